@@ -1,0 +1,77 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.core.BuildOutcome;
+import dev.orchestrator.core.BuildRequest;
+import dev.orchestrator.core.build.BuildReport;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "build", description = "Build services (with their dependencies) in dependency order.")
+final class BuildCommand implements Callable<Integer> {
+  private final CliFactory.Context context;
+  @Mixin SharedOptions shared;
+
+  @Parameters(paramLabel = "SERVICE", arity = "0..*",
+      description = "Services to build, with their dependencies (default: all).")
+  List<String> services = List.of();
+
+  @Option(names = "--dry-run", description = "Print the plan and the exact commands; build nothing.")
+  boolean dryRun;
+
+  @Option(names = "--fail-fast", description = "Start nothing new after the first failure.")
+  boolean failFast;
+
+  BuildCommand(CliFactory.Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    BuildRequest request = new BuildRequest(shared.root(), shared.profile(), shared.platforms,
+        services, shared.jobs, failFast, dryRun);
+    ProgressPrinter progress = new ProgressPrinter(
+        shared.json ? context.err() : context.out(), context.interactive() && !shared.json,
+        shared.verbose);
+    BuildOutcome outcome = context.orchestrator().build(request, progress);
+    if (dryRun) {
+      printDryRun(outcome);
+      return ExitCodes.OK;
+    }
+    BuildReport report = outcome.report().orElseThrow();
+    progress.finish();
+    if (shared.json) {
+      context.out().println(Json.write(ReportJson.of(report)));
+    } else {
+      context.out().print(ReportTable.render(report));
+    }
+    if (report.interrupted()) {
+      return ExitCodes.INTERRUPTED;
+    }
+    if (report.anyFailed()) {
+      return ExitCodes.BUILD_FAILED;
+    }
+    return report.anyOverBudget() ? ExitCodes.OVER_BUDGET : ExitCodes.OK;
+  }
+
+  private void printDryRun(BuildOutcome outcome) {
+    if (shared.json) {
+      context.out().println(Json.write(Map.of("waves", outcome.plan().waves(),
+          "platforms", outcome.platforms(), "commands", outcome.commands())));
+      return;
+    }
+    context.out().print(PlanText.render(outcome.plan()));
+    context.out().println("platforms: " + String.join(", ", outcome.platforms()));
+    outcome.commands().forEach((service, argv) -> {
+      context.out().println();
+      context.out().println("# " + service);
+      context.out().println(ShellQuoting.display(service.equals("maven")
+          ? java.util.stream.Stream.concat(java.util.stream.Stream.of("./mvnw"), argv.stream()).toList()
+          : argv));
+    });
+  }
+}

@@ -1,0 +1,94 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.core.ConfigurationException;
+import dev.orchestrator.core.EnvironmentException;
+import dev.orchestrator.core.engine.Engines;
+import dev.orchestrator.core.Orchestrator;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Wires the CLI, for {@code main} and tests alike: one exception handler, one exit-code mapping,
+ * no stack trace for a user mistake unless {@code -v}.
+ */
+public final class CliFactory {
+  private CliFactory() {}
+
+  @Command(name = "orchestrator", mixinStandardHelpOptions = true, version = "orchestrator 0.1.0",
+      description = "Builds a monorepo's container images with docker buildx, in dependency order.",
+      footer = ExitCodes.HELP,
+      subcommands = {ListCommand.class, GraphCommand.class, PlanCommand.class,
+          BuildCommand.class, CleanCommand.class})
+  static final class Root {}
+
+  /** @param interactive draw live progress (a terminal) rather than plain prefixed lines */
+  public static CommandLine create(PrintWriter out, PrintWriter err, boolean interactive) {
+    return create(out, err, interactive, new Orchestrator(Engines::connect));
+  }
+
+  /** As above, with the core wired to another engine connection (tests of the no-engine path). */
+  public static CommandLine create(
+      PrintWriter out, PrintWriter err, boolean interactive, Orchestrator orchestrator) {
+    Context context = new Context(out, err, interactive, orchestrator);
+    CommandLine cli = new CommandLine(new Root(), new ContextFactory(context));
+    cli.setOut(out).setErr(err);
+    cli.setExitCodeExceptionMapper(CliFactory::exitCode);
+    cli.setParameterExceptionHandler((e, args) -> {
+      err.println("error: " + e.getMessage());
+      e.getCommandLine().usage(err);
+      return ExitCodes.USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      boolean verbose = parseResult.subcommand() != null
+          && parseResult.subcommand().hasMatchedOption("-v");
+      report(e, err, verbose);
+      return exitCode(e);
+    });
+    return cli;
+  }
+
+  static int exitCode(Throwable e) {
+    if (e instanceof ConfigurationException) {
+      return ExitCodes.CONFIGURATION;
+    }
+    if (e instanceof EnvironmentException) {
+      return ExitCodes.NO_ENGINE;
+    }
+    return ExitCodes.BUILD_FAILED;
+  }
+
+  private static void report(Exception e, PrintWriter err, boolean verbose) {
+    if (e instanceof ConfigurationException config) {
+      err.println("error: bad configuration:");
+      config.problems().forEach(p -> err.println("  " + p));
+    } else if (e instanceof EnvironmentException env) {
+      err.println("error: " + env.getMessage());
+      err.println("  " + env.remedy());
+    } else {
+      err.println("error: " + e);
+      if (!verbose) {
+        err.println("  (run with -v for the stack trace)");
+      }
+    }
+    if (verbose) {
+      e.printStackTrace(err);
+    }
+    err.flush();
+  }
+
+  /** What every command needs: writers, terminal or not, and the core. */
+  record Context(PrintWriter out, PrintWriter err, boolean interactive, Orchestrator orchestrator) {}
+
+  /** Gives commands the shared context through their constructor. */
+  private record ContextFactory(Context context) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      try {
+        return type.getDeclaredConstructor(Context.class).newInstance(context);
+      } catch (NoSuchMethodException e) {
+        return CommandLine.defaultFactory().create(type);
+      }
+    }
+  }
+}

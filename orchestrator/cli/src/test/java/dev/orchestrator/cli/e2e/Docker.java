@@ -1,0 +1,45 @@
+package dev.orchestrator.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestrator.core.process.ProcessResult;
+import dev.orchestrator.core.process.ProcessRunner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs commands the tests use to look at what a build produced (docker run, inspect, rmi). */
+final class Docker {
+  private Docker() {}
+
+  record Ran(ProcessResult result) {
+    Ran assertSucceeded() {
+      assertThat(result.exitCode()).as("%s%n%s", result.command(), String.join("\n", result.output()))
+          .isZero();
+      return this;
+    }
+
+    String output() {
+      return String.join("\n", result.output()).trim();
+    }
+  }
+
+  static Ran run(List<String> command) {
+    return new Ran(ProcessRunner.run(command, null, Map.of(), line -> {}));
+  }
+
+  static Ran docker(String... args) {
+    List<String> command = new ArrayList<>(List.of("docker"));
+    command.addAll(List.of(args));
+    return run(command);
+  }
+
+  static void removeNamespace(String namespace) {
+    String images = docker("image", "ls", "--format", "{{.Repository}}:{{.Tag}}").output();
+    for (String image : images.split("\n")) {
+      if (image.startsWith(namespace + "/")) {
+        docker("image", "rm", "-f", image);
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.orchestrator.core;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one build needs to know, as every front end gives it.
+ *
+ * @param profile the profile name; empty for the repository's default
+ * @param platforms overrides the profile's platforms when not empty
+ * @param services the services asked for (with their dependencies); empty for all
+ * @param jobs overrides the profile's concurrency when positive
+ */
+public record BuildRequest(
+    Path root,
+    Optional<String> profile,
+    List<String> platforms,
+    List<String> services,
+    int jobs,
+    boolean failFast,
+    boolean dryRun) {
+
+  public BuildRequest {
+    platforms = List.copyOf(platforms);
+    services = List.copyOf(services);
+  }
+}

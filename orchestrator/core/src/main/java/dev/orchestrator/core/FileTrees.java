@@ -1,0 +1,32 @@
+package dev.orchestrator.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Deletes folders the orchestrator owns, refusing anything outside the repository. */
+final class FileTrees {
+  private FileTrees() {}
+
+  static List<String> delete(Path tree, Path repositoryRoot) {
+    Path target = tree.toAbsolutePath().normalize();
+    if (!target.startsWith(repositoryRoot) || target.equals(repositoryRoot)) {
+      throw new ConfigurationException("refusing to delete " + target + ": not inside " + repositoryRoot);
+    }
+    if (!Files.exists(target)) {
+      return List.of();
+    }
+    try (Stream<Path> walk = Files.walk(target)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return List.of("folder " + repositoryRoot.relativize(target));
+  }
+}

@@ -1,0 +1,123 @@
+package dev.orchestrator.core;
+
+import dev.orchestrator.core.build.BuildEvent;
+import dev.orchestrator.core.build.BuildExecutor;
+import dev.orchestrator.core.build.BuildListener;
+import dev.orchestrator.core.build.BuildReport;
+import dev.orchestrator.core.build.BuildSettings;
+import dev.orchestrator.core.build.Platforms;
+import dev.orchestrator.core.build.ServiceResult;
+import dev.orchestrator.core.config.Profile;
+import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.engine.Engine;
+import dev.orchestrator.core.graph.Plan;
+import dev.orchestrator.core.graph.Planner;
+import dev.orchestrator.core.maven.MavenBuild;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The one entry point every front end calls: the CLI command and the Maven goal each build a
+ * request and call one method here.
+ */
+public final class Orchestrator {
+  private final Supplier<Engine> engines;
+
+  /** @param engines connects to the engine; called only by verbs that need one */
+  public Orchestrator(Supplier<Engine> engines) {
+    this.engines = engines;
+  }
+
+  public Plan plan(Path root, List<String> services) {
+    return Planner.plan(Workspace.load(root).graph(), services);
+  }
+
+  public BuildOutcome build(BuildRequest request, BuildListener listener) {
+    Workspace workspace = Workspace.load(request.root());
+    Profile profile = workspace.profile(request.profile());
+    List<String> platforms = Platforms.resolve(
+        request.platforms().isEmpty() ? profile.platforms() : request.platforms());
+    Plan plan = Planner.plan(workspace.graph(), request.services());
+    int jobs = request.jobs() > 0 ? request.jobs() : profile.jobs();
+    BuildSettings settings =
+        new BuildSettings(workspace.root(), profile, platforms, jobs, request.failFast());
+    Map<String, Service> services = workspace.repository().byName();
+    List<String> mavenModules = plan.services().stream().map(services::get)
+        .filter(workspace::isMavenModule).map(s -> s.relativeDirectory().toString()).toList();
+    listener.on(new BuildEvent.Planned(plan, platforms));
+    if (request.dryRun()) {
+      Map<String, List<String>> commands = new LinkedHashMap<>();
+      if (!mavenModules.isEmpty()) {
+        commands.put("maven", MavenBuild.goalsAndOptions(mavenModules));
+      }
+      commands.putAll(new BuildExecutor(settings, null, listener)
+          .dryRun(plan, workspace.graph(), services));
+      return new BuildOutcome(plan, platforms, commands, Optional.empty());
+    }
+    try (Engine engine = engines.get()) {
+      listener.on(new BuildEvent.Phase("", "preflight"));
+      engine.preflight(platforms);
+      BuildExecutor executor = new BuildExecutor(settings, engine, listener);
+      Map<String, ServiceResult> mavenFailures =
+          buildJars(workspace, services, mavenModules, executor, listener);
+      BuildReport report = executor.run(plan, workspace.graph(), services, mavenFailures);
+      return new BuildOutcome(plan, platforms, Map.of(), Optional.of(report));
+    }
+  }
+
+  /** Runs Maven once for every module the planned images need; a failure fails them all. */
+  private static Map<String, ServiceResult> buildJars(Workspace workspace,
+      Map<String, Service> services, List<String> modules, BuildExecutor executor,
+      BuildListener listener) {
+    if (modules.isEmpty()) {
+      return Map.of();
+    }
+    listener.on(new BuildEvent.Phase("maven", "package " + String.join(",", modules)));
+    MavenBuild.Result maven = MavenBuild.packageModules(workspace.root(), modules,
+        line -> listener.on(new BuildEvent.Output("maven", line)));
+    if (maven.succeeded()) {
+      return Map.of();
+    }
+    Map<String, ServiceResult> failures = new LinkedHashMap<>();
+    services.values().stream()
+        .filter(s -> modules.contains(s.relativeDirectory().toString()))
+        .forEach(s -> failures.put(s.name(), executor.failure(s, Duration.ofNanos(0),
+            "Maven build of its module failed (exit " + maven.exitCode() + ")",
+            maven.output().subList(Math.max(0, maven.output().size() - 40), maven.output().size()))));
+    return failures;
+  }
+
+  /**
+   * Removes what builds left behind: the local build cache, the orchestrator's state and, when
+   * an engine answers, the images the profile names.
+   *
+   * @return one line per thing removed
+   */
+  public List<String> clean(Path root, Optional<String> profileName) {
+    Workspace workspace = Workspace.load(root);
+    Profile profile = workspace.profile(profileName);
+    List<String> removed = new java.util.ArrayList<>();
+    if (profile.cache().type() == Profile.Cache.Type.LOCAL) {
+      removed.addAll(FileTrees.delete(workspace.root().resolve(profile.cache().location()), workspace.root()));
+    }
+    removed.addAll(FileTrees.delete(workspace.root().resolve(".cache/orchestrator"), workspace.root()));
+    if (profile.output() == Profile.Output.LOAD) {
+      try (Engine engine = engines.get()) {
+        var names = new dev.orchestrator.core.build.ImageNames(profile);
+        for (Service s : workspace.repository().services()) {
+          String ref = names.reference(s.name());
+          if (engine.imageExists(ref)) {
+            engine.removeImage(ref);
+            removed.add("image " + ref);
+          }
+        }
+      }
+    }
+    return removed;
+  }
+}

@@ -1,0 +1,60 @@
+package dev.orchestrator.core;
+
+import dev.orchestrator.core.config.Profile;
+import dev.orchestrator.core.config.ProfileReader;
+import dev.orchestrator.core.discovery.Repository;
+import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.discovery.ServiceDiscovery;
+import dev.orchestrator.core.graph.GraphBuilder;
+import dev.orchestrator.core.graph.ServiceGraph;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A repository read once: its services and their graph. Every verb starts from here. */
+public record Workspace(Repository repository, ServiceGraph graph) {
+
+  public static Workspace load(Path root) {
+    Repository repository = ServiceDiscovery.discover(root);
+    return new Workspace(repository, GraphBuilder.build(repository));
+  }
+
+  public Path root() {
+    return repository.root();
+  }
+
+  public Profile profile(Optional<String> name) {
+    Path dir = root().resolve(repository.config().profilesDir());
+    return ProfileReader.load(dir, name.orElse(repository.config().defaultProfile()));
+  }
+
+  /** A service folder with its own pom.xml inside a Maven repository is a Maven module. */
+  public boolean isMavenModule(Service service) {
+    return Files.isRegularFile(root().resolve("pom.xml"))
+        && Files.isRegularFile(service.directory().resolve("pom.xml"));
+  }
+
+  public List<ServiceSummary> summaries() {
+    Set<String> names = repository.byName().keySet();
+    return repository.services().stream()
+        .map(s -> {
+          Set<String> external = new TreeSet<>();
+          s.dockerfileInfo().references().stream()
+              .map(r -> r.image())
+              .filter(image -> !GraphBuilder.isInRepo(s, image, names))
+              .forEach(external::add);
+          return new ServiceSummary(
+              s.name(),
+              s.relativeDirectory().toString(),
+              root().relativize(s.dockerfile()).toString(),
+              List.copyOf(new TreeSet<>(graph.dependenciesOf(s.name()))),
+              List.copyOf(external),
+              s.descriptor().platforms(),
+              isMavenModule(s));
+        })
+        .toList();
+  }
+}

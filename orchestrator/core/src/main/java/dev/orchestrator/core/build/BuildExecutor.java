@@ -1,0 +1,168 @@
+package dev.orchestrator.core.build;
+
+import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.engine.Engine;
+import dev.orchestrator.core.graph.Edge;
+import dev.orchestrator.core.graph.Plan;
+import dev.orchestrator.core.graph.ServiceGraph;
+import dev.orchestrator.core.process.ProcessRunner;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+
+/**
+ * Runs a plan with at most {@code jobs} services building at once. A service starts as soon as
+ * its own dependencies are built (not when its whole wave is), longest remaining chain first. A
+ * failure skips exactly the services that depend on it, transitively.
+ */
+public final class BuildExecutor {
+  private final BuildSettings settings;
+  private final BuildListener listener;
+  private final ServiceBuild serviceBuild;
+  private final BiFunction<Service, Map<String, String>, ServiceResult> buildOne;
+
+  public BuildExecutor(BuildSettings settings, Engine engine, BuildListener listener) {
+    this(settings, listener, new ServiceBuild(settings, engine, listener), null);
+  }
+
+  /** @param buildOne replaces the real service build (scheduling tests); null for the real one */
+  BuildExecutor(BuildSettings settings, BuildListener listener, ServiceBuild serviceBuild,
+      BiFunction<Service, Map<String, String>, ServiceResult> buildOne) {
+    this.settings = settings;
+    this.listener = listener;
+    this.serviceBuild = serviceBuild;
+    this.buildOne = buildOne != null ? buildOne : serviceBuild::run;
+  }
+
+  /** The buildx argument list each planned service would run with, in plan order. */
+  public Map<String, List<String>> dryRun(Plan plan, ServiceGraph graph, Map<String, Service> services) {
+    Map<String, List<String>> argvs = new LinkedHashMap<>();
+    plan.services().forEach(s -> argvs.put(s, serviceBuild.argv(services.get(s), namedContexts(s, graph))));
+    return argvs;
+  }
+
+  /**
+   * @param failedBeforehand services that already failed in a step shared by several services
+   *     (the Maven build): name to the result to report
+   */
+  public BuildReport run(Plan plan, ServiceGraph graph, Map<String, Service> services,
+      Map<String, ServiceResult> failedBeforehand) {
+    long start = System.nanoTime();
+    Map<String, ServiceResult> results = new TreeMap<>();
+    Map<String, Integer> waiting = new LinkedHashMap<>();
+    Set<String> inPlan = new HashSet<>(plan.services());
+    PriorityQueue<String> ready = new PriorityQueue<>(
+        Comparator.<String>comparingInt(s -> plan.remainingChain().get(s)).reversed()
+            .thenComparing(s -> s));
+    for (String s : plan.services()) {
+      waiting.put(s, (int) graph.dependenciesOf(s).stream().filter(inPlan::contains).count());
+    }
+    failedBeforehand.forEach((name, result) -> {
+      waiting.remove(name);
+      finish(result, graph, services, results, waiting, ready);
+    });
+    waiting.forEach((s, n) -> { if (n == 0) ready.add(s); });
+
+    ExecutorService pool = Executors.newFixedThreadPool(settings.jobs());
+    CompletionService<ServiceResult> done = new ExecutorCompletionService<>(pool);
+    int running = 0;
+    boolean stopped = false;
+    boolean interrupted = false;
+    try {
+      while (!ready.isEmpty() || running > 0) {
+        while (!stopped && running < settings.jobs() && !ready.isEmpty()) {
+          String next = ready.poll();
+          waiting.remove(next);
+          Map<String, String> contexts = namedContexts(next, graph);
+          done.submit(() -> buildOne.apply(services.get(next), contexts));
+          running++;
+        }
+        if (running == 0) {
+          break;
+        }
+        ServiceResult result = done.take().get();
+        running--;
+        finish(result, graph, services, results, waiting, ready);
+        if (settings.failFast() && result.status() == BuildStatus.FAILED) {
+          stopped = true;
+        }
+      }
+    } catch (InterruptedException e) {
+      interrupted = true;
+      ProcessRunner.destroyAll();
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a build task crashed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+    String reason = interrupted ? "interrupted" : "--fail-fast: stopped after the first failure";
+    for (String s : plan.services()) {
+      if (!results.containsKey(s)) {
+        ServiceResult skipped = serviceBuild.withStatus(services.get(s), BuildStatus.SKIPPED,
+            Duration.ZERO, reason, List.of());
+        results.put(s, skipped);
+        listener.on(new BuildEvent.Finished(skipped));
+      }
+    }
+    List<ServiceResult> ordered = plan.services().stream().map(results::get).toList();
+    return new BuildReport(ordered, Duration.ofNanos(System.nanoTime() - start), interrupted);
+  }
+
+  private void finish(ServiceResult result, ServiceGraph graph, Map<String, Service> services,
+      Map<String, ServiceResult> results, Map<String, Integer> waiting, PriorityQueue<String> ready) {
+    results.put(result.name(), result);
+    listener.on(new BuildEvent.Finished(result));
+    if (result.status().succeeded()) {
+      for (String dependent : graph.dependentsOf(result.name())) {
+        Integer left = waiting.computeIfPresent(dependent, (k, n) -> n - 1);
+        if (left != null && left == 0) {
+          ready.add(dependent);
+        }
+      }
+      return;
+    }
+    List<String> todo = new ArrayList<>(graph.dependentsOf(result.name()));
+    while (!todo.isEmpty()) {
+      String dependent = todo.remove(0);
+      if (waiting.remove(dependent) != null) {
+        ready.remove(dependent);
+        ServiceResult skipped = serviceBuild.withStatus(services.get(dependent), BuildStatus.SKIPPED,
+            Duration.ZERO, "dependency " + result.name() + " " + result.status().label(), List.of());
+        results.put(dependent, skipped);
+        listener.on(new BuildEvent.Finished(skipped));
+        todo.addAll(graph.dependentsOf(dependent));
+      }
+    }
+  }
+
+  /** A result for a service that failed in a step shared with others (the Maven build). */
+  public ServiceResult failure(Service service, Duration took, String message, List<String> tail) {
+    return serviceBuild.withStatus(service, BuildStatus.FAILED, took, message, tail);
+  }
+
+  /** In-repo images this service's Dockerfile refers to, wired to the freshly built images. */
+  private Map<String, String> namedContexts(String service, ServiceGraph graph) {
+    ImageNames names = new ImageNames(settings.profile());
+    Map<String, String> contexts = new TreeMap<>();
+    for (Edge e : graph.edgesFrom(service)) {
+      if (e.reason().isImageReference()) {
+        contexts.put(e.to(), names.reference(e.to()));
+      }
+    }
+    return contexts;
+  }
+}

@@ -1,0 +1,9 @@
+package dev.orchestrator.core.build;
+
+/** Receives build events; called from worker threads, so implementations must be thread-safe. */
+@FunctionalInterface
+public interface BuildListener {
+  BuildListener NONE = event -> {};
+
+  void on(BuildEvent event);
+}

@@ -1,0 +1,24 @@
+package dev.orchestrator.core.build;
+
+import java.time.Duration;
+import java.util.List;
+
+/** What a build run did, per service in plan order. */
+public record BuildReport(List<ServiceResult> services, Duration duration, boolean interrupted) {
+
+  public BuildReport {
+    services = List.copyOf(services);
+  }
+
+  public boolean anyFailed() {
+    return interrupted || services.stream().anyMatch(s -> !s.status().succeeded());
+  }
+
+  public boolean anyOverBudget() {
+    return services.stream().anyMatch(ServiceResult::overBudget);
+  }
+
+  public long count(BuildStatus status) {
+    return services.stream().filter(s -> s.status() == status).count();
+  }
+}

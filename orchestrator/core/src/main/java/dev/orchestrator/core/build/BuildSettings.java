@@ -1,0 +1,26 @@
+package dev.orchestrator.core.build;
+
+import dev.orchestrator.core.config.Profile;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * How to run one build: the resolved profile and platforms, concurrency and failure policy.
+ *
+ * @param failFast stop starting services after the first failure (running ones finish)
+ */
+public record BuildSettings(
+    Path root, Profile profile, List<String> platforms, int jobs, boolean failFast) {
+
+  public BuildSettings {
+    platforms = List.copyOf(platforms);
+    if (jobs < 1) {
+      throw new IllegalArgumentException("jobs must be at least 1");
+    }
+  }
+
+  /** Orchestrator state under the repository: stamps, metadata files. Git-ignored. */
+  public Path stateDirectory() {
+    return root.resolve(".cache").resolve("orchestrator");
+  }
+}

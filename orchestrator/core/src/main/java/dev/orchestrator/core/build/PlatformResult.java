@@ -1,0 +1,35 @@
+package dev.orchestrator.core.build;
+
+import dev.orchestrator.core.engine.ImageSizes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One service on one platform.
+ *
+ * @param sizes measured after a successful load; empty when pushed or not built
+ * @param budgetBytes the uncompressed budget for this platform, if any
+ * @param compressedBudgetBytes the compressed budget for this platform, if any
+ * @param budgetViolations human sentences naming platform, size, budget and overshoot
+ */
+public record PlatformResult(
+    String platform,
+    BuildStatus status,
+    Duration duration,
+    String image,
+    Optional<ImageSizes> sizes,
+    Optional<Long> budgetBytes,
+    Optional<Long> compressedBudgetBytes,
+    int cachedSteps,
+    int totalSteps,
+    List<String> budgetViolations) {
+
+  public PlatformResult {
+    budgetViolations = List.copyOf(budgetViolations);
+  }
+
+  public boolean overBudget() {
+    return !budgetViolations.isEmpty();
+  }
+}

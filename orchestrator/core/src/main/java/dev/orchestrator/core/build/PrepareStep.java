@@ -1,0 +1,114 @@
+package dev.orchestrator.core.build;
+
+import dev.orchestrator.core.config.ServiceDescriptor;
+import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.process.ProcessResult;
+import dev.orchestrator.core.process.ProcessRunner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * A service's host-side preparation: its command runs from the service folder, unless a stamp
+ * shows that the command and its declared input files are unchanged since its last success.
+ * With no inputs declared it always runs, since nothing tells whether it is up to date.
+ */
+public final class PrepareStep {
+  private final Path stampDirectory;
+
+  /** @param stampDirectory where the input hash of each last successful run is kept */
+  public PrepareStep(Path stampDirectory) {
+    this.stampDirectory = stampDirectory;
+  }
+
+  /** The outcome: ran (with its result) or skipped because its inputs had not changed. */
+  public record Outcome(boolean skipped, Optional<ProcessResult> result) {
+    public boolean succeeded() {
+      return skipped || result.map(ProcessResult::succeeded).orElse(true);
+    }
+  }
+
+  public Outcome run(Service service, Consumer<String> onLine) {
+    Optional<ServiceDescriptor.PrepareStep> step = service.descriptor().prepare();
+    if (step.isEmpty()) {
+      return new Outcome(true, Optional.empty());
+    }
+    Path stamp = stampDirectory.resolve(service.name() + ".sha256");
+    String hash = step.get().inputs().isEmpty() ? null : inputHash(service.directory(), step.get());
+    if (hash != null && hash.equals(readStamp(stamp))) {
+      return new Outcome(true, Optional.empty());
+    }
+    List<String> command = new ArrayList<>(step.get().command());
+    if (command.get(0).contains("/") && !Path.of(command.get(0)).isAbsolute()) {
+      // Relative to the service folder, which is where the user wrote it from.
+      command.set(0, service.directory().resolve(command.get(0)).normalize().toString());
+    }
+    ProcessResult result = ProcessRunner.run(command, service.directory(), Map.of(), onLine);
+    if (result.succeeded() && hash != null) {
+      writeStamp(stamp, inputHash(service.directory(), step.get()));
+    } else if (!result.succeeded()) {
+      deleteStamp(stamp);
+    }
+    return new Outcome(false, Optional.of(result));
+  }
+
+  /** SHA-256 over the command and the sorted paths and contents of the matching input files. */
+  static String inputHash(Path directory, ServiceDescriptor.PrepareStep step) {
+    List<PathMatcher> matchers = step.inputs().stream()
+        .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
+    try (Stream<Path> files = Files.walk(directory)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(String.join("\0", step.command()).getBytes(StandardCharsets.UTF_8));
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        Path relative = directory.relativize(file);
+        if (matchers.stream().anyMatch(m -> m.matches(relative))) {
+          digest.update(("\0" + relative + "\0").getBytes(StandardCharsets.UTF_8));
+          digest.update(Files.readAllBytes(file));
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String readStamp(Path stamp) {
+    try {
+      return Files.isRegularFile(stamp) ? Files.readString(stamp).trim() : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static void writeStamp(Path stamp, String hash) {
+    try {
+      Files.createDirectories(stamp.getParent());
+      Files.writeString(stamp, hash + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void deleteStamp(Path stamp) {
+    try {
+      Files.deleteIfExists(stamp);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package dev.orchestrator.core.build;
+
+import dev.orchestrator.core.config.Profile;
+import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.engine.Engine;
+import dev.orchestrator.core.engine.ImageSizes;
+import dev.orchestrator.core.process.ProcessResult;
+import dev.orchestrator.core.process.ProcessRunner;
+import dev.orchestrator.core.size.BudgetCheck;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds one service: preparation, buildx, then size measurement and budget checks. */
+final class ServiceBuild {
+  static final int TAIL_LINES = 30;
+
+  private final BuildSettings settings;
+  private final Engine engine;
+  private final BuildListener listener;
+  private final ImageNames names;
+  private final PrepareStep prepare;
+
+  ServiceBuild(BuildSettings settings, Engine engine, BuildListener listener) {
+    this.settings = settings;
+    this.engine = engine;
+    this.listener = listener;
+    this.names = new ImageNames(settings.profile());
+    this.prepare = new PrepareStep(settings.stateDirectory().resolve("prepare"));
+  }
+
+  List<String> argv(Service service, Map<String, String> namedContexts) {
+    Path metadata = settings.stateDirectory().resolve("metadata").resolve(service.name() + ".json");
+    return BuildxCommand.argv(service, settings.profile(), settings.platforms(), namedContexts,
+        settings.root(), metadata);
+  }
+
+  ServiceResult run(Service service, Map<String, String> namedContexts) {
+    long start = System.nanoTime();
+    String name = service.name();
+    if (service.descriptor().prepare().isPresent()) {
+      listener.on(new BuildEvent.Phase(name, "preparing"));
+      PrepareStep.Outcome outcome = prepare.run(service, line -> listener.on(new BuildEvent.Output(name, line)));
+      if (!outcome.succeeded()) {
+        ProcessResult r = outcome.result().orElseThrow();
+        return failed(service, start, "preparation " + r.command() + " exited with " + r.exitCode(),
+            r.tail(TAIL_LINES));
+      }
+      listener.on(new BuildEvent.Phase(name, outcome.skipped() ? "preparation up to date" : "prepared"));
+    }
+    List<String> argv = argv(service, namedContexts);
+    createParent(argv.get(argv.indexOf("--metadata-file") + 1));
+    listener.on(new BuildEvent.Started(name, argv));
+    ProcessResult result = ProcessRunner.run(argv, settings.root(), Map.of(),
+        line -> listener.on(new BuildEvent.Output(name, line)));
+    if (!result.succeeded()) {
+      return failed(service, start, "docker buildx build exited with " + result.exitCode(),
+          result.tail(TAIL_LINES));
+    }
+    Map<String, BuildOutput.StepCounts> cacheUse = BuildOutput.cacheUse(result.output());
+    Map<String, ImageSizes> sizes = settings.profile().output() == Profile.Output.LOAD
+        ? engine.imageSizes(names.reference(name)) : Map.of();
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    List<PlatformResult> platforms = new ArrayList<>();
+    for (String platform : settings.platforms()) {
+      BuildOutput.StepCounts steps = cacheUse.getOrDefault(platform,
+          cacheUse.getOrDefault("", new BuildOutput.StepCounts(0, 0)));
+      platforms.add(platformResult(service, platform, took, steps, Optional.ofNullable(sizes.get(platform))));
+    }
+    BuildStatus status = platforms.stream().allMatch(p -> p.status() == BuildStatus.CACHED)
+        ? BuildStatus.CACHED : BuildStatus.BUILT;
+    return new ServiceResult(name, names.reference(name), status, took, platforms, "", List.of());
+  }
+
+  private PlatformResult platformResult(Service service, String platform, Duration took,
+      BuildOutput.StepCounts steps, Optional<ImageSizes> size) {
+    var descriptor = service.descriptor();
+    Optional<Long> budget = descriptor.budget().flatMap(b -> b.forPlatform(platform)).map(s -> s.bytes());
+    Optional<Long> compressedBudget =
+        descriptor.compressedBudget().flatMap(b -> b.forPlatform(platform)).map(s -> s.bytes());
+    List<String> violations = size.map(s -> BudgetCheck.violations(service.name(), platform,
+        s.uncompressedBytes(), s.compressedBytes(), descriptor.budget(), descriptor.compressedBudget()))
+        .orElse(List.of());
+    BuildStatus status = steps.allCached() ? BuildStatus.CACHED : BuildStatus.BUILT;
+    return new PlatformResult(platform, status, took, names.reference(service.name()), size, budget,
+        compressedBudget, steps.cached(), steps.total(), violations);
+  }
+
+  ServiceResult failed(Service service, long start, String message, List<String> tail) {
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    return withStatus(service, BuildStatus.FAILED, took, message, tail);
+  }
+
+  ServiceResult withStatus(Service service, BuildStatus status, Duration took, String message,
+      List<String> tail) {
+    String image = names.reference(service.name());
+    List<PlatformResult> platforms = settings.platforms().stream()
+        .map(p -> new PlatformResult(p, status, took, image, Optional.empty(),
+            service.descriptor().budget().flatMap(b -> b.forPlatform(p)).map(s -> s.bytes()),
+            service.descriptor().compressedBudget().flatMap(b -> b.forPlatform(p)).map(s -> s.bytes()),
+            0, 0, List.of()))
+        .toList();
+    return new ServiceResult(service.name(), image, status, took, platforms, message, tail);
+  }
+
+  private static void createParent(String file) {
+    try {
+      Files.createDirectories(Path.of(file).getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.orchestrator.core.discovery;
+
+import dev.orchestrator.core.ConfigurationException;
+import dev.orchestrator.core.Problem;
+import dev.orchestrator.core.config.RepositoryConfig;
+import dev.orchestrator.core.config.RepositoryConfigReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the services of a repository: every folder under the service roots holding a file named
+ * exactly {@code Dockerfile} (variants such as {@code Dockerfile.debug} are not services), or a
+ * {@code service.yaml}. Roots come from {@code orchestrator.yaml}; else {@code services/}; else
+ * the whole repository, skipping VCS folders, build outputs and git-ignored paths.
+ */
+public final class ServiceDiscovery {
+  static final String DEFAULT_ROOT = "services";
+  private static final Set<String> NEVER_SCANNED =
+      Set.of(".git", ".hg", ".svn", "target", "build", "node_modules", ".cache", ".gradle", ".idea",
+          ".mvn");
+
+  private ServiceDiscovery() {}
+
+  public static Repository discover(Path root) {
+    Path repositoryRoot = root.toAbsolutePath().normalize();
+    if (!Files.isDirectory(repositoryRoot)) {
+      throw new ConfigurationException(
+          Problem.inFile(repositoryRoot, "repository root is not a folder"));
+    }
+    RepositoryConfig config = RepositoryConfigReader.read(repositoryRoot);
+    List<Path> folders = serviceFolders(repositoryRoot, rootsToScan(repositoryRoot, config));
+    List<Service> services = new ServiceLoader(repositoryRoot).load(folders);
+    return new Repository(repositoryRoot, config, services);
+  }
+
+  private static List<Path> rootsToScan(Path repositoryRoot, RepositoryConfig config) {
+    if (!config.roots().isEmpty()) {
+      return config.roots().stream().map(r -> repositoryRoot.resolve(r).normalize()).toList();
+    }
+    Path services = repositoryRoot.resolve(DEFAULT_ROOT);
+    return Files.isDirectory(services) ? List.of(services) : List.of(repositoryRoot);
+  }
+
+  private static List<Path> serviceFolders(Path repositoryRoot, List<Path> roots) {
+    GitIgnoredPaths ignored = GitIgnoredPaths.of(repositoryRoot);
+    List<Path> folders = new ArrayList<>();
+    for (Path scanRoot : roots) {
+      try {
+        Files.walkFileTree(
+            scanRoot,
+            new SimpleFileVisitor<>() {
+              @Override
+              public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                if (!dir.equals(scanRoot)
+                    && (NEVER_SCANNED.contains(dir.getFileName().toString())
+                        || ignored.contains(dir))) {
+                  return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (Files.isRegularFile(dir.resolve("Dockerfile"))
+                    || Files.isRegularFile(dir.resolve(ServiceLoader.DESCRIPTOR))) {
+                  folders.add(dir);
+                }
+                return FileVisitResult.CONTINUE;
+              }
+            });
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot scan " + scanRoot, e);
+      }
+    }
+    return folders;
+  }
+}

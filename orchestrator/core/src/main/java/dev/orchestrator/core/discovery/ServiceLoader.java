@@ -1,0 +1,88 @@
+package dev.orchestrator.core.discovery;
+
+import dev.orchestrator.core.ConfigurationException;
+import dev.orchestrator.core.Problem;
+import dev.orchestrator.core.config.ServiceDescriptor;
+import dev.orchestrator.core.config.ServiceDescriptorReader;
+import dev.orchestrator.core.dockerfile.DockerfileInfo;
+import dev.orchestrator.core.dockerfile.DockerfileParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns service folders into services: reads each descriptor and Dockerfile, checks names, and
+ * collects every problem of every service before failing once.
+ */
+final class ServiceLoader {
+  static final String DESCRIPTOR = "service.yaml";
+
+  private final Path root;
+  private final List<Problem> problems = new ArrayList<>();
+
+  ServiceLoader(Path root) {
+    this.root = root;
+  }
+
+  List<Service> load(List<Path> folders) {
+    List<Service> services = new ArrayList<>();
+    Map<String, Service> byName = new HashMap<>();
+    for (Path folder : folders) {
+      Service service = loadOne(folder);
+      if (service == null) {
+        continue;
+      }
+      Service twin = byName.putIfAbsent(service.name(), service);
+      if (twin != null) {
+        problems.add(
+            Problem.inFile(
+                service.relativeDirectory(),
+                "duplicate service name '" + service.name() + "': also used by "
+                    + twin.relativeDirectory()));
+        continue;
+      }
+      services.add(service);
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(problems);
+    }
+    services.sort(Comparator.comparing(Service::name));
+    return services;
+  }
+
+  private Service loadOne(Path folder) {
+    try {
+      Path descriptorFile = folder.resolve(DESCRIPTOR);
+      ServiceDescriptor descriptor =
+          Files.isRegularFile(descriptorFile)
+              ? ServiceDescriptorReader.read(descriptorFile, root)
+              : ServiceDescriptor.none();
+      String name = descriptor.name().orElse(folder.getFileName().toString());
+      if (!ServiceNames.isValid(name)) {
+        Path where = descriptor.name().isPresent() ? descriptorFile : folder;
+        problems.add(
+            new Problem(where, descriptor.lineOf("name"),
+                "service name '" + name + "' is not " + ServiceNames.EXPECTED
+                    + (descriptor.name().isEmpty() ? " (set `name:` in service.yaml)" : "")));
+        return null;
+      }
+      Path dockerfile = folder.resolve(descriptor.dockerfile().orElse("Dockerfile")).normalize();
+      Path context = folder.resolve(descriptor.context().orElse(".")).normalize();
+      if (!Files.isRegularFile(dockerfile)) {
+        problems.add(
+            new Problem(descriptorFile, descriptor.lineOf("dockerfile"),
+                "service '" + name + "': Dockerfile " + root.relativize(dockerfile) + " not found"));
+        return null;
+      }
+      DockerfileInfo info = DockerfileParser.parse(dockerfile, descriptor.args());
+      return new Service(name, folder, root.relativize(folder), dockerfile, context, descriptor, info);
+    } catch (ConfigurationException e) {
+      problems.addAll(e.problems());
+      return null;
+    }
+  }
+}

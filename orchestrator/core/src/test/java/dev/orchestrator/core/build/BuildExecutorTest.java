@@ -1,0 +1,123 @@
+package dev.orchestrator.core.build;
+
+import static dev.orchestrator.core.TestServices.from;
+import static dev.orchestrator.core.TestServices.repository;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestrator.core.config.Profile;
+import dev.orchestrator.core.discovery.Repository;
+import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.graph.GraphBuilder;
+import dev.orchestrator.core.graph.Plan;
+import dev.orchestrator.core.graph.Planner;
+import dev.orchestrator.core.graph.ServiceGraph;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+
+/** Scheduling and failure propagation, with the buildx step replaced by a recorder. */
+class BuildExecutorTest {
+  private final Repository repo = repository(
+      from("base", "scratch"), from("jre", "base"), from("app", "jre"), from("web", "jre"),
+      from("lone", "scratch"), from("tool", "base"));
+  private final ServiceGraph graph = GraphBuilder.build(repo);
+  private final Plan plan = Planner.plan(graph, List.of());
+  private final List<String> started = Collections.synchronizedList(new ArrayList<>());
+  private final AtomicInteger running = new AtomicInteger();
+  private final AtomicInteger maxRunning = new AtomicInteger();
+
+  private BuildExecutor executor(int jobs, boolean failFast, Set<String> failing) {
+    Profile profile = new Profile("local", Path.of("local.yaml"), List.of("host"),
+        Profile.Output.LOAD, Optional.empty(), "monorepo", "latest",
+        new Profile.Cache(Profile.Cache.Type.NONE, "", "max"), jobs, Optional.empty());
+    BuildSettings settings =
+        new BuildSettings(Path.of("/repo"), profile, List.of("linux/amd64"), jobs, failFast);
+    ServiceBuild real = new ServiceBuild(settings, null, BuildListener.NONE);
+    BiFunction<Service, Map<String, String>, ServiceResult> fake = (service, contexts) -> {
+      started.add(service.name());
+      maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+      try {
+        Thread.sleep(30);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      running.decrementAndGet();
+      BuildStatus status = failing.contains(service.name()) ? BuildStatus.FAILED : BuildStatus.BUILT;
+      return real.withStatus(service, status, Duration.ofMillis(30), "", List.of());
+    };
+    return new BuildExecutor(settings, BuildListener.NONE, real, fake);
+  }
+
+  private BuildReport run(BuildExecutor executor) {
+    return executor.run(plan, graph, repo.byName(), Map.of());
+  }
+
+  private static Map<String, BuildStatus> statuses(BuildReport report) {
+    Map<String, BuildStatus> map = new ConcurrentHashMap<>();
+    report.services().forEach(s -> map.put(s.name(), s.status()));
+    return map;
+  }
+
+  @Test
+  void everyServiceStartsAfterItsDependenciesAndConcurrencyIsBounded() {
+    BuildReport report = run(executor(2, false, Set.of()));
+
+    assertThat(report.anyFailed()).isFalse();
+    assertThat(started.indexOf("base")).isLessThan(started.indexOf("jre"));
+    assertThat(started.indexOf("jre")).isLessThan(started.indexOf("app"));
+    assertThat(maxRunning.get()).isLessThanOrEqualTo(2);
+    assertThat(report.services()).extracting(ServiceResult::name)
+        .containsExactlyElementsOf(plan.services());
+  }
+
+  @Test
+  void theLongestChainStartsFirst() {
+    run(executor(1, false, Set.of()));
+
+    assertThat(started.get(0)).isEqualTo("base");
+    assertThat(started.get(1)).isEqualTo("jre");
+  }
+
+  @Test
+  void aFailureSkipsExactlyItsDependentsAndIndependentServicesStillBuild() {
+    BuildReport report = run(executor(2, false, Set.of("jre")));
+
+    assertThat(statuses(report)).containsEntry("jre", BuildStatus.FAILED)
+        .containsEntry("app", BuildStatus.SKIPPED).containsEntry("web", BuildStatus.SKIPPED)
+        .containsEntry("tool", BuildStatus.BUILT).containsEntry("lone", BuildStatus.BUILT);
+    assertThat(started).doesNotContain("app", "web");
+    assertThat(report.services().stream().filter(s -> s.name().equals("app")).findFirst()
+        .orElseThrow().message()).isEqualTo("dependency jre failed");
+  }
+
+  @Test
+  void failFastStartsNothingAfterTheFirstFailure() {
+    BuildReport report = run(executor(1, true, Set.of("base")));
+
+    assertThat(started).containsExactly("base");
+    assertThat(statuses(report).values()).containsOnly(BuildStatus.FAILED, BuildStatus.SKIPPED);
+    assertThat(report.anyFailed()).isTrue();
+  }
+
+  @Test
+  void aFailureBeforehandSkipsDependentsWithoutBuildingThem() {
+    BuildExecutor executor = executor(2, false, Set.of());
+    Service jre = repo.byName().get("jre");
+    ServiceResult mavenFailed = executor.failure(jre, Duration.ZERO, "Maven failed", List.of("x"));
+
+    BuildReport report = executor.run(plan, graph, repo.byName(), Map.of("jre", mavenFailed));
+
+    assertThat(started).doesNotContain("jre", "app", "web");
+    assertThat(statuses(report)).containsEntry("jre", BuildStatus.FAILED)
+        .containsEntry("app", BuildStatus.SKIPPED);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.orchestrator.core.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestrator.core.TestServices;
+import dev.orchestrator.core.config.Profile;
+import dev.orchestrator.core.discovery.Service;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BuildxCommandTest {
+  private static final Path META = Path.of("/repo/.cache/orchestrator/metadata/app.json");
+  private final Service app = TestServices.from("app", "base");
+
+  static Profile profile(Profile.Output output, Optional<String> registry, Profile.Cache cache,
+      Optional<String> builder) {
+    return new Profile("p", Path.of("p.yaml"), List.of("host"), output, registry, "monorepo",
+        "latest", cache, 2, builder);
+  }
+
+  @Test
+  void localProfileLoadsWithALocalCacheAndWiresNamedContexts(@TempDir Path root) {
+    Profile local = profile(Profile.Output.LOAD, Optional.empty(),
+        new Profile.Cache(Profile.Cache.Type.LOCAL, ".cache/buildx", "max"), Optional.empty());
+
+    List<String> argv = BuildxCommand.argv(app, local, List.of("linux/amd64", "linux/arm64"),
+        Map.of("base", "monorepo/base:latest"), root, META);
+
+    assertThat(argv).containsExactly(
+        "docker", "buildx", "build", "--progress=plain",
+        "--platform", "linux/amd64,linux/arm64", "--provenance=false",
+        "--file", "/repo/services/app/Dockerfile",
+        "--build-context", "base=docker-image://monorepo/base:latest",
+        "--cache-to", "type=local,dest=" + root.resolve(".cache/buildx/app") + ",mode=max",
+        "--tag", "monorepo/app:latest",
+        "--load",
+        "--metadata-file", META.toString(),
+        "/repo/services/app");
+  }
+
+  @Test
+  void anExistingLocalCacheIsAlsoImported(@TempDir Path root) throws Exception {
+    Path cache = Files.createDirectories(root.resolve(".cache/buildx/app"));
+    Files.writeString(cache.resolve("index.json"), "{}");
+    Profile local = profile(Profile.Output.LOAD, Optional.empty(),
+        new Profile.Cache(Profile.Cache.Type.LOCAL, ".cache/buildx", "max"), Optional.empty());
+
+    assertThat(BuildxCommand.cacheArguments("app", local, List.of("linux/amd64"), root))
+        .containsExactly("--cache-from", "type=local,src=" + cache,
+            "--cache-to", "type=local,dest=" + cache + ",mode=max");
+  }
+
+  @Test
+  void registryCacheIsScopedPerServiceAndArchitectureAndPushes() {
+    Profile ci = profile(Profile.Output.PUSH, Optional.of("127.0.0.1:5000"),
+        new Profile.Cache(Profile.Cache.Type.REGISTRY, "127.0.0.1:5000/cache", "max"),
+        Optional.of("arm-builder"));
+
+    List<String> argv = BuildxCommand.argv(app, ci, List.of("linux/arm64"), Map.of(),
+        Path.of("/repo"), META);
+
+    assertThat(argv).containsSubsequence("docker", "buildx", "build", "--builder", "arm-builder",
+        "--progress=plain", "--platform", "linux/arm64");
+    assertThat(argv).containsSubsequence(
+        "--cache-from", "type=registry,ref=127.0.0.1:5000/cache/app:arm64",
+        "--cache-to", "type=registry,ref=127.0.0.1:5000/cache/app:arm64,mode=max",
+        "--tag", "127.0.0.1:5000/monorepo/app:latest", "--push");
+    assertThat(argv).doesNotContain("--load");
+  }
+
+  @Test
+  void noCacheMeansNoCacheFlags() {
+    Profile none = profile(Profile.Output.LOAD, Optional.empty(),
+        new Profile.Cache(Profile.Cache.Type.NONE, "", "max"), Optional.empty());
+
+    assertThat(BuildxCommand.cacheArguments("app", none, List.of("linux/amd64"), Path.of("/r")))
+        .isEmpty();
+  }
+}
