@@ -1,0 +1,170 @@
+package dev.orchestrator.core.engine;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.Version;
+import dev.orchestrator.core.EnvironmentException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link Engine} over docker-java; the only class that sees docker-java's types. */
+final class DockerJavaEngine implements Engine {
+  private static final Logger LOG = LoggerFactory.getLogger(DockerJavaEngine.class);
+  private static final String NO_ENGINE_REMEDY =
+      "Start one with `make engine`, or point DOCKER_HOST at a running engine.";
+
+  private final DockerClient client;
+  private final URI host;
+  private final BuildxProbe probe;
+
+  DockerJavaEngine(DockerClient client, URI host, BuildxProbe probe) {
+    this.client = client;
+    this.host = host;
+    this.probe = probe;
+  }
+
+  @Override
+  public EngineInfo preflight(List<String> platforms) {
+    ping();
+    Version version = call("version", () -> client.versionCmd().exec());
+    PreflightChecks.requireApi(version.getApiVersion());
+    Info info = call("info", () -> client.infoCmd().exec());
+    boolean containerd = PreflightChecks.hasContainerdStore(info.getDriverStatuses());
+    BuildxProbe.Result buildx = probe.probe();
+    PreflightChecks.requireFeatures(containerd, buildx, platforms);
+    EngineInfo found = new EngineInfo(version.getVersion(), version.getApiVersion(), containerd,
+        buildx.platforms(), version.getOperatingSystem() + "/" + version.getArch());
+    LOG.debug("engine at {}: {}", host, found);
+    return found;
+  }
+
+  @Override
+  public Map<String, ImageSizes> imageSizes(String imageRef) {
+    Path spool = null;
+    try {
+      // Blobs come before index.json in the export, so spool it and read it in any order.
+      spool = Files.createTempFile("image-export", ".tar");
+      try (InputStream export = call("save " + imageRef, () -> {
+        try {
+          return client.saveImageCmd(imageRef).exec();
+        } catch (NotFoundException e) {
+          return null;
+        }
+      })) {
+        if (export == null) {
+          return Map.of();
+        }
+        Files.copy(export, spool, StandardCopyOption.REPLACE_EXISTING);
+      }
+      Map<String, ImageSizes> sizes = OciLayoutSizes.read(spool);
+      LOG.debug("sizes of {}: {}", imageRef, sizes);
+      return sizes;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read the export of " + imageRef, e);
+    } finally {
+      deleteQuietly(spool);
+    }
+  }
+
+  @Override
+  public boolean imageExists(String imageRef) {
+    return call("inspect " + imageRef, () -> {
+      try {
+        client.inspectImageCmd(imageRef).exec();
+        return true;
+      } catch (NotFoundException e) {
+        return false;
+      }
+    });
+  }
+
+  @Override
+  public void removeImage(String imageRef) {
+    call("remove " + imageRef, () -> {
+      try {
+        return client.removeImageCmd(imageRef).exec();
+      } catch (NotFoundException e) {
+        LOG.debug("{} was already gone", imageRef);
+        return null;
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (IOException e) {
+      LOG.debug("closing the engine client failed", e);
+    }
+  }
+
+  /** Something may answer at the address without being a Docker engine (a proxy, say). */
+  private void ping() {
+    try {
+      call("ping", () -> client.pingCmd().exec());
+    } catch (IllegalStateException e) {
+      throw new EnvironmentException("What answers at " + host + " is not a Docker engine ("
+          + e.getMessage() + ").", NO_ENGINE_REMEDY, e);
+    }
+  }
+
+  /**
+   * Runs one engine call. Not reaching the engine becomes an {@link EnvironmentException}; an
+   * engine's refusal becomes an {@link IllegalStateException}, so no docker-java type leaves this
+   * class except as a cause. Callers that expect "not found" catch it inside {@code request}.
+   */
+  private <T> T call(String what, Supplier<T> request) {
+    try {
+      return request.get();
+    } catch (DockerException e) {
+      throw new IllegalStateException("Docker engine refused " + what + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      if (!causedByIo(e)) {
+        throw e;
+      }
+      throw new EnvironmentException("No Docker engine answers at " + host + " (" + what
+          + " failed: " + rootMessage(e) + ").",
+          NO_ENGINE_REMEDY, e);
+    }
+  }
+
+  private static boolean causedByIo(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        LOG.debug("could not delete {}", file, e);
+      }
+    }
+  }
+}

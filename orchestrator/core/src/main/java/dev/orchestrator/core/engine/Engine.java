@@ -1,0 +1,38 @@
+package dev.orchestrator.core.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the orchestrator needs from a Docker engine. Implementations own their connection; close
+ * them when done. No engine client library type appears here, so front ends and tests depend on
+ * this interface only.
+ */
+public interface Engine extends AutoCloseable {
+
+  /**
+   * Checks that an engine answers, that its API is recent enough, that the containerd image store
+   * is on, that buildx is present and that the builder offers every requested platform.
+   *
+   * @param platforms platforms the build needs, such as {@code linux/arm64}; may be empty
+   * @return what was found
+   * @throws dev.orchestrator.core.EnvironmentException naming what is missing and the remedy
+   */
+  EngineInfo preflight(List<String> platforms);
+
+  /**
+   * Sizes of a loaded image, one entry per platform it holds, keyed by platform ({@code
+   * linux/amd64}) in name order. Attestation manifests are left out. Empty if the image does not
+   * exist.
+   */
+  Map<String, ImageSizes> imageSizes(String imageRef);
+
+  /** Whether the engine has an image by that reference. */
+  boolean imageExists(String imageRef);
+
+  /** Removes the image reference; an image that does not exist is not an error. */
+  void removeImage(String imageRef);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,132 @@
+package dev.orchestrator.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.orchestrator.core.EnvironmentException;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs against the engine at DOCKER_HOST or /var/run/docker.sock; builds its own image. */
+class EngineIT {
+  private static final String IMAGE = "enginetest/busybox:" + UUID.randomUUID().toString().substring(0, 8);
+  private static final List<String> PLATFORMS = List.of("linux/amd64", "linux/arm64");
+
+  @TempDir static Path work;
+  static Engine engine;
+
+  @BeforeAll
+  static void buildTwoPlatformBusybox() throws Exception {
+    engine = Engines.connect();
+    Path context = Files.createDirectories(work.resolve("context"));
+    for (String arch : List.of("amd64", "arm64")) {
+      Path debs = Files.createDirectories(work.resolve("debs-" + arch));
+      run(debs, "apt-get", "download", "busybox-static:" + arch);
+      Path deb;
+      try (var files = Files.list(debs)) {
+        deb = files.filter(f -> f.toString().endsWith(".deb")).findFirst().orElseThrow();
+      }
+      run(debs, "dpkg", "-x", deb.toString(), "root");
+      Files.createDirectories(context.resolve(arch));
+      Files.copy(debs.resolve("root/bin/busybox"), context.resolve(arch + "/busybox"));
+    }
+    Files.writeString(context.resolve("Dockerfile"), """
+        FROM scratch
+        ARG TARGETARCH
+        COPY ${TARGETARCH}/busybox /bin/busybox
+        RUN ["/bin/busybox", "--install", "-s", "/bin"]
+        ENTRYPOINT ["/bin/busybox"]
+        """);
+    run(context, "docker", "buildx", "build", "--platform", String.join(",", PLATFORMS),
+        "--load", "-t", IMAGE, ".");
+  }
+
+  @AfterAll
+  static void cleanUp() {
+    if (engine != null) {
+      engine.removeImage(IMAGE);
+      engine.close();
+    }
+  }
+
+  @Test
+  void preflightFindsContainerdStoreAndBothPlatforms() {
+    EngineInfo info = engine.preflight(PLATFORMS);
+
+    assertThat(info.containerdStore()).isTrue();
+    assertThat(info.builderPlatforms()).contains("linux/amd64", "linux/arm64");
+    assertThat(info.apiVersion()).matches("1\\.\\d+");
+    assertThat(info.serverVersion()).isNotBlank();
+    assertThat(info.hostPlatform()).isEqualTo("linux/amd64");
+  }
+
+  @Test
+  void sizesEveryPlatformOfALoadedImage() {
+    Map<String, ImageSizes> sizes = engine.imageSizes(IMAGE);
+
+    assertThat(sizes).containsOnlyKeys("linux/amd64", "linux/arm64");
+    sizes.values().forEach(s -> {
+      assertThat(s.compressedBytes()).isPositive();
+      assertThat(s.uncompressedBytes()).isGreaterThan(s.compressedBytes());
+    });
+    // busybox 1.35 static: about 1.07 MB / 2.12 MB on amd64 and 1.03 MB / 1.99 MB on arm64
+    assertThat(sizes.get("linux/amd64").compressedBytes()).isBetween(900_000L, 1_300_000L);
+    assertThat(sizes.get("linux/amd64").uncompressedBytes()).isBetween(1_900_000L, 2_400_000L);
+    assertThat(sizes.get("linux/arm64").compressedBytes()).isBetween(850_000L, 1_250_000L);
+    assertThat(sizes.get("linux/arm64").uncompressedBytes()).isBetween(1_750_000L, 2_250_000L);
+  }
+
+  @Test
+  void sizesOfAMissingImageAreEmpty() {
+    assertThat(engine.imageSizes("enginetest/never-built:1")).isEmpty();
+  }
+
+  @Test
+  void existsUntilRemoved() throws Exception {
+    String copy = IMAGE + "-copy";
+    run(work, "docker", "tag", IMAGE, copy);
+
+    assertThat(engine.imageExists(copy)).isTrue();
+    engine.removeImage(copy);
+    assertThat(engine.imageExists(copy)).isFalse();
+    assertThat(engine.imageExists(IMAGE)).isTrue();
+    engine.removeImage(copy); // already gone: no error
+  }
+
+  @Test
+  void preflightWithoutAnEngineNamesTheRemedy() {
+    URI nowhere = URI.create("unix://" + work.resolve("no-engine.sock"));
+    try (Engine absent = Engines.connect(nowhere)) {
+      EnvironmentException e = catchThrowableOfType(EnvironmentException.class,
+          () -> absent.preflight(PLATFORMS));
+
+      assertThat(e).isNotNull();
+      assertThat(e.getMessage()).contains("No Docker engine answers at " + nowhere);
+      assertThat(e.remedy()).contains("make engine");
+    }
+  }
+
+  private static void run(Path dir, String... command) throws IOException, InterruptedException {
+    Path log = Files.createTempFile(work, "run", ".log");
+    Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(dir.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    boolean done = process.waitFor(5, TimeUnit.MINUTES);
+    if (!done || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IllegalStateException(String.join(" ", command) + " failed:\n"
+          + Files.readString(log, StandardCharsets.UTF_8));
+    }
+  }
+}

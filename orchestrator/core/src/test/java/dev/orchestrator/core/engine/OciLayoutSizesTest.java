@@ -1,0 +1,163 @@
+package dev.orchestrator.core.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OciLayoutSizesTest {
+  private static final String GZIP_LAYER = "application/vnd.oci.image.layer.v1.tar+gzip";
+  private static final String TAR_LAYER = "application/vnd.oci.image.layer.v1.tar";
+  private static final String MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+  private static final String INDEX = "application/vnd.oci.image.index.v1+json";
+
+  @TempDir Path dir;
+
+  /** Blobs by digest; written sorted, before index.json, as docker save does. */
+  private final Map<String, byte[]> blobs = new TreeMap<>();
+
+  @Test
+  void sizesEachPlatformAndLeavesOutAttestations() throws IOException {
+    byte[] amd64Layer = gzip(filled(10_000, 'a'));
+    byte[] sharedLayer = concat(gzip(filled(1_000, 's')), gzip(filled(2_000, 't')));
+    byte[] arm64Layer = filled(2_048, 'r'); // an uncompressed tar layer counts as it is
+    String amd64 = manifest(config("linux", "amd64", null),
+        layer(GZIP_LAYER, amd64Layer), layer(GZIP_LAYER, sharedLayer));
+    String arm64 = manifest(config("linux", "arm64", null),
+        layer(TAR_LAYER, arm64Layer), layer(GZIP_LAYER, sharedLayer));
+    String attestation = manifest(config("unknown", "unknown", null),
+        layer("application/vnd.in-toto+json", "{}".getBytes(StandardCharsets.UTF_8)));
+    String index = blob(INDEX, "{\"schemaVersion\":2,\"mediaType\":\"" + INDEX + "\",\"manifests\":["
+        + String.join(",", withPlatform(amd64, "linux", "amd64"), withPlatform(arm64, "linux", "arm64"),
+            attestationDescriptor(attestation))
+        + "]}");
+
+    Map<String, ImageSizes> sizes = read(index);
+
+    assertThat(sizes).containsOnlyKeys("linux/amd64", "linux/arm64");
+    assertThat(sizes.get("linux/amd64")).isEqualTo(new ImageSizes("linux/amd64",
+        amd64Layer.length + sharedLayer.length, 10_000 + 3_000));
+    assertThat(sizes.get("linux/arm64")).isEqualTo(new ImageSizes("linux/arm64",
+        2_048 + sharedLayer.length, 2_048 + 3_000));
+  }
+
+  @Test
+  void takesThePlatformFromTheConfigWhenTheDescriptorHasNone() throws IOException {
+    byte[] layer = gzip(filled(4_321, 'v'));
+    String manifest = manifest(config("linux", "arm", "v7"), layer(GZIP_LAYER, layer));
+
+    Map<String, ImageSizes> sizes = read(manifest);
+
+    assertThat(sizes).containsExactly(
+        Map.entry("linux/arm/v7", new ImageSizes("linux/arm/v7", layer.length, 4_321)));
+  }
+
+  @Test
+  void leavesOutPlatformsWhoseContentIsNotInTheExport() throws IOException {
+    byte[] layer = gzip(filled(100, 'x'));
+    String present = manifest(config("linux", "amd64", null), layer(GZIP_LAYER, layer));
+    String layerMissing = manifest(config("linux", "arm64", null), layer(GZIP_LAYER, layer),
+        layer(GZIP_LAYER, gzip(filled(5, 'y'))));
+    String missingLayerDigest = digest(gzip(filled(5, 'y')));
+    blobs.remove(missingLayerDigest);
+    String index = blob(INDEX, "{\"schemaVersion\":2,\"manifests\":["
+        + String.join(",", withPlatform(present, "linux", "amd64"),
+            withPlatform(layerMissing, "linux", "arm64"),
+            "{\"mediaType\":\"" + MANIFEST + "\",\"digest\":\"sha256:" + "0".repeat(64)
+                + "\",\"size\":1,\"platform\":{\"os\":\"linux\",\"architecture\":\"s390x\"}}")
+        + "]}");
+
+    assertThat(read(index)).containsOnlyKeys("linux/amd64");
+  }
+
+  @Test
+  void aTarWithoutIndexIsNotALayout() throws IOException {
+    Path tar = new TestTar().file("manifest.json", "[]").writeTo(dir.resolve("x.tar"));
+
+    assertThatThrownBy(() -> OciLayoutSizes.read(tar)).hasMessageContaining("index.json");
+  }
+
+  private Map<String, ImageSizes> read(String topDescriptor) throws IOException {
+    TestTar tar = new TestTar().directory("blobs/").directory("blobs/sha256/");
+    blobs.forEach((digest, content) -> tar.file("blobs/sha256/" + digest, content));
+    tar.file("index.json", "{\"schemaVersion\":2,\"manifests\":[" + topDescriptor + "]}")
+        .file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}");
+    return OciLayoutSizes.read(tar.writeTo(dir.resolve("layout.tar")));
+  }
+
+  private String config(String os, String arch, String variant) {
+    String json = "{\"os\":\"" + os + "\",\"architecture\":\"" + arch + "\""
+        + (variant == null ? "" : ",\"variant\":\"" + variant + "\"") + ",\"rootfs\":{}}";
+    return blob("application/vnd.oci.image.config.v1+json", json);
+  }
+
+  private String layer(String mediaType, byte[] content) {
+    return blob(mediaType, content);
+  }
+
+  private String manifest(String config, String... layers) {
+    return blob(MANIFEST, "{\"schemaVersion\":2,\"mediaType\":\"" + MANIFEST + "\",\"config\":"
+        + config + ",\"layers\":[" + String.join(",", layers) + "]}");
+  }
+
+  private static String withPlatform(String descriptor, String os, String arch) {
+    return descriptor.substring(0, descriptor.length() - 1)
+        + ",\"platform\":{\"os\":\"" + os + "\",\"architecture\":\"" + arch + "\"}}";
+  }
+
+  private static String attestationDescriptor(String descriptor) {
+    return descriptor.substring(0, descriptor.length() - 1)
+        + ",\"annotations\":{\"vnd.docker.reference.type\":\"attestation-manifest\"}"
+        + ",\"platform\":{\"os\":\"unknown\",\"architecture\":\"unknown\"}}";
+  }
+
+  /** Stores the blob and returns its descriptor. */
+  private String blob(String mediaType, String json) {
+    return blob(mediaType, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private String blob(String mediaType, byte[] content) {
+    String digest = digest(content);
+    blobs.put(digest, content);
+    return "{\"mediaType\":\"" + mediaType + "\",\"digest\":\"sha256:" + digest
+        + "\",\"size\":" + content.length + "}";
+  }
+
+  private static String digest(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] filled(int length, char c) {
+    return String.valueOf(c).repeat(length).getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] gzip(byte[] content) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(content);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(a);
+    out.writeBytes(b);
+    return out.toByteArray();
+  }
+}
