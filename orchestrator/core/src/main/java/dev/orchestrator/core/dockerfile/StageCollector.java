@@ -1,0 +1,214 @@
+package dev.orchestrator.core.dockerfile;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Walks the instructions in order and records stages and image mentions. Each instruction that is
+ * wrong is recorded as a failure and the walk goes on, so the user sees every problem at once.
+ */
+final class StageCollector {
+  private static final Pattern STAGE_NAME = Pattern.compile("[a-z][a-z0-9-_.]*");
+  private static final Set<String> KNOWN =
+      Set.of(
+          "add",
+          "arg",
+          "cmd",
+          "copy",
+          "entrypoint",
+          "env",
+          "expose",
+          "from",
+          "healthcheck",
+          "label",
+          "maintainer",
+          "onbuild",
+          "run",
+          "shell",
+          "stopsignal",
+          "user",
+          "volume",
+          "workdir");
+
+  private final ArgScopes scopes;
+  private final char escape;
+  private final List<Stage> stages = new ArrayList<>();
+  private final List<Mention> mentions = new ArrayList<>();
+  private final List<ParseFailure> failures = new ArrayList<>();
+  private boolean inStage;
+
+  /** An image-like word seen at a line; resolved against stage names once all are known. */
+  record Mention(String image, ImageReference.Kind kind, int line, int stagesBefore) {}
+
+  StageCollector(ArgScopes scopes, char escape) {
+    this.scopes = scopes;
+    this.escape = escape;
+  }
+
+  void accept(Instruction instruction) {
+    try {
+      dispatch(instruction);
+    } catch (ParseFailure failure) {
+      failures.add(failure);
+    }
+  }
+
+  List<Stage> stages() {
+    return stages;
+  }
+
+  List<Mention> mentions() {
+    return mentions;
+  }
+
+  List<ParseFailure> failures() {
+    return failures;
+  }
+
+  /** Whether any FROM was seen, even a malformed one. */
+  boolean sawFrom() {
+    return inStage;
+  }
+
+  private void dispatch(Instruction instruction) {
+    String keyword = instruction.keyword();
+    int line = instruction.line();
+    if (!KNOWN.contains(keyword)) {
+      throw new ParseFailure(
+          line,
+          "unknown instruction '"
+              + keyword
+              + "'; expected FROM, RUN, "
+              + "COPY, ARG or another Dockerfile instruction");
+    }
+    BuilderFlags flags = BuilderFlags.parse(instruction);
+    if (!inStage && !keyword.equals("from") && !keyword.equals("arg")) {
+      throw new ParseFailure(
+          line,
+          "expected FROM before " + upper(keyword) + " (only ARG may come before the first FROM)");
+    }
+    switch (keyword) {
+      case "from" -> from(instruction, flags);
+      case "arg" -> arg(instruction);
+      case "env" -> KeyValueWords.env(instruction, escape).forEach(env -> scopes.env(env, line));
+      case "copy", "add" -> copy(instruction, flags);
+      case "run" -> run(instruction, flags);
+      case "onbuild" -> onbuild(instruction);
+      default -> {} // no bearing on dependencies
+    }
+  }
+
+  /** ARGs before the first FROM are global: only FROM lines see them. */
+  private void arg(Instruction instruction) {
+    for (KeyValueWords.KeyValue arg : KeyValueWords.arg(instruction, escape)) {
+      if (inStage) {
+        scopes.stageArg(arg, instruction.line());
+      } else {
+        scopes.globalArg(arg, instruction.line());
+      }
+    }
+  }
+
+  private void from(Instruction instruction, BuilderFlags flags) {
+    int line = instruction.line();
+    inStage = true;
+    List<String> args = instruction.whitespaceArgs();
+    boolean named = args.size() == 3 && args.get(1).equalsIgnoreCase("as");
+    if (args.size() != 1 && !named) {
+      throw new ParseFailure(
+          line,
+          "FROM expects an image, optionally followed by AS <name>; got '"
+              + instruction.args().strip()
+              + "'");
+    }
+    Optional<String> name =
+        named ? Optional.of(args.get(2).toLowerCase(Locale.ROOT)) : Optional.empty();
+    String image = scopes.expandGlobal(args.get(0), line);
+    Optional<String> platform =
+        flags.single("platform").map(p -> scopes.expandGlobal(p, line)).filter(p -> !p.isEmpty());
+    int index = stages.size();
+    // Registered before validating, so that later lines see the stage even when this one is wrong.
+    stages.add(new Stage(index, image, name, platform, line));
+    scopes.enterStage();
+    if (name.isPresent() && !STAGE_NAME.matcher(name.get()).matches()) {
+      throw new ParseFailure(
+          line,
+          "invalid stage name '"
+              + args.get(2)
+              + "': expected a letter followed by letters, digits, '-', '_' or '.'");
+    }
+    if (name.isPresent() && stages.stream().filter(s -> s.name().equals(name)).count() > 1) {
+      throw new ParseFailure(line, "duplicate stage name '" + name.get() + "'");
+    }
+    if (image.isEmpty()) {
+      throw new ParseFailure(
+          line,
+          "FROM image is empty after substituting ARGs in '"
+              + args.get(0)
+              + "'; expected a default value for the ARG or a --build-arg");
+    }
+    mentions.add(new Mention(image, ImageReference.Kind.FROM, line, index));
+  }
+
+  private void copy(Instruction instruction, BuilderFlags flags) {
+    List<String> args =
+        JsonStringArray.parse(instruction.args()).orElseGet(instruction::whitespaceArgs);
+    if (args.size() < 2) {
+      throw new ParseFailure(
+          instruction.line(),
+          upper(instruction.keyword()) + " expects at least a source and a destination");
+    }
+    Optional<String> from = flags.single("from");
+    if (from.isPresent()) {
+      mention(from.get(), ImageReference.Kind.COPY_FROM, instruction, "--from");
+    }
+  }
+
+  private void run(Instruction instruction, BuilderFlags flags) {
+    if (instruction.args().isBlank()) {
+      throw new ParseFailure(instruction.line(), "RUN expects a command");
+    }
+    for (String mount : flags.all("mount")) {
+      Optional<String> from = MountFrom.of(mount, instruction.line());
+      if (from.isPresent()) {
+        mention(from.get(), ImageReference.Kind.MOUNT_FROM, instruction, "--mount from=");
+      }
+    }
+  }
+
+  private void mention(String raw, ImageReference.Kind kind, Instruction instruction, String what) {
+    String image = scopes.expandInStage(raw, instruction.line());
+    if (image.isEmpty() && !raw.isEmpty()) {
+      throw new ParseFailure(
+          instruction.line(),
+          upper(instruction.keyword())
+              + " "
+              + what
+              + " is empty after substituting ARGs in '"
+              + raw
+              + "'; expected an ARG with a value");
+    }
+    if (!image.isEmpty()) {
+      mentions.add(new Mention(image, kind, instruction.line(), stages.size()));
+    }
+  }
+
+  /** Triggers run in a child image's build, so only their shape is checked here. */
+  private void onbuild(Instruction instruction) {
+    String inner =
+        Instruction.split(new LogicalLine(instruction.args(), instruction.line())).keyword();
+    if (inner.isEmpty() || Set.of("onbuild", "from", "maintainer").contains(inner)) {
+      throw new ParseFailure(
+          instruction.line(),
+          "ONBUILD expects an instruction other than ONBUILD, FROM or MAINTAINER");
+    }
+  }
+
+  private static String upper(String keyword) {
+    return keyword.toUpperCase(Locale.ROOT);
+  }
+}
