@@ -48,6 +48,6 @@ public final class TestServices {
   }
 
   public static Repository repository(Service... services) {
-    return new Repository(ROOT, RepositoryConfig.defaults(), Arrays.asList(services));
+    return new Repository(ROOT, RepositoryConfig.defaults(ROOT), Arrays.asList(services));
   }
 }
