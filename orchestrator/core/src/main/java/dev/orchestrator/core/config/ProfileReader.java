@@ -1,0 +1,111 @@
+package dev.orchestrator.core.config;
+
+import dev.orchestrator.core.ConfigurationException;
+import dev.orchestrator.core.Problem;
+import dev.orchestrator.core.config.Profile.Output;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** Reads and validates build profiles, {@code <profilesDir>/<name>.yaml}. */
+public final class ProfileReader {
+  /** The keys a profile may have, in the order messages list them. */
+  public static final List<String> KEYS =
+      List.of(
+          "description",
+          "platforms",
+          "output",
+          "registry",
+          "namespace",
+          "tag",
+          "cache",
+          "jobs",
+          "builder");
+
+  private static final String SUFFIX = ".yaml";
+  private static final Form OUTPUT = Form.oneOf("load", "push");
+  private static final Form JOBS = Form.of("[0-9]{1,9}", "a whole number of at least 1", null);
+
+  private ProfileReader() {}
+
+  /**
+   * Reads the profile called {@code name} from {@code profilesDir}.
+   *
+   * @throws ConfigurationException when there is no such profile (listing those there are) or it is
+   *     invalid
+   */
+  public static Profile load(Path profilesDir, String name) {
+    Path file = profilesDir.resolve(name + SUFFIX);
+    // The name check also keeps a name such as ../x from reaching outside the folder.
+    if (!Form.PROFILE_NAME.accepts(name) || !Files.isRegularFile(file)) {
+      List<String> names = available(profilesDir);
+      String choice = names.isEmpty() ? "none" : String.join(", ", names);
+      throw new ConfigurationException(
+          Problem.inFile(profilesDir, "unknown profile '" + name + "'; available: " + choice));
+    }
+    return read(file);
+  }
+
+  /** The names of the profiles in {@code profilesDir}, sorted; empty if it does not exist. */
+  public static List<String> available(Path profilesDir) {
+    if (!Files.isDirectory(profilesDir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(profilesDir)) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(SUFFIX))
+          .map(n -> n.substring(0, n.length() - SUFFIX.length()))
+          .filter(Form.PROFILE_NAME::accepts)
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new ConfigurationException(Problem.inFile(profilesDir, "cannot be listed: " + e));
+    }
+  }
+
+  /**
+   * Reads one profile file; its name is the file name without {@code .yaml}. An empty file is the
+   * default profile: the host platform, loaded locally, with a local cache.
+   *
+   * @throws ConfigurationException listing every problem in the file, each with its line
+   */
+  public static Profile read(Path file) {
+    YamlNodes yaml = new YamlNodes(file);
+    YamlSection top = yaml.document(KEYS);
+    yaml.string(top, "description", Form.of("(?s).*", "a sentence", null));
+    Output output =
+        yaml.string(top, "output", OUTPUT)
+            .map(o -> Output.valueOf(o.toUpperCase(Locale.ROOT)))
+            .orElse(Output.LOAD);
+    Optional<String> registry = yaml.string(top, "registry", Form.REGISTRY);
+    if (output == Output.PUSH && registry.isEmpty() && !top.has("registry")) {
+      yaml.report(top.lineOf("output"), "'registry' is required when output is push");
+    }
+    List<String> platforms = yaml.strings(top, "platforms", Form.PROFILE_PLATFORM);
+    Profile profile =
+        new Profile(
+            nameOf(file),
+            file,
+            top.has("platforms") ? platforms : List.of("host"),
+            output,
+            registry,
+            yaml.string(top, "namespace", Form.NAMESPACE).orElse("monorepo"),
+            yaml.string(top, "tag", Form.TAG).orElse("latest"),
+            CacheReader.read(yaml, top, registry),
+            yaml.optional(top, "jobs", (n, p) -> yaml.integer(n, p, JOBS, 1, Integer.MAX_VALUE))
+                .orElse(2),
+            yaml.string(top, "builder", Form.BUILDER));
+    yaml.throwIfAny();
+    return profile;
+  }
+
+  private static String nameOf(Path file) {
+    String name = file.getFileName().toString();
+    return name.endsWith(SUFFIX) ? name.substring(0, name.length() - SUFFIX.length()) : name;
+  }
+}

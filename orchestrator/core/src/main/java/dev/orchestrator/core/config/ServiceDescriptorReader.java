@@ -1,0 +1,133 @@
+package dev.orchestrator.core.config;
+
+import dev.orchestrator.core.ConfigurationException;
+import dev.orchestrator.core.config.ServiceDescriptor.HealthCheck;
+import dev.orchestrator.core.config.ServiceDescriptor.PrepareStep;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/** Reads and validates a service's {@code service.yaml}. */
+public final class ServiceDescriptorReader {
+  /** The keys a descriptor may have, in the order messages list them. */
+  public static final List<String> KEYS =
+      List.of(
+          "name",
+          "dockerfile",
+          "context",
+          "target",
+          "args",
+          "platforms",
+          "dependsOn",
+          "budget",
+          "compressedBudget",
+          "tags",
+          "prepare",
+          "ports",
+          "health");
+
+  private static final Form PORT =
+      Form.of(
+          "[0-9]{1,5}", "a port number from 1 to 65535", "a list of ports such as [8000, 9090]");
+  private static final String RELATIVE = "a relative path such as docker/Dockerfile";
+  private static final String ARGS = "a map of build arguments such as {VERSION: 1.4.2}";
+  private static final String ARG_VALUE = "a string, number or boolean (\"\" for an empty value)";
+  private static final String ARGV = "an argument list such as [./assemble.sh, amd64]";
+  private static final String PREPARE =
+      "a map such as {command: [./assemble.sh], inputs: [src/**]}";
+  private static final String GLOBS = "a list of globs such as [src/**, package.json]";
+  private static final List<String> PREPARE_KEYS = List.of("command", "inputs");
+  private static final List<String> HEALTH_KEYS = List.of("path", "startTimeout");
+  private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
+  private static final String HEALTH = "a map such as {path: /health, startTimeout: 60s}";
+
+  private ServiceDescriptorReader() {}
+
+  /**
+   * Reads {@code file}, which must exist. Relative paths in it are resolved against its folder and
+   * must stay inside {@code repositoryRoot}. An empty file gives an empty descriptor.
+   *
+   * @throws ConfigurationException listing every problem in the file, each with its line
+   */
+  public static ServiceDescriptor read(Path file, Path repositoryRoot) {
+    YamlNodes yaml = new YamlNodes(file);
+    YamlSection top = yaml.document(KEYS);
+    Path folder = file.toAbsolutePath().getParent();
+    ServiceDescriptor descriptor =
+        new ServiceDescriptor(
+            file,
+            yaml.string(top, "name", Form.SERVICE_NAME),
+            path(yaml, top, "dockerfile", folder, repositoryRoot),
+            path(yaml, top, "context", folder, repositoryRoot),
+            yaml.string(top, "target", Form.STAGE),
+            args(yaml, top),
+            yaml.strings(top, "platforms", Form.PLATFORM),
+            yaml.strings(top, "dependsOn", Form.SERVICE_NAME),
+            Budgets.read(yaml, top, "budget"),
+            Budgets.read(yaml, top, "compressedBudget"),
+            yaml.strings(top, "tags", Form.TAG),
+            prepare(yaml, top, folder, repositoryRoot),
+            yaml.list(top, "ports", PORT.many(), (n, p) -> yaml.integer(n, p, PORT, 1, 65535)),
+            health(yaml, top),
+            top.lines());
+    yaml.throwIfAny();
+    return descriptor;
+  }
+
+  private static Optional<String> path(
+      YamlNodes yaml, YamlSection top, String key, Path folder, Path root) {
+    return yaml.checked(top, key, RELATIVE, v -> RepositoryPaths.complaint(v, folder, root));
+  }
+
+  private static Map<String, String> args(YamlNodes yaml, YamlSection top) {
+    YamlSection s = yaml.map(top, "args", Form.ARG_NAME, ARGS).orElse(YamlSection.empty("args"));
+    Map<String, String> args = new LinkedHashMap<>();
+    for (String name : s.entries().keySet()) {
+      yaml.scalar(s.entries().get(name), s.path(name), ARG_VALUE).ifPresent(v -> args.put(name, v));
+    }
+    return args;
+  }
+
+  private static Optional<PrepareStep> prepare(
+      YamlNodes yaml, YamlSection top, Path folder, Path root) {
+    Optional<YamlSection> section = yaml.section(top, "prepare", PREPARE_KEYS, PREPARE);
+    if (section.isEmpty()) {
+      return Optional.empty();
+    }
+    YamlSection s = section.get();
+    // A shell string would need a shell and its quoting rules; an argv runs the same everywhere.
+    List<String> command = yaml.list(s, "command", ARGV, (n, p) -> yaml.scalar(n, p, ARGV));
+    if (!s.has("command")) {
+      yaml.report(top.lineOf("prepare"), "'prepare' needs 'command', " + ARGV);
+    } else if (s.node("command").get() instanceof SequenceNode seq && seq.getValue().isEmpty()) {
+      yaml.report(seq, "'prepare.command' must be " + ARGV);
+    }
+    List<String> inputs = yaml.list(s, "inputs", GLOBS, (n, p) -> glob(yaml, n, p, folder, root));
+    return command.isEmpty() ? Optional.empty() : Optional.of(new PrepareStep(command, inputs));
+  }
+
+  private static Optional<String> glob(
+      YamlNodes yaml, Node node, String path, Path folder, Path root) {
+    return yaml.checked(node, path, GLOBS, v -> RepositoryPaths.globComplaint(v, folder, root));
+  }
+
+  private static Optional<HealthCheck> health(YamlNodes yaml, YamlSection top) {
+    Optional<YamlSection> section = yaml.section(top, "health", HEALTH_KEYS, HEALTH);
+    if (section.isEmpty()) {
+      return Optional.empty();
+    }
+    YamlSection s = section.get();
+    String path = yaml.string(s, "path", Form.HTTP_PATH).orElse("/health");
+    Optional<Duration> timeout = yaml.optional(s, "startTimeout", (n, p) -> duration(yaml, n, p));
+    return Optional.of(new HealthCheck(path, timeout.orElse(DEFAULT_START_TIMEOUT)));
+  }
+
+  private static Optional<Duration> duration(YamlNodes yaml, Node node, String path) {
+    return yaml.converted(node, path, Durations.EXPECTED, Durations::parse);
+  }
+}

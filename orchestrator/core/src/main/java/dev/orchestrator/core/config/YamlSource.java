@@ -1,0 +1,61 @@
+package dev.orchestrator.core.config;
+
+import dev.orchestrator.core.Problem;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Reads a YAML file into SnakeYAML's node tree. Nodes, unlike constructed Java objects, keep the
+ * line of every value and the text exactly as written (so {@code 1.10} stays "1.10").
+ */
+final class YamlSource {
+  private YamlSource() {}
+
+  /**
+   * The file's single document, or empty when the file has no content or cannot be parsed; in the
+   * latter case the reason has been reported, with its line, instead of thrown.
+   */
+  static Optional<Node> compose(Path file, Consumer<Problem> problems) {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      Node root = new Yaml().compose(reader);
+      boolean blank = root instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
+      return blank ? Optional.empty() : Optional.ofNullable(root);
+    } catch (MarkedYAMLException e) {
+      problems.accept(new Problem(file, lineOf(e), "invalid YAML: " + describe(e)));
+    } catch (YAMLException e) {
+      problems.accept(Problem.inFile(file, "invalid YAML: " + e.getMessage()));
+    } catch (CharacterCodingException e) {
+      problems.accept(Problem.inFile(file, "is not UTF-8 text"));
+    } catch (IOException e) {
+      problems.accept(Problem.inFile(file, "cannot be read: " + e));
+    }
+    return Optional.empty();
+  }
+
+  /** The problem, and where the construct it broke began, which is often the real mistake. */
+  private static String describe(MarkedYAMLException e) {
+    Mark start = e.getContextMark();
+    return e.getContext() == null || start == null || e.getProblemMark() == null
+        ? e.getProblem()
+        : e.getProblem() + " (" + e.getContext() + " from line " + (start.getLine() + 1) + ")";
+  }
+
+  private static int lineOf(MarkedYAMLException e) {
+    // The problem mark is where the parser gave up; the context mark is only a fallback.
+    Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+    return mark == null ? 0 : mark.getLine() + 1;
+  }
+}

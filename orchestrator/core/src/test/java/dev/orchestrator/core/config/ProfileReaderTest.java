@@ -1,0 +1,222 @@
+package dev.orchestrator.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.orchestrator.core.ConfigurationException;
+import dev.orchestrator.core.Problem;
+import dev.orchestrator.core.config.Profile.Cache;
+import dev.orchestrator.core.config.Profile.Output;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfileReaderTest {
+  @TempDir Path profiles;
+
+  @Test
+  void emptyProfileHasDefaults() throws IOException {
+    Path file = write("dev", "");
+
+    assertThat(ProfileReader.read(file))
+        .isEqualTo(
+            new Profile(
+                "dev",
+                file,
+                List.of("host"),
+                Output.LOAD,
+                Optional.empty(),
+                "monorepo",
+                "latest",
+                new Cache(Cache.Type.LOCAL, ".cache/buildx", "max"),
+                2,
+                Optional.empty()));
+  }
+
+  @Test
+  void readsEveryKey() throws IOException {
+    Path file =
+        write(
+            "ci",
+            """
+            description: CI builds.
+            platforms: [linux/amd64, linux/arm64]
+            output: push
+            registry: ghcr.io/acme
+            namespace: team/apps
+            tag: "1.0"
+            cache:
+              type: registry
+              ref: ghcr.io/acme/cache
+              mode: min
+            jobs: 4
+            builder: orchestrator
+            """);
+
+    assertThat(ProfileReader.read(file))
+        .isEqualTo(
+            new Profile(
+                "ci",
+                file,
+                List.of("linux/amd64", "linux/arm64"),
+                Output.PUSH,
+                Optional.of("ghcr.io/acme"),
+                "team/apps",
+                "1.0",
+                new Cache(Cache.Type.REGISTRY, "ghcr.io/acme/cache", "min"),
+                4,
+                Optional.of("orchestrator")));
+  }
+
+  @Test
+  void registryCacheDefaultsUnderTheRegistry() throws IOException {
+    Profile p = read("output: push\nregistry: 127.0.0.1:5000\ncache:\n  type: registry\n");
+
+    assertThat(p.cache()).isEqualTo(new Cache(Cache.Type.REGISTRY, "127.0.0.1:5000/cache", "max"));
+  }
+
+  @Test
+  void localCacheFolderAndNoCache() throws IOException {
+    assertThat(read("cache:\n  dir: build/cache\n").cache())
+        .isEqualTo(new Cache(Cache.Type.LOCAL, "build/cache", "max"));
+    assertThat(read("cache:\n  type: none\n").cache())
+        .isEqualTo(new Cache(Cache.Type.NONE, "", "max"));
+  }
+
+  @Test
+  void pushNeedsARegistry() throws IOException {
+    assertThat(problems("platforms: [linux/amd64]\noutput: push\n"))
+        .containsExactly(at(2, "'registry' is required when output is push"));
+  }
+
+  @Test
+  void registryCacheNeedsARefOrRegistry() throws IOException {
+    assertThat(problems("cache:\n  type: registry\n"))
+        .containsExactly(
+            at(2, "'cache.ref' or 'registry' is required when the cache type is registry"));
+  }
+
+  @Test
+  void cacheKeysOfAnotherType() throws IOException {
+    assertThat(problems("registry: r.io\ncache:\n  type: registry\n  dir: x\n"))
+        .containsExactly(at(4, "'cache.dir' only applies to cache type local"));
+    assertThat(problems("cache:\n  ref: r.io/cache\n"))
+        .containsExactly(at(2, "'cache.ref' only applies to cache type registry"));
+  }
+
+  @Test
+  void cacheFolderMustStayInside() throws IOException {
+    assertThat(problems("cache:\n  dir: ../outside\n"))
+        .containsExactly(
+            at(2, "'cache.dir': '../outside' leads outside the folder it is relative to"));
+  }
+
+  @Test
+  void badValues() throws IOException {
+    assertThat(
+            problems(
+                """
+                platforms: [hosts]
+                output: save
+                registry: https://ghcr.io
+                namespace: Team
+                tag: ":latest"
+                cache:
+                  type: s3
+                  mode: full
+                  size: 1GB
+                jobs: 0
+                """))
+        .containsExactly(
+            at(1, "'platforms': 'hosts' is not a platform such as linux/amd64, or the word host"),
+            at(2, "'output': 'save' is not one of: load, push"),
+            at(
+                3,
+                "'registry': 'https://ghcr.io' is not a registry such as 127.0.0.1:5000 or"
+                    + " ghcr.io/org"),
+            at(4, "'namespace': 'Team' is not a repository path such as monorepo or team/apps"),
+            at(5, "'tag': ':latest' is not a docker tag such as 1.4.2 or latest"),
+            at(7, "'cache.type': 's3' is not one of: none, local, registry"),
+            at(8, "'cache.mode': 'full' is not one of: min, max"),
+            at(9, "unknown key 'cache.size'; expected one of: type, dir, ref, mode"),
+            at(10, "'jobs': '0' is not a whole number of at least 1"));
+  }
+
+  @Test
+  void wrongTypes() throws IOException {
+    assertThat(problems("platforms: host\ncache: local\njobs: [2]\n"))
+        .containsExactly(
+            at(
+                1,
+                "'platforms' must be a list of platforms such as [linux/amd64, linux/arm64] or"
+                    + " [host]"),
+            at(2, "'cache' must be a map such as {type: local, dir: .cache/buildx, mode: max}"),
+            at(3, "'jobs' must be a whole number of at least 1"));
+  }
+
+  @Test
+  void unknownKeyListsTheKeys() throws IOException {
+    assertThat(problems("platform: [host]\n"))
+        .containsExactly(
+            at(
+                1,
+                "unknown key 'platform'; expected one of: description, platforms, output,"
+                    + " registry, namespace, tag, cache, jobs, builder"));
+  }
+
+  @Test
+  void loadsByName() throws IOException {
+    write("local", "jobs: 3\n");
+
+    assertThat(ProfileReader.load(profiles, "local").jobs()).isEqualTo(3);
+  }
+
+  @Test
+  void unknownProfileListsTheAvailableOnes() throws IOException {
+    write("local", "");
+    write("ci-amd64", "");
+    Files.writeString(profiles.resolve("README.md"), "not a profile");
+
+    ConfigurationException e =
+        catchThrowableOfType(
+            ConfigurationException.class, () -> ProfileReader.load(profiles, "release"));
+
+    assertThat(e.problems())
+        .containsExactly(
+            Problem.inFile(profiles, "unknown profile 'release'; available: ci-amd64, local"));
+  }
+
+  @Test
+  void profileNameCannotReachOutsideTheFolder() throws IOException {
+    Files.writeString(profiles.resolveSibling("secret.yaml"), "");
+
+    assertThat(
+            catchThrowableOfType(
+                ConfigurationException.class, () -> ProfileReader.load(profiles, "../secret")))
+        .hasMessageEndingWith("unknown profile '../secret'; available: none");
+  }
+
+  private Profile read(String yaml) throws IOException {
+    return ProfileReader.read(write("p", yaml));
+  }
+
+  private List<String> problems(String yaml) throws IOException {
+    Path file = write("p", yaml);
+    ConfigurationException e =
+        catchThrowableOfType(ConfigurationException.class, () -> ProfileReader.read(file));
+    assertThat(e).as("problems in %s", yaml).isNotNull();
+    return e.problems().stream().map(Problem::toString).toList();
+  }
+
+  private Path write(String name, String yaml) throws IOException {
+    return Files.writeString(profiles.resolve(name + ".yaml"), yaml);
+  }
+
+  private String at(int line, String message) {
+    return profiles.resolve("p.yaml") + ":" + line + ": " + message;
+  }
+}
