@@ -61,7 +61,7 @@ final class GraphCommand implements Callable<Integer> {
     StringBuilder out = new StringBuilder("graph LR\n");
     graph.nodes().stream().sorted().forEach(n -> out.append(String.format("  %s[\"%s\"]%n", id(n), n)));
     for (Edge e : graph.edges()) {
-      out.append(String.format("  %s -->|"%s"| %s%n", id(e.from()), e.reason().label(), id(e.to())));
+      out.append(String.format("  %s -->|\"%s\"| %s%n", id(e.from()), e.reason().label(), id(e.to())));
     }
     return out.toString();
   }

@@ -11,16 +11,16 @@ import java.util.Set;
 final class CycleFinder {
   private enum Mark { VISITING, DONE }
 
-  private final Map<String, ? extends Set<String>> next;
+  private final Map<String, Set<String>> next;
   private final Map<String, Mark> marks = new HashMap<>();
   private final List<String> path = new ArrayList<>();
 
-  private CycleFinder(Map<String, ? extends Set<String>> next) {
+  private CycleFinder(Map<String, Set<String>> next) {
     this.next = next;
   }
 
   /** @param next for every node, the nodes it points to, in a stable order */
-  static Optional<List<String>> find(Map<String, ? extends Set<String>> next) {
+  static Optional<List<String>> find(Map<String, Set<String>> next) {
     CycleFinder finder = new CycleFinder(next);
     for (String node : next.keySet()) {
       Optional<List<String>> cycle = finder.visit(node);

@@ -39,7 +39,7 @@ public final class GraphBuilder {
           problems.add(
               new Problem(service.descriptor().file(), service.descriptor().lineOf("dependsOn"),
                   "dependsOn names unknown service '" + dependency + "'; known services: "
-                      + String.join(", ", services.keySet())));
+                      + String.join(", ", new java.util.TreeSet<>(services.keySet()))));
         } else {
           edges.add(new Edge(service.name(), dependency, Edge.Reason.DEPENDS_ON, "service.yaml"));
         }
