@@ -95,7 +95,7 @@ class BuildEndToEndIT {
     assertThat(build.out()).containsPattern("\"name\": \"broken\",[^}]*\"status\": \"failed\"")
         .containsPattern("\"name\": \"child\",[^}]*\"status\": \"skipped\",[^}]*"
             + "\"message\": \"dependency broken failed\"")
-        .containsPattern("\"name\": \"lone\",[^}]*\"status\": \"built\"");
+        .containsPattern("\"name\": \"lone\",[^}]*\"status\": \"(built|cached)\"");
     assertThat(docker("image", "inspect", repo.image("child")).result().exitCode()).isNotZero();
   }
 
@@ -117,7 +117,7 @@ class BuildEndToEndIT {
     Cli build = orchestrator("build");
 
     assertThat(build.exitCode()).isEqualTo(3);
-    assertThat(build.err()).contains("dependency cycle: base -> leaf -> mid -> base")
+    assertThat(build.err()).contains("dependency cycle: base -> leaf -> base")
         .doesNotContain("Exception");
   }
 

@@ -50,7 +50,9 @@ final class FixtureMonorepo {
         COPY busybox-${TARGETARCH} /bin/busybox
         RUN ["/bin/busybox", "--install", "-s", "/bin"]
         RUN echo "base for $(uname -m)" > /base.txt
-        """);
+        # unique per fixture, so that a first build is cold whatever the engine built before
+        RUN echo %s > /fixture-id
+        """.formatted(namespace));
     file("services/base/service.yaml", "budget: 10MB\n");
     file("services/mid/Dockerfile", """
         # syntax is not declared: a syntax directive would make BuildKit pull a frontend.
@@ -72,8 +74,9 @@ final class FixtureMonorepo {
         FROM scratch
         ARG TARGETARCH
         COPY busybox-${TARGETARCH} /bin/busybox
+        LABEL fixture=%s
         CMD ["/bin/busybox", "echo", "lone"]
-        """);
+        """.formatted(namespace));
   }
 
   void file(String relative, String content) {

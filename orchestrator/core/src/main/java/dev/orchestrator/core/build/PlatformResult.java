@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param sizes measured after a successful load; empty when pushed or not built
  * @param budgetBytes the uncompressed budget for this platform, if any
  * @param compressedBudgetBytes the compressed budget for this platform, if any
+ * @param cachedSteps steps from the cache, counted over the one buildx invocation that built all
+ *     of this service's platforms (BuildKit does not name the platform of every step)
  * @param budgetViolations human sentences naming platform, size, budget and overshoot
  */
 public record PlatformResult(

@@ -63,14 +63,12 @@ final class ServiceBuild {
       return failed(service, start, "docker buildx build exited with " + result.exitCode(),
           result.tail(TAIL_LINES));
     }
-    Map<String, BuildOutput.StepCounts> cacheUse = BuildOutput.cacheUse(result.output());
+    BuildOutput.StepCounts steps = BuildOutput.cacheUse(result.output());
     Map<String, ImageSizes> sizes = settings.profile().output() == Profile.Output.LOAD
         ? engine.imageSizes(names.reference(name)) : Map.of();
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     List<PlatformResult> platforms = new ArrayList<>();
     for (String platform : settings.platforms()) {
-      BuildOutput.StepCounts steps = cacheUse.getOrDefault(platform,
-          cacheUse.getOrDefault("", new BuildOutput.StepCounts(0, 0)));
       platforms.add(platformResult(service, platform, took, steps, Optional.ofNullable(sizes.get(platform))));
     }
     BuildStatus status = platforms.stream().allMatch(p -> p.status() == BuildStatus.CACHED)

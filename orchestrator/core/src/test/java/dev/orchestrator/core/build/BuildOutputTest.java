@@ -8,28 +8,32 @@ import org.junit.jupiter.api.Test;
 class BuildOutputTest {
 
   @Test
-  void countsCachedStepsPerPlatform() {
+  void countsCachedStepsOfAMultiPlatformBuild() {
     List<String> lines = List.of(
         "#1 [internal] load build definition from Dockerfile",
         "#5 [context base] monorepo/base:latest",
-        "#7 [linux/amd64 1/2] RUN uname -m > /arch",
-        "#8 [linux/arm64 1/2] RUN uname -m > /arch",
-        "#9 [linux/amd64 build 2/2] COPY x /x",
-        "#10 [linux/arm64 build 2/2] COPY x /x",
+        "#5 CACHED",
+        "#6 [linux/amd64 1/3] COPY busybox-amd64 /bin/busybox",
+        "#6 CACHED",
+        "#7 [2/3] RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]",
         "#7 CACHED",
-        "#9 CACHED",
+        "#9 [linux/arm64 build 1/3] COPY busybox-arm64 /bin/busybox",
+        "#10 [3/3] RUN echo base > /base.txt",
         "#10 DONE 0.1s");
 
-    assertThat(BuildOutput.cacheUse(lines))
-        .containsEntry("linux/amd64", new BuildOutput.StepCounts(2, 2))
-        .containsEntry("linux/arm64", new BuildOutput.StepCounts(0, 2))
-        .hasSize(2);
+    assertThat(BuildOutput.cacheUse(lines)).isEqualTo(new BuildOutput.StepCounts(2, 4));
   }
 
   @Test
-  void aSinglePlatformBuildHasNoPlatformInItsStepNames() {
-    List<String> lines = List.of("#4 [1/2] COPY a /a", "#4 CACHED", "#5 [2/2] RUN true");
+  void aBuildWithEveryStepCachedIsAllCached() {
+    List<String> lines = List.of("#4 [1/2] COPY a /a", "#4 CACHED", "#5 [2/2] RUN true", "#5 CACHED");
 
-    assertThat(BuildOutput.cacheUse(lines)).containsEntry("", new BuildOutput.StepCounts(1, 2));
+    assertThat(BuildOutput.cacheUse(lines).allCached()).isTrue();
+  }
+
+  @Test
+  void aBuildWithoutStepsIsNotCalledCached() {
+    assertThat(BuildOutput.cacheUse(List.of("#1 [internal] load build definition")).allCached())
+        .isFalse();
   }
 }
