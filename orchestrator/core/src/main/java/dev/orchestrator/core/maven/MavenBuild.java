@@ -2,6 +2,8 @@ package dev.orchestrator.core.maven;
 
 import dev.orchestrator.core.EnvironmentException;
 import java.io.File;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +16,8 @@ import org.apache.maven.shared.invoker.DefaultInvoker;
 import org.apache.maven.shared.invoker.InvocationRequest;
 import org.apache.maven.shared.invoker.InvocationResult;
 import org.apache.maven.shared.invoker.Invoker;
+import org.apache.maven.shared.invoker.InvokerLogger;
+import org.apache.maven.shared.invoker.PrintStreamLogger;
 import org.apache.maven.shared.invoker.MavenInvocationException;
 
 /**
@@ -49,7 +53,10 @@ public final class MavenBuild {
         .setInputStream(new java.io.ByteArrayInputStream(new byte[0]))
         .setOutputHandler(line -> { output.add(line); onLine.accept(line); })
         .setErrorHandler(line -> { output.add(line); onLine.accept(line); });
-    Invoker invoker = new DefaultInvoker();
+    // The invoker's own logger prints to System.out; the core never prints, Maven's output
+    // reaches the listener through the handlers above.
+    Invoker invoker = new DefaultInvoker()
+        .setLogger(new PrintStreamLogger(new PrintStream(OutputStream.nullOutputStream()), InvokerLogger.ERROR));
     Path wrapper = root.resolve("mvnw");
     if (Files.isExecutable(wrapper)) {
       invoker.setMavenExecutable(wrapper.toFile());
