@@ -1,0 +1,65 @@
+package dev.orchestrator.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C on a running build stops every child process: none is left behind. */
+class InterruptIT {
+  @TempDir Path root;
+  FixtureMonorepo repo;
+
+  @AfterEach
+  void removeImages() {
+    Docker.removeNamespace(repo.namespace);
+  }
+
+  @Test
+  void sigintStopsTheBuildAndLeavesNoChildProcess() throws Exception {
+    repo = FixtureMonorepo.create(root);
+    repo.file("services/slow/Dockerfile", "FROM base\nRUN sleep 120 && echo " + repo.namespace + "\n");
+    Process cli = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
+        "dev.orchestrator.cli.Main", "build", "slow", "--root", root.toString())
+        .redirectErrorStream(true).redirectOutput(root.resolve("cli.log").toFile()).start();
+
+    waitFor(() -> !buildxChildren(cli).isEmpty(), Duration.ofSeconds(60));
+    Docker.run(List.of("kill", "-INT", Long.toString(cli.pid()))).assertSucceeded();
+
+    assertThat(cli.waitFor(30, TimeUnit.SECONDS)).as("the CLI exits after SIGINT").isTrue();
+    assertThat(cli.exitValue()).isEqualTo(130);
+    waitFor(() -> processesMentioning(root.toString()).isEmpty(), Duration.ofSeconds(10));
+    assertThat(processesMentioning(root.toString())).isEmpty();
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static List<ProcessHandle> buildxChildren(Process cli) {
+    return cli.descendants()
+        .filter(p -> p.info().commandLine().orElse("").contains("buildx")).toList();
+  }
+
+  /** Every process whose command line names the fixture's folder (buildx gets it as context). */
+  private static List<ProcessHandle> processesMentioning(String text) {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().orElse("").contains(text))
+        .filter(p -> !p.info().commandLine().orElse("").contains("dev.orchestrator.cli.Main"))
+        .toList();
+  }
+
+  private static void waitFor(java.util.function.BooleanSupplier condition, Duration limit)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    assertThat(condition.getAsBoolean()).as("condition within %s", limit).isTrue();
+  }
+}
