@@ -31,16 +31,16 @@ class EngineIT {
   static void buildTwoPlatformBusybox() throws Exception {
     engine = Engines.connect();
     Path context = Files.createDirectories(work.resolve("context"));
+    // The project's own script: it also adds the arm64 dpkg architecture a fresh machine lacks.
+    Path repo = Path.of("").toAbsolutePath();
+    while (!Files.exists(repo.resolve("orchestrator/scripts/fetch-busybox.sh"))) {
+      repo = repo.getParent();
+    }
+    Path busybox = repo.resolve(".cache/fixtures/busybox");
+    run(repo, "bash", "orchestrator/scripts/fetch-busybox.sh", busybox.toString());
     for (String arch : List.of("amd64", "arm64")) {
-      Path debs = Files.createDirectories(work.resolve("debs-" + arch));
-      run(debs, "apt-get", "download", "busybox-static:" + arch);
-      Path deb;
-      try (var files = Files.list(debs)) {
-        deb = files.filter(f -> f.toString().endsWith(".deb")).findFirst().orElseThrow();
-      }
-      run(debs, "dpkg", "-x", deb.toString(), "root");
       Files.createDirectories(context.resolve(arch));
-      Files.copy(debs.resolve("root/bin/busybox"), context.resolve(arch + "/busybox"));
+      Files.copy(busybox.resolve("busybox-" + arch), context.resolve(arch + "/busybox"));
     }
     Files.writeString(context.resolve("Dockerfile"), """
         FROM scratch
