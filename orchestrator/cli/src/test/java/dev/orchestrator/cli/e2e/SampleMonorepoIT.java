@@ -1,0 +1,59 @@
+package dev.orchestrator.cli.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The repository's own sample monorepo (services/): bases prepared from Debian packages, jars
+ * built by Maven, seven images for both platforms, every one within budget.
+ */
+class SampleMonorepoIT {
+  static final String BOTH = "linux/amd64,linux/arm64";
+  static final List<String> SERVICES = List.of("base-runtime", "base-jre", "control-plane",
+      "connector-gateway", "execution-plane", "agent", "indexer");
+  static Path repository;
+  static Cli build;
+
+  @BeforeAll
+  static void buildEverythingForBothPlatforms() {
+    repository = Path.of("").toAbsolutePath();
+    while (!Files.isDirectory(repository.resolve("services/base"))) {
+      repository = repository.getParent();
+    }
+    build = Cli.run("build", "--root", repository.toString(), "--platform", BOTH, "--json");
+  }
+
+  @Test
+  void theBasesComeFirstInThePlan() {
+    Cli plan = Cli.run("plan", "--root", repository.toString(), "--json");
+
+    assertThat(plan.out().replaceAll("\\s", "")).startsWith(
+        "{\"waves\":[[\"base-runtime\"],[\"base-jre\"],[");
+  }
+
+  @Test
+  void allSevenImagesBuildForBothPlatformsWithinBudget() {
+    assertThat(build.exitCode()).as(build.toString()).isZero();
+    for (String service : SERVICES) {
+      assertThat(build.out()).contains("\"name\": \"" + service + "\"");
+    }
+    Matcher sizes = Pattern.compile(
+        "\"platform\": \"(linux/[a-z0-9]+)\",[^}]*?\"sizeBytes\": (\\d+),[^}]*?\"budgetBytes\": (\\d+)")
+        .matcher(build.out());
+    int rows = 0;
+    while (sizes.find()) {
+      rows++;
+      assertThat(Long.parseLong(sizes.group(2))).as(sizes.group()).isPositive()
+          .isLessThanOrEqualTo(Long.parseLong(sizes.group(3)));
+    }
+    assertThat(rows).isEqualTo(SERVICES.size() * 2);
+    assertThat(build.out()).doesNotContain("\"overBudget\": true");
+  }
+}
