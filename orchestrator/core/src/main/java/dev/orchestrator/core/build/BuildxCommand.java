@@ -1,6 +1,7 @@
 package dev.orchestrator.core.build;
 
 import dev.orchestrator.core.config.Profile;
+import dev.orchestrator.core.config.ServiceDescriptor;
 import dev.orchestrator.core.discovery.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,10 @@ public final class BuildxCommand {
     service.descriptor().target().ifPresent(t -> argv.addAll(List.of("--target", t)));
     new TreeMap<>(service.descriptor().args())
         .forEach((k, v) -> argv.addAll(List.of("--build-arg", k + "=" + v)));
+    // Only the variable name or file path goes on the command line, never the secret's value.
+    service.descriptor().secrets().forEach(secret -> argv.addAll(List.of("--secret",
+        "id=" + secret.id() + (secret.kind() == ServiceDescriptor.Secret.Kind.ENV
+            ? ",env=" : ",src=") + secret.source())));
     new TreeMap<>(namedContexts)
         .forEach((name, ref) ->
             argv.addAll(List.of("--build-context", name + "=docker-image://" + ref)));

@@ -30,6 +30,7 @@ public record ServiceDescriptor(
     Optional<PrepareStep> prepare,
     List<Integer> ports,
     Optional<HealthCheck> health,
+    List<Secret> secrets,
     Map<String, Integer> lines) {
 
   public ServiceDescriptor {
@@ -38,7 +39,18 @@ public record ServiceDescriptor(
     dependsOn = List.copyOf(dependsOn);
     tags = List.copyOf(tags);
     ports = List.copyOf(ports);
+    secrets = List.copyOf(secrets);
     lines = Map.copyOf(lines);
+  }
+
+  /** A descriptor without secrets. */
+  public ServiceDescriptor(Path file, Optional<String> name, Optional<String> dockerfile,
+      Optional<String> context, Optional<String> target, Map<String, String> args,
+      List<String> platforms, List<String> dependsOn, Optional<Budget> budget,
+      Optional<Budget> compressedBudget, List<String> tags, Optional<PrepareStep> prepare,
+      List<Integer> ports, Optional<HealthCheck> health, Map<String, Integer> lines) {
+    this(file, name, dockerfile, context, target, args, platforms, dependsOn, budget,
+        compressedBudget, tags, prepare, ports, health, List.of(), lines);
   }
 
   /** The descriptor of a service without {@code service.yaml}. */
@@ -46,7 +58,7 @@ public record ServiceDescriptor(
     return new ServiceDescriptor(
         null, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
         List.of(), List.of(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
-        List.of(), Optional.empty(), Map.of());
+        List.of(), Optional.empty(), List.of(), Map.of());
   }
 
   public int lineOf(String key) {
@@ -67,4 +79,18 @@ public record ServiceDescriptor(
 
   /** How verify checks the running container: the HTTP path on the first port, and patience. */
   public record HealthCheck(String path, Duration startTimeout) {}
+
+  /**
+   * A BuildKit secret the build may mount ({@code RUN --mount=type=secret,id=...}): its value
+   * comes from an environment variable or a file on the host, and never enters an image layer,
+   * the build cache or any output of the orchestrator.
+   *
+   * @param source the environment variable name ({@code env}) or the file path ({@code src})
+   */
+  public record Secret(String id, Kind kind, String source) {
+    public enum Kind {
+      ENV,
+      FILE
+    }
+  }
 }

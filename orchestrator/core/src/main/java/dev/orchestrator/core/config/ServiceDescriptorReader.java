@@ -29,7 +29,8 @@ public final class ServiceDescriptorReader {
           "tags",
           "prepare",
           "ports",
-          "health");
+          "health",
+          "secrets");
 
   private static final Form PORT =
       Form.of(
@@ -74,6 +75,7 @@ public final class ServiceDescriptorReader {
             prepare(yaml, top, folder, repositoryRoot),
             yaml.list(top, "ports", PORT.many(), (n, p) -> yaml.integer(n, p, PORT, 1, 65535)),
             health(yaml, top),
+            Secrets.read(yaml, top, folder, repositoryRoot),
             top.lines());
     yaml.throwIfAny();
     return descriptor;

@@ -55,6 +55,13 @@ final class YamlNodes {
                 : wrongType(node, path, expected));
   }
 
+  /** A map with only the given keys, as a list item (secrets). */
+  Optional<YamlSection> section(Node node, String path, List<String> keys, String expected) {
+    return node instanceof MappingNode map
+        ? Optional.of(fields(map, path, fixedKeys(path, keys)))
+        : wrongType(node, path, expected);
+  }
+
   /** A map whose keys the user chooses, each of the given form (build args, budgets). */
   Optional<YamlSection> map(YamlSection in, String key, Form keyForm, String expected) {
     return optional(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.core.TestServices;
 import dev.orchestrator.core.config.Profile;
+import dev.orchestrator.core.config.ServiceDescriptor;
 import dev.orchestrator.core.discovery.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,5 +81,23 @@ class BuildxCommandTest {
 
     assertThat(BuildxCommand.cacheArguments("app", none, List.of("linux/amd64"), Path.of("/r")))
         .isEmpty();
+  }
+
+  @Test
+  void secretsPassOnlyTheirSourceNeverAValue() {
+    ServiceDescriptor d = app.descriptor();
+    Service withSecrets = new Service(app.name(), app.directory(), app.relativeDirectory(),
+        app.dockerfile(), app.context(), new ServiceDescriptor(d.file(), d.name(), d.dockerfile(),
+            d.context(), d.target(), d.args(), d.platforms(), d.dependsOn(), d.budget(),
+            d.compressedBudget(), d.tags(), d.prepare(), d.ports(), d.health(),
+            List.of(new ServiceDescriptor.Secret("npm", ServiceDescriptor.Secret.Kind.ENV, "NPM_TOKEN"),
+                new ServiceDescriptor.Secret("netrc", ServiceDescriptor.Secret.Kind.FILE, "/root/.netrc")),
+            d.lines()), app.dockerfileInfo());
+    Profile none = profile(Profile.Output.LOAD, Optional.empty(),
+        new Profile.Cache(Profile.Cache.Type.NONE, "", "max"), Optional.empty());
+
+    assertThat(BuildxCommand.argv(withSecrets, none, List.of("linux/amd64"), Map.of(),
+        Path.of("/repo"), META))
+        .containsSubsequence("--secret", "id=npm,env=NPM_TOKEN", "--secret", "id=netrc,src=/root/.netrc");
   }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceDescriptorReaderTest {
   private static final String KEYS =
       "name, dockerfile, context, target, args, platforms, dependsOn, budget, compressedBudget,"
-          + " tags, prepare, ports, health";
+          + " tags, prepare, ports, health, secrets";
 
   @TempDir Path temp;
   Path repo;
@@ -129,6 +129,24 @@ class ServiceDescriptorReaderTest {
         .contains(new HealthCheck("/health", Duration.ofSeconds(60)));
     assertThat(read("health:\n  startTimeout: 500ms\n").health().orElseThrow().startTimeout())
         .isEqualTo(Duration.ofMillis(500));
+  }
+
+  @Test
+  void secretsComeFromAnEnvironmentVariableOrAFile() throws IOException {
+    List<ServiceDescriptor.Secret> secrets =
+        read("secrets:\n  - {id: npm, env: NPM_TOKEN}\n  - {id: netrc, src: /root/.netrc}\n")
+            .secrets();
+
+    assertThat(secrets).containsExactly(
+        new ServiceDescriptor.Secret("npm", ServiceDescriptor.Secret.Kind.ENV, "NPM_TOKEN"),
+        new ServiceDescriptor.Secret("netrc", ServiceDescriptor.Secret.Kind.FILE, "/root/.netrc"));
+  }
+
+  @Test
+  void aSecretNeedsExactlyOneSource() throws IOException {
+    assertThat(problems("secrets:\n  - {id: npm, env: A, src: /x}\n"))
+        .containsExactly(at(1, "each secret needs 'id' and exactly one of 'env' or 'src': a secret"
+            + " such as {id: npm, env: NPM_TOKEN}"));
   }
 
   @Test
