@@ -111,6 +111,30 @@ class BuildEndToEndIT {
   }
 
   @Test
+  void aSecretReachesTheBuildButNeitherTheImageNorTheOutput() throws Exception {
+    repo.file("secret.txt", "s3cret-value");
+    // The Dockerfile holds only the secret's digest, so the value can appear nowhere but the file.
+    String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest
+        .getInstance("SHA-256").digest("s3cret-value".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    repo.file("services/uses-secret/Dockerfile", """
+        FROM base
+        RUN --mount=type=secret,id=token,required=true \\
+            test "$(sha256sum < /run/secrets/token | cut -c1-64)" = %s && echo checked > /checked
+        """.formatted(sha256));
+    repo.file("services/uses-secret/service.yaml",
+        "secrets:\n  - {id: token, src: " + root.resolve("secret.txt") + "}\n");
+
+    Cli build = orchestrator("build", "uses-secret", "-v");
+
+    assertThat(build.exitCode()).as(build.toString()).isZero();
+    assertThat(build.out() + build.err()).doesNotContain("s3cret-value");
+    assertThat(docker("run", "--rm", "--entrypoint", "/bin/cat", repo.image("uses-secret"),
+        "/checked").output()).isEqualTo("checked");
+    assertThat(docker("run", "--rm", "--entrypoint", "/bin/ls", repo.image("uses-secret"),
+        "/run/secrets").output()).doesNotContain("token");
+  }
+
+  @Test
   void aCycleGivesTheConfigurationExitCodeAndPrintsTheCycle() {
     repo.file("services/base/service.yaml", "dependsOn: [leaf]\n");
 
