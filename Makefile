@@ -3,6 +3,7 @@
 #   make container-build PLATFORMS=linux/amd64,linux/arm64
 #   make container-build-amd64 / -arm64        one architecture (CI matrix jobs)
 #   make container-build-<service>             one service with its dependencies
+#   make container-verify                      run and check every built image
 #   make test                                  every test, end-to-end included
 ORCHESTRATOR := orchestrator/bin/orchestrator
 PROFILE ?= local
@@ -12,7 +13,8 @@ ARGS ?=
 COMMON = --profile $(PROFILE) $(if $(PLATFORMS),--platform $(PLATFORMS)) $(if $(JOBS),--jobs $(JOBS)) $(ARGS)
 
 .PHONY: help engine container-build container-build-amd64 container-build-arm64 \
-        container-plan container-list container-graph container-clean container-services test
+        container-plan container-list container-graph container-clean container-services \
+        container-verify test
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -28,6 +30,9 @@ container-build-amd64: engine
 
 container-build-arm64: engine
 	$(ORCHESTRATOR) build --profile $(PROFILE) --platform linux/arm64 $(if $(JOBS),--jobs $(JOBS)) $(ARGS)
+
+container-verify: engine
+	$(ORCHESTRATOR) verify $(COMMON)
 
 container-plan:
 	$(ORCHESTRATOR) build --dry-run $(COMMON)

@@ -2,9 +2,12 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.core.BuildOutcome;
 import dev.orchestrator.core.BuildRequest;
+import dev.orchestrator.core.VerifyRequest;
 import dev.orchestrator.core.build.BuildReport;
+import dev.orchestrator.core.verify.VerifyReport;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +29,10 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--fail-fast", description = "Start nothing new after the first failure.")
   boolean failFast;
 
+  @Option(names = "--verify", description = "After a successful build, verify the built images "
+      + "(as `verify` does); exit 6 if a check fails.")
+  boolean verify;
+
   BuildCommand(CliFactory.Context context) {
     this.context = context;
   }
@@ -44,16 +51,25 @@ final class BuildCommand implements Callable<Integer> {
     }
     BuildReport report = outcome.report().orElseThrow();
     progress.finish();
+    Optional<VerifyReport> verified = verify && !report.anyFailed()
+        ? Optional.of(context.orchestrator().verify(VerifyRequest.afterBuild(request, outcome), progress))
+        : Optional.empty();
     if (shared.json) {
-      context.out().println(Json.write(ReportJson.of(report)));
+      Map<String, Object> json = ReportJson.of(report);
+      verified.ifPresent(v -> json.put("verify", VerifyJson.of(v)));
+      context.out().println(Json.write(json));
     } else {
       context.out().print(ReportTable.render(report));
+      verified.ifPresent(v -> context.out().print(VerifyTable.render(v)));
     }
     if (report.interrupted()) {
       return ExitCodes.INTERRUPTED;
     }
     if (report.anyFailed()) {
       return ExitCodes.BUILD_FAILED;
+    }
+    if (verified.isPresent() && verified.get().anyFailed()) {
+      return VerifyCommand.exitCode(verified.get());
     }
     return report.anyOverBudget() ? ExitCodes.OVER_BUDGET : ExitCodes.OK;
   }

@@ -13,6 +13,8 @@ import dev.orchestrator.core.engine.Engine;
 import dev.orchestrator.core.graph.Plan;
 import dev.orchestrator.core.graph.Planner;
 import dev.orchestrator.core.maven.MavenBuild;
+import dev.orchestrator.core.verify.VerifyReport;
+import dev.orchestrator.core.verify.VerifyRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -67,6 +69,29 @@ public final class Orchestrator {
           buildJars(workspace, services, mavenModules, executor, listener);
       BuildReport report = executor.run(plan, workspace.graph(), services, mavenFailures);
       return new BuildOutcome(plan, platforms, Map.of(), Optional.of(report));
+    }
+  }
+
+  /**
+   * Runs every image of the selected services, for every platform, and checks it: health, user,
+   * read-only root, health endpoint, labels, size. Containers are removed whatever happens.
+   */
+  public VerifyReport verify(VerifyRequest request, BuildListener listener) {
+    Workspace workspace = Workspace.load(request.root());
+    Profile profile = workspace.profile(request.profile());
+    List<String> platforms = Platforms.resolve(
+        request.platforms().isEmpty() ? profile.platforms() : request.platforms());
+    Plan plan = Planner.plan(workspace.graph(), request.services());
+    var names = new dev.orchestrator.core.build.ImageNames(profile);
+    Map<Service, String> images = new LinkedHashMap<>();
+    plan.services().stream()
+        .filter(s -> request.services().isEmpty() || request.services().contains(s))
+        .forEach(s -> images.put(workspace.repository().byName().get(s), names.reference(s)));
+    try (Engine engine = engines.get()) {
+      listener.on(new BuildEvent.Phase("", "preflight"));
+      String host = engine.preflight(platforms).hostPlatform();
+      int jobs = request.jobs() > 0 ? request.jobs() : profile.jobs();
+      return new VerifyRun(engine, host, jobs, listener).run(images, platforms);
     }
   }
 

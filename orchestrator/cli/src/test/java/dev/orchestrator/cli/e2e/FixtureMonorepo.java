@@ -102,7 +102,7 @@ final class FixtureMonorepo {
     }
   }
 
-  private void copy(Path from, String relative) {
+  void copy(Path from, String relative) {
     try {
       Path to = root.resolve(relative);
       Files.createDirectories(to.getParent());

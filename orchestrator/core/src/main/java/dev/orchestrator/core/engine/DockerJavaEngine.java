@@ -1,9 +1,19 @@
 package dev.orchestrator.core.engine;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.HealthState;
+import com.github.dockerjava.api.command.HealthStateLog;
+import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.ContainerConfig;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Version;
 import dev.orchestrator.core.EnvironmentException;
 import java.io.IOException;
@@ -13,8 +23,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -99,6 +111,78 @@ final class DockerJavaEngine implements Engine {
         LOG.debug("{} was already gone", imageRef);
         return null;
       }
+    });
+  }
+
+  @Override
+  public String createContainer(ContainerSpec spec) {
+    List<ExposedPort> ports = spec.publishedPorts().stream().map(ExposedPort::tcp).toList();
+    HostConfig host = HostConfig.newHostConfig()
+        .withPortBindings(ports.stream()
+            .map(p -> new PortBinding(Ports.Binding.bindIp("127.0.0.1"), p)).toList())
+        .withReadonlyRootfs(spec.readOnlyRootfs())
+        .withTmpFs(spec.tmpfs().isEmpty() ? null : spec.tmpfs());
+    if (spec.dropAllCapabilities()) {
+      host.withCapDrop(Capability.ALL);
+    }
+    return call("create a container of " + spec.image() + " for " + spec.platform(), () -> {
+      try (CreateContainerCmd create = client.createContainerCmd(spec.image())) {
+        if (!spec.command().isEmpty()) {
+          create.withCmd(spec.command());
+        }
+        return create.withPlatform(spec.platform()).withLabels(spec.labels())
+            .withExposedPorts(ports).withHostConfig(host).exec().getId();
+      }
+    });
+  }
+
+  @Override
+  public void startContainer(String containerId) {
+    call("start " + containerId, () -> client.startContainerCmd(containerId).exec());
+  }
+
+  @Override
+  public ContainerState inspectContainer(String containerId) {
+    InspectContainerResponse c =
+        call("inspect " + containerId, () -> client.inspectContainerCmd(containerId).exec());
+    InspectContainerResponse.ContainerState state = c.getState();
+    ContainerConfig config = c.getConfig();
+    HealthState health = state.getHealth();
+    List<HealthStateLog> probes = health == null || health.getLog() == null ? List.of() : health.getLog();
+    String lastProbe = probes.isEmpty() || probes.get(probes.size() - 1).getOutput() == null ? ""
+        : probes.get(probes.size() - 1).getOutput().trim();
+    List<String> test = config.getHealthcheck() == null || config.getHealthcheck().getTest() == null
+        ? List.of() : config.getHealthcheck().getTest();
+    if (!test.isEmpty() && "NONE".equals(test.get(0))) {
+      test = List.of();
+    }
+    Map<Integer, Integer> hostPorts = new LinkedHashMap<>();
+    if (c.getNetworkSettings() != null && c.getNetworkSettings().getPorts() != null) {
+      c.getNetworkSettings().getPorts().getBindings().forEach((port, bindings) -> {
+        if (bindings != null && bindings.length > 0 && bindings[0].getHostPortSpec() != null) {
+          hostPorts.put(port.getPort(), Integer.parseInt(bindings[0].getHostPortSpec()));
+        }
+      });
+    }
+    Long pid = state.getPidLong();
+    Long exit = state.getExitCodeLong();
+    return new ContainerState(c.getId(), String.valueOf(state.getStatus()),
+        Boolean.TRUE.equals(state.getRunning()), exit == null ? 0 : exit.intValue(),
+        pid == null ? 0 : pid,
+        Optional.ofNullable(health).map(HealthState::getStatus).filter(h -> !h.isEmpty()),
+        lastProbe, config.getUser() == null ? "" : config.getUser(),
+        config.getLabels() == null ? Map.of() : config.getLabels(), test, hostPorts);
+  }
+
+  @Override
+  public void removeContainer(String containerId) {
+    call("remove container " + containerId, () -> {
+      try {
+        client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+      } catch (NotFoundException e) {
+        LOG.debug("container {} was already gone", containerId);
+      }
+      return null;
     });
   }
 

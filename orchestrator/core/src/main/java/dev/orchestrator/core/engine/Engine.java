@@ -33,6 +33,25 @@ public interface Engine extends AutoCloseable {
   /** Removes the image reference; an image that does not exist is not an error. */
   void removeImage(String imageRef);
 
+  /**
+   * Creates (does not start) a container.
+   *
+   * @return its id
+   * @throws IllegalStateException when the engine refuses, e.g. no such image or platform
+   */
+  String createContainer(ContainerSpec spec);
+
+  /** Starts a created container. */
+  void startContainer(String containerId);
+
+  /** The container's state and configuration. */
+  ContainerState inspectContainer(String containerId);
+
+  /**
+   * Removes a container, stopping it first if it runs; one that does not exist is not an error.
+   */
+  void removeContainer(String containerId);
+
   @Override
   void close();
 }

@@ -1,0 +1,50 @@
+package dev.orchestrator.cli;
+
+import dev.orchestrator.core.VerifyRequest;
+import dev.orchestrator.core.verify.VerifyReport;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "verify", description = "Run every built image on every platform and check it: "
+    + "healthy, non-root, read-only root, health endpoint, labels, size.")
+final class VerifyCommand implements Callable<Integer> {
+  private final CliFactory.Context context;
+  @Mixin SharedOptions shared;
+
+  @Parameters(paramLabel = "SERVICE", arity = "0..*",
+      description = "Services to verify (default: all); their dependencies are not verified.")
+  List<String> services = List.of();
+
+  VerifyCommand(CliFactory.Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    VerifyRequest request = new VerifyRequest(shared.root(), shared.profile(), shared.platforms,
+        services, shared.jobs);
+    ProgressPrinter progress = new ProgressPrinter(
+        shared.json ? context.err() : context.out(), false, shared.verbose);
+    VerifyReport report = context.orchestrator().verify(request, progress);
+    print(context, shared.json, report);
+    return exitCode(report);
+  }
+
+  static void print(CliFactory.Context context, boolean json, VerifyReport report) {
+    if (json) {
+      context.out().println(Json.write(VerifyJson.of(report)));
+    } else {
+      context.out().print(VerifyTable.render(report));
+    }
+  }
+
+  static int exitCode(VerifyReport report) {
+    if (report.interrupted()) {
+      return ExitCodes.INTERRUPTED;
+    }
+    return report.anyFailed() ? ExitCodes.VERIFY_FAILED : ExitCodes.OK;
+  }
+}

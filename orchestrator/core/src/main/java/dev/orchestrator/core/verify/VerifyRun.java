@@ -1,0 +1,122 @@
+package dev.orchestrator.core.verify;
+
+import dev.orchestrator.core.EnvironmentException;
+import dev.orchestrator.core.build.BuildEvent;
+import dev.orchestrator.core.build.BuildListener;
+import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.engine.Engine;
+import dev.orchestrator.core.engine.ImageSizes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Verifies services, up to {@code jobs} at once; each service's platforms one after another (an
+ * emulated arm64 container and a native one compete for the same two cores anyway).
+ */
+public final class VerifyRun {
+  private final Engine engine;
+  private final String hostPlatform;
+  private final int jobs;
+  private final BuildListener listener;
+  private final String runId = UUID.randomUUID().toString().substring(0, 12);
+
+  /** @param hostPlatform the engine's own platform; others are emulated and get more time */
+  public VerifyRun(Engine engine, String hostPlatform, int jobs, BuildListener listener) {
+    this.engine = engine;
+    this.hostPlatform = hostPlatform;
+    this.jobs = Math.max(1, jobs);
+    this.listener = listener;
+  }
+
+  /** The value of the {@code dev.orchestrator.verify} label on this run's containers. */
+  public String runId() {
+    return runId;
+  }
+
+  /**
+   * @param images each service's image reference, in the order rows are reported
+   */
+  public VerifyReport run(Map<Service, String> images, List<String> platforms) {
+    long start = System.nanoTime();
+    ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
+      Thread t = new Thread(r, "verify");
+      t.setDaemon(true);
+      return t;
+    });
+    Verifier verifier = new Verifier(engine, runId, hostPlatform);
+    List<Future<List<VerifyRow>>> futures = new ArrayList<>();
+    images.forEach((service, image) ->
+        futures.add(pool.submit(() -> verifyService(verifier, service, image, platforms))));
+    List<VerifyRow> rows = new ArrayList<>();
+    boolean interrupted = false;
+    try {
+      for (Future<List<VerifyRow>> f : futures) {
+        rows.addAll(f.get());
+      }
+    } catch (InterruptedException e) {
+      interrupted = true;
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      pool.shutdownNow();
+      awaitRemovals(pool);
+    }
+    return new VerifyReport(rows, Duration.ofNanos(System.nanoTime() - start), interrupted);
+  }
+
+  /** Interrupted workers remove their containers on the way out; let them finish that. */
+  private static void awaitRemovals(ExecutorService pool) {
+    try {
+      pool.awaitTermination(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private List<VerifyRow> verifyService(Verifier verifier, Service service, String image,
+      List<String> platforms) throws InterruptedException {
+    listener.on(new BuildEvent.Phase(service.name(), "measuring " + image));
+    Map<String, ImageSizes> sizes = engine.imageSizes(image);
+    List<VerifyRow> rows = new ArrayList<>();
+    for (String platform : platforms) {
+      listener.on(new BuildEvent.Phase(service.name(), "verifying " + platform));
+      VerifyRow row;
+      try {
+        row = verifier.verify(service, image, platform, sizes);
+      } catch (EnvironmentException e) {
+        throw e;
+      } catch (IllegalStateException e) {
+        // The engine refused (no such platform variant, a bad port): a failed row, not a crash.
+        row = new VerifyRow(service.name(), platform, image,
+            List.of(CheckResult.fail(Check.IMAGE, e.getMessage().strip())), Optional.empty(),
+            Optional.empty());
+      }
+      rows.add(row);
+      listener.on(new BuildEvent.Phase(service.name(), platform + " " + summary(row)));
+    }
+    return rows;
+  }
+
+  private static String summary(VerifyRow row) {
+    if (row.passed()) {
+      return "verified";
+    }
+    return "FAILED " + row.failures().stream().map(CheckResult::name)
+        .collect(Collectors.joining(", "));
+  }
+}

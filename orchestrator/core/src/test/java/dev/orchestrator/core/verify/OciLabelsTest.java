@@ -1,0 +1,41 @@
+package dev.orchestrator.core.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OciLabelsTest {
+
+  @Test
+  void aTitlePassesAndTheDetailListsTheOciLabelsFound() {
+    CheckResult result = OciLabels.check(Map.of(
+        "org.opencontainers.image.title", "agent",
+        "org.opencontainers.image.source", "https://example.org/agent",
+        "dev.orchestrator.verify", "run"));
+
+    assertThat(result.status()).isEqualTo(CheckStatus.PASS);
+    assertThat(result.detail()).isEqualTo("title agent; source, title");
+  }
+
+  @Test
+  void otherOciLabelsWithoutATitleFailNamingWhatIsThere() {
+    CheckResult result = OciLabels.check(Map.of("org.opencontainers.image.version", "1.0"));
+
+    assertThat(result.failed()).isTrue();
+    assertThat(result.detail()).isEqualTo("no org.opencontainers.image.title (has version)");
+  }
+
+  @Test
+  void noOciLabelsAtAllFail() {
+    CheckResult result = OciLabels.check(Map.of("maintainer", "me"));
+
+    assertThat(result.failed()).isTrue();
+    assertThat(result.detail()).isEqualTo("no org.opencontainers.image.* labels");
+  }
+
+  @Test
+  void aBlankTitleFails() {
+    assertThat(OciLabels.check(Map.of("org.opencontainers.image.title", " ")).failed()).isTrue();
+  }
+}
