@@ -56,4 +56,22 @@ class SampleMonorepoIT {
     assertThat(rows).isEqualTo(SERVICES.size() * 2);
     assertThat(build.out()).doesNotContain("\"overBudget\": true");
   }
+
+  @Test
+  void everyImageRunsHealthyAsNonRootWithAReadOnlyRootOnBothPlatforms() {
+    assertThat(build.exitCode()).as(build.toString()).isZero();
+
+    Cli verify = Cli.run("verify", "--root", repository.toString(), "--platform", BOTH);
+
+    assertThat(verify.exitCode()).as(verify.toString()).isZero();
+    assertThat(verify.out()).contains("14 service-platforms verified").contains("0 failed");
+    for (String service : SERVICES.subList(2, SERVICES.size())) {
+      for (String platform : List.of("linux/amd64", "linux/arm64")) {
+        assertThat(verify.out()).containsPattern(service + " " + platform
+            + " \\(monorepo/" + service + ":latest\\)\\n(  pass [^\\n]*\\n){9}");
+      }
+    }
+    assertThat(Docker.docker("ps", "-aq", "--filter", "label=dev.orchestrator.verify").output())
+        .isEmpty();
+  }
 }
