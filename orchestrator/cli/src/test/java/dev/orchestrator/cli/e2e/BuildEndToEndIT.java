@@ -135,6 +135,19 @@ class BuildEndToEndIT {
   }
 
   @Test
+  void aServiceListingItsPlatformsIsBuiltOnlyForThose() {
+    repo.file("services/lone/service.yaml", "platforms: [linux/amd64]\n");
+
+    Cli build = orchestrator("build", "lone", "--platform", BOTH, "--json");
+
+    assertThat(build.exitCode()).as(build.toString()).isZero();
+    assertThat(build.out()).contains("\"platform\": \"linux/amd64\"")
+        .doesNotContain("\"platform\": \"linux/arm64\"");
+    assertThat(docker("run", "--rm", "--platform", "linux/arm64", repo.image("lone"))
+        .result().exitCode()).isNotZero();
+  }
+
+  @Test
   void aCycleGivesTheConfigurationExitCodeAndPrintsTheCycle() {
     repo.file("services/base/service.yaml", "dependsOn: [leaf]\n");
 

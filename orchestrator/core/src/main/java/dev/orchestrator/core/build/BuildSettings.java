@@ -23,4 +23,12 @@ public record BuildSettings(
   public Path stateDirectory() {
     return root.resolve(".cache").resolve("orchestrator");
   }
+
+  /**
+   * The platforms this service builds for: the requested ones, narrowed to those its descriptor
+   * lists when it lists any (a service that only runs on amd64 is not built for arm64).
+   */
+  public List<String> platformsOf(dev.orchestrator.core.discovery.Service service) {
+    return Platforms.supportedBy(service, platforms);
+  }
 }

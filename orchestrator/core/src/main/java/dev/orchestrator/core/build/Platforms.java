@@ -32,6 +32,17 @@ public final class Platforms {
     return List.copyOf(resolved);
   }
 
+  /**
+   * The requested platforms narrowed to those a service's descriptor lists, when it lists any:
+   * a service that only runs on amd64 is neither built nor verified for arm64.
+   */
+  public static List<String> supportedBy(
+      dev.orchestrator.core.discovery.Service service, List<String> requested) {
+    List<String> supported = service.descriptor().platforms();
+    return supported.isEmpty() ? requested
+        : requested.stream().filter(supported::contains).toList();
+  }
+
   /** {@code linux/arm64/v8} gives {@code arm64-v8}: safe in a tag. */
   public static String archTag(String platform) {
     int slash = platform.indexOf('/');

@@ -37,7 +37,7 @@ final class ServiceBuild {
 
   List<String> argv(Service service, Map<String, String> namedContexts) {
     Path metadata = settings.stateDirectory().resolve("metadata").resolve(service.name() + ".json");
-    return BuildxCommand.argv(service, settings.profile(), settings.platforms(), namedContexts,
+    return BuildxCommand.argv(service, settings.profile(), settings.platformsOf(service), namedContexts,
         settings.root(), metadata);
   }
 
@@ -54,6 +54,10 @@ final class ServiceBuild {
       }
       listener.on(new BuildEvent.Phase(name, outcome.skipped() ? "preparation up to date" : "prepared"));
     }
+    if (settings.platformsOf(service).isEmpty()) {
+      return withStatus(service, BuildStatus.SKIPPED, Duration.ZERO, "its platforms "
+          + service.descriptor().platforms() + " include none of " + settings.platforms(), List.of());
+    }
     List<String> argv = argv(service, namedContexts);
     createParent(argv.get(argv.indexOf("--metadata-file") + 1));
     listener.on(new BuildEvent.Started(name, argv));
@@ -68,7 +72,7 @@ final class ServiceBuild {
         ? engine.imageSizes(names.reference(name)) : Map.of();
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     List<PlatformResult> platforms = new ArrayList<>();
-    for (String platform : settings.platforms()) {
+    for (String platform : settings.platformsOf(service)) {
       platforms.add(platformResult(service, platform, took, steps, Optional.ofNullable(sizes.get(platform))));
     }
     BuildStatus status = platforms.stream().allMatch(p -> p.status() == BuildStatus.CACHED)
@@ -98,7 +102,7 @@ final class ServiceBuild {
   ServiceResult withStatus(Service service, BuildStatus status, Duration took, String message,
       List<String> tail) {
     String image = names.reference(service.name());
-    List<PlatformResult> platforms = settings.platforms().stream()
+    List<PlatformResult> platforms = settings.platformsOf(service).stream()
         .map(p -> new PlatformResult(p, status, took, image, Optional.empty(),
             service.descriptor().budget().flatMap(b -> b.forPlatform(p)).map(s -> s.bytes()),
             service.descriptor().compressedBudget().flatMap(b -> b.forPlatform(p)).map(s -> s.bytes()),

@@ -93,7 +93,7 @@ public final class VerifyRun {
     listener.on(new BuildEvent.Phase(service.name(), "measuring " + image));
     Map<String, ImageSizes> sizes = engine.imageSizes(image);
     List<VerifyRow> rows = new ArrayList<>();
-    for (String platform : platforms) {
+    for (String platform : dev.orchestrator.core.build.Platforms.supportedBy(service, platforms)) {
       listener.on(new BuildEvent.Phase(service.name(), "verifying " + platform));
       VerifyRow row;
       try {
