@@ -68,6 +68,8 @@ final class ProgressPrinter implements BuildListener {
 
   private void line(String service, String text) {
     out.println(service.isEmpty() ? text : "[" + service + "] " + text);
+    // The live block starts again below this line rather than overwriting it.
+    drawnLines = 0;
   }
 
   private void redraw() {
