@@ -3,6 +3,7 @@ package dev.orchestrator.cli;
 import dev.orchestrator.core.BuildOutcome;
 import dev.orchestrator.core.BuildRequest;
 import dev.orchestrator.core.build.BuildReport;
+import dev.orchestrator.core.report.ReportText;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,7 +48,7 @@ final class BuildCommand implements Callable<Integer> {
     if (shared.json) {
       context.out().println(Json.write(ReportJson.of(report)));
     } else {
-      context.out().print(ReportTable.render(report));
+      context.out().print(ReportText.report(report));
     }
     if (report.interrupted()) {
       return ExitCodes.INTERRUPTED;
@@ -64,14 +65,6 @@ final class BuildCommand implements Callable<Integer> {
           "platforms", outcome.platforms(), "commands", outcome.commands())));
       return;
     }
-    context.out().print(PlanText.render(outcome.plan()));
-    context.out().println("platforms: " + String.join(", ", outcome.platforms()));
-    outcome.commands().forEach((service, argv) -> {
-      context.out().println();
-      context.out().println("# " + service);
-      context.out().println(ShellQuoting.display(service.equals("maven")
-          ? java.util.stream.Stream.concat(java.util.stream.Stream.of("./mvnw"), argv.stream()).toList()
-          : argv));
-    });
+    context.out().print(ReportText.dryRun(outcome));
   }
 }
