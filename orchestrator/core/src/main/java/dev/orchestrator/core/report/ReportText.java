@@ -51,6 +51,13 @@ public final class ReportText {
     return out.toString();
   }
 
+  /** One service's outcome in a line: "built in 1.2s (message)". */
+  public static String finished(ServiceResult result) {
+    String text = result.status().label()
+        + String.format(" in %.1fs", result.duration().toMillis() / 1000.0);
+    return result.message().isEmpty() ? text : text + " (" + result.message() + ")";
+  }
+
   /** The end-of-build summary: a row per service and platform, then what went wrong. */
   public static String report(BuildReport report) {
     StringBuilder out = new StringBuilder("\n");
