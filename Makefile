@@ -4,6 +4,7 @@
 #   make container-build-amd64 / -arm64        one architecture (CI matrix jobs)
 #   make container-build-<service>             one service with its dependencies
 #   make test                                  every test, end-to-end included
+#   make maven-plugin                          install the Maven plugin (for mvn orchestrator:build)
 ORCHESTRATOR := orchestrator/bin/orchestrator
 PROFILE ?= local
 PLATFORMS ?=
@@ -12,7 +13,8 @@ ARGS ?=
 COMMON = --profile $(PROFILE) $(if $(PLATFORMS),--platform $(PLATFORMS)) $(if $(JOBS),--jobs $(JOBS)) $(ARGS)
 
 .PHONY: help engine container-build container-build-amd64 container-build-arm64 \
-        container-plan container-list container-graph container-clean container-services test
+        container-plan container-list container-graph container-clean container-services test \
+        maven-plugin
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -61,3 +63,7 @@ container-services:
 
 test: engine
 	./mvnw -B verify
+
+# Installs the plugin (and the core it needs) into ~/.m2, so `./mvnw orchestrator:build` resolves.
+maven-plugin:
+	./mvnw -q -B install -pl orchestrator/maven-plugin -am -DskipTests -Dinvoker.skip
