@@ -5,6 +5,7 @@
 #   make container-build-<service>             one service with its dependencies
 #   make container-verify                      run and check every built image
 #   make test                                  every test, end-to-end included
+#   make maven-plugin                          install the Maven plugin (for mvn orchestrator:build)
 ORCHESTRATOR := orchestrator/bin/orchestrator
 PROFILE ?= local
 PLATFORMS ?=
@@ -14,7 +15,7 @@ COMMON = --profile $(PROFILE) $(if $(PLATFORMS),--platform $(PLATFORMS)) $(if $(
 
 .PHONY: help engine container-build container-build-amd64 container-build-arm64 \
         container-plan container-list container-graph container-clean container-services \
-        container-verify test
+        container-verify test maven-plugin
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -66,3 +67,7 @@ container-services:
 
 test: engine
 	./mvnw -B verify
+
+# Installs the plugin (and the core it needs) into ~/.m2, so `./mvnw orchestrator:build` resolves.
+maven-plugin:
+	./mvnw -q -B install -pl orchestrator/maven-plugin -am -DskipTests -Dinvoker.skip

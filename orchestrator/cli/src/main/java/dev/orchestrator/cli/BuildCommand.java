@@ -1,10 +1,13 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.core.report.VerifyText;
+
 import dev.orchestrator.core.BuildOutcome;
 import dev.orchestrator.core.BuildRequest;
 import dev.orchestrator.core.VerifyRequest;
 import dev.orchestrator.core.build.BuildReport;
 import dev.orchestrator.core.verify.VerifyReport;
+import dev.orchestrator.core.report.ReportText;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,8 +62,8 @@ final class BuildCommand implements Callable<Integer> {
       verified.ifPresent(v -> json.put("verify", VerifyJson.of(v)));
       context.out().println(Json.write(json));
     } else {
-      context.out().print(ReportTable.render(report));
-      verified.ifPresent(v -> context.out().print(VerifyTable.render(v)));
+      context.out().print(ReportText.report(report));
+      verified.ifPresent(v -> context.out().print(VerifyText.render(v)));
     }
     if (report.interrupted()) {
       return ExitCodes.INTERRUPTED;
@@ -80,14 +83,6 @@ final class BuildCommand implements Callable<Integer> {
           "platforms", outcome.platforms(), "commands", outcome.commands())));
       return;
     }
-    context.out().print(PlanText.render(outcome.plan()));
-    context.out().println("platforms: " + String.join(", ", outcome.platforms()));
-    outcome.commands().forEach((service, argv) -> {
-      context.out().println();
-      context.out().println("# " + service);
-      context.out().println(ShellQuoting.display(service.equals("maven")
-          ? java.util.stream.Stream.concat(java.util.stream.Stream.of("./mvnw"), argv.stream()).toList()
-          : argv));
-    });
+    context.out().print(ReportText.dryRun(outcome));
   }
 }

@@ -2,6 +2,7 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.core.ServiceSummary;
 import dev.orchestrator.core.Workspace;
+import dev.orchestrator.core.report.ReportText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +33,7 @@ final class ListCommand implements Callable<Integer> {
       context.out().println(Json.write(services.stream().map(ListCommand::toJson).toList()));
       return ExitCodes.OK;
     }
-    for (ServiceSummary s : services) {
-      context.out().printf("%-24s %-40s %s%n", s.name(), s.dockerfile(),
-          s.dependsOn().isEmpty() ? "" : "needs " + String.join(", ", s.dependsOn()));
-    }
+    context.out().print(ReportText.services(services));
     return ExitCodes.OK;
   }
 

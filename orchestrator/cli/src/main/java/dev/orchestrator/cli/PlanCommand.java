@@ -1,6 +1,7 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.core.graph.Plan;
+import dev.orchestrator.core.report.ReportText;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -27,7 +28,7 @@ final class PlanCommand implements Callable<Integer> {
     if (shared.json) {
       context.out().println(Json.write(Map.of("waves", plan.waves())));
     } else {
-      context.out().print(PlanText.render(plan));
+      context.out().print(ReportText.plan(plan));
     }
     return ExitCodes.OK;
   }

@@ -2,7 +2,7 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.core.build.BuildEvent;
 import dev.orchestrator.core.build.BuildListener;
-import dev.orchestrator.core.build.ServiceResult;
+import dev.orchestrator.core.report.ReportText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,7 +41,7 @@ final class ProgressPrinter implements BuildListener {
         out.println("[" + o.service() + "] " + o.line());
       }
     } else if (event instanceof BuildEvent.Finished f) {
-      update(f.result().name(), finished(f.result()));
+      update(f.result().name(), ReportText.finished(f.result()));
     }
     out.flush();
   }
@@ -50,11 +50,6 @@ final class ProgressPrinter implements BuildListener {
   synchronized void finish() {
     drawnLines = 0;
     out.flush();
-  }
-
-  private static String finished(ServiceResult r) {
-    String text = r.status().label() + String.format(" in %.1fs", r.duration().toMillis() / 1000.0);
-    return r.message().isEmpty() ? text : text + " (" + r.message() + ")";
   }
 
   private void update(String service, String text) {

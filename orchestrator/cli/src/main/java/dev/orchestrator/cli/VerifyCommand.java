@@ -1,5 +1,7 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.core.report.VerifyText;
+
 import dev.orchestrator.core.VerifyRequest;
 import dev.orchestrator.core.verify.VerifyReport;
 import java.util.List;
@@ -37,7 +39,7 @@ final class VerifyCommand implements Callable<Integer> {
     if (json) {
       context.out().println(Json.write(VerifyJson.of(report)));
     } else {
-      context.out().print(VerifyTable.render(report));
+      context.out().print(VerifyText.render(report));
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.core.report.VerifyText;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.core.verify.Check;
@@ -28,7 +30,7 @@ class VerifyReportRenderingTest {
 
   @Test
   void theTableHasARowPerServiceAndPlatformWithTheTimesToHealthy() {
-    String table = VerifyTable.render(REPORT);
+    String table = VerifyText.render(REPORT);
 
     assertThat(table).containsPattern("web +linux/arm64 +passed +4\\.6s +4\\.8s")
         .containsPattern("web-root +linux/amd64 +FAILED +- +-");
@@ -36,7 +38,7 @@ class VerifyReportRenderingTest {
 
   @Test
   void theTableListsEveryCheckWithItsStatusAndDetail() {
-    String table = VerifyTable.render(REPORT);
+    String table = VerifyText.render(REPORT);
 
     assertThat(table).contains("web linux/arm64 (m/web:latest)")
         .containsPattern("pass +healthy +healthy after 4\\.6s")
@@ -46,7 +48,7 @@ class VerifyReportRenderingTest {
 
   @Test
   void failuresAreSummedUpNamingServicePlatformAndChecks() {
-    String table = VerifyTable.render(REPORT);
+    String table = VerifyText.render(REPORT);
 
     assertThat(table).contains("VERIFY FAILED web-root linux/amd64: user (no USER (runs as root)), "
             + "process-user (uid 0), http (GET /health on port 8080 → 404)")

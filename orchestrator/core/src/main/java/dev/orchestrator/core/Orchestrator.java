@@ -49,8 +49,7 @@ public final class Orchestrator {
     BuildSettings settings =
         new BuildSettings(workspace.root(), profile, platforms, jobs, request.failFast());
     Map<String, Service> services = workspace.repository().byName();
-    List<String> mavenModules = plan.services().stream().map(services::get)
-        .filter(workspace::isMavenModule).map(s -> s.relativeDirectory().toString()).toList();
+    List<String> mavenModules = workspace.mavenProjects(plan.services());
     listener.on(new BuildEvent.Planned(plan, platforms));
     if (request.dryRun()) {
       Map<String, List<String>> commands = new LinkedHashMap<>();
@@ -110,7 +109,8 @@ public final class Orchestrator {
     }
     Map<String, ServiceResult> failures = new LinkedHashMap<>();
     services.values().stream()
-        .filter(s -> modules.contains(s.relativeDirectory().toString()))
+        .filter(s -> modules.contains(workspace.maven().module(s.directory())
+            .map(m -> m.relativeDirectory()).orElse("")))
         .forEach(s -> failures.put(s.name(), executor.failure(s, Duration.ofNanos(0),
             "Maven build of its module failed (exit " + maven.exitCode() + ")",
             maven.output().subList(Math.max(0, maven.output().size() - 40), maven.output().size()))));

@@ -7,19 +7,26 @@ import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.discovery.ServiceDiscovery;
 import dev.orchestrator.core.graph.GraphBuilder;
 import dev.orchestrator.core.graph.ServiceGraph;
-import java.nio.file.Files;
+import dev.orchestrator.core.maven.MavenEdges;
+import dev.orchestrator.core.maven.MavenReactor;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A repository read once: its services and their graph. Every verb starts from here. */
-public record Workspace(Repository repository, ServiceGraph graph) {
+/**
+ * A repository read once: its services, its Maven reactor and their graph. Every verb starts
+ * from here.
+ */
+public record Workspace(Repository repository, ServiceGraph graph, MavenReactor maven) {
 
   public static Workspace load(Path root) {
     Repository repository = ServiceDiscovery.discover(root);
-    return new Workspace(repository, GraphBuilder.build(repository));
+    MavenReactor maven = MavenReactor.read(repository.root());
+    return new Workspace(repository,
+        GraphBuilder.build(repository, MavenEdges.of(maven, repository)), maven);
   }
 
   public Path root() {
@@ -31,10 +38,15 @@ public record Workspace(Repository repository, ServiceGraph graph) {
     return ProfileReader.load(dir, name.orElse(repository.config().defaultProfile()));
   }
 
-  /** A service folder with its own pom.xml inside a Maven repository is a Maven module. */
+  /** A service whose folder is a module of the repository's Maven reactor. */
   public boolean isMavenModule(Service service) {
-    return Files.isRegularFile(root().resolve("pom.xml"))
-        && Files.isRegularFile(service.directory().resolve("pom.xml"));
+    return maven.isModule(service.directory());
+  }
+
+  /** The {@code -pl} list for these services: the reactor modules among their folders. */
+  public List<String> mavenProjects(List<String> serviceNames) {
+    Map<String, Service> services = repository.byName();
+    return maven.projectList(serviceNames.stream().map(services::get).map(Service::directory).toList());
   }
 
   public List<ServiceSummary> summaries() {

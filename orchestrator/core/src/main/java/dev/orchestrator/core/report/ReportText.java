@@ -1,0 +1,97 @@
+package dev.orchestrator.core.report;
+
+import dev.orchestrator.core.BuildOutcome;
+import dev.orchestrator.core.ServiceSummary;
+import dev.orchestrator.core.build.BuildReport;
+import dev.orchestrator.core.build.BuildStatus;
+import dev.orchestrator.core.build.PlatformResult;
+import dev.orchestrator.core.build.ServiceResult;
+import dev.orchestrator.core.graph.Plan;
+import dev.orchestrator.core.size.ByteSize;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The text every front end shows people (the CLI on its writer, the Maven plugin through its
+ * log): pure rendering, so both print exactly the same thing.
+ */
+public final class ReportText {
+  private static final String ROW = "%-22s %-12s %-8s %7s %12s %12s %12s %7s%n";
+
+  private ReportText() {}
+
+  /** The plan: one line per wave, then the totals. */
+  public static String plan(Plan plan) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < plan.waves().size(); i++) {
+      out.append(String.format("wave %d: %s%n", i + 1, String.join(", ", plan.waves().get(i))));
+    }
+    out.append(String.format("%d services in %d waves%n", plan.size(), plan.waves().size()));
+    return out.toString();
+  }
+
+  /** A dry run: the plan, the platforms, and each exact command (Maven's first, if any). */
+  public static String dryRun(BuildOutcome outcome) {
+    StringBuilder out = new StringBuilder(plan(outcome.plan()));
+    out.append(String.format("platforms: %s%n", String.join(", ", outcome.platforms())));
+    outcome.commands().forEach((service, argv) -> out.append(String.format("%n# %s%n%s%n",
+        service, ShellQuoting.display(service.equals("maven")
+            ? Stream.concat(Stream.of("./mvnw"), argv.stream()).toList() : argv))));
+    return out.toString();
+  }
+
+  /** The services: name, Dockerfile and in-repo dependencies, one line each. */
+  public static String services(List<ServiceSummary> services) {
+    StringBuilder out = new StringBuilder();
+    for (ServiceSummary s : services) {
+      out.append(String.format("%-24s %-40s %s%n", s.name(), s.dockerfile(),
+          s.dependsOn().isEmpty() ? "" : "needs " + String.join(", ", s.dependsOn())));
+    }
+    return out.toString();
+  }
+
+  /** One service's outcome in a line: "built in 1.2s (message)". */
+  public static String finished(ServiceResult result) {
+    String text = result.status().label()
+        + String.format(" in %.1fs", result.duration().toMillis() / 1000.0);
+    return result.message().isEmpty() ? text : text + " (" + result.message() + ")";
+  }
+
+  /** The end-of-build summary: a row per service and platform, then what went wrong. */
+  public static String report(BuildReport report) {
+    StringBuilder out = new StringBuilder("\n");
+    out.append(String.format(ROW, "SERVICE", "PLATFORM", "STATUS", "TIME", "SIZE", "COMPRESSED",
+        "BUDGET", "CACHE"));
+    for (ServiceResult s : report.services()) {
+      for (PlatformResult p : s.platforms()) {
+        out.append(String.format(ROW, s.name(), p.platform(), p.status().label(),
+            String.format("%.1fs", p.duration().toMillis() / 1000.0),
+            size(p.sizes().map(z -> z.uncompressedBytes())),
+            size(p.sizes().map(z -> z.compressedBytes())),
+            size(p.budgetBytes()) + (p.overBudget() ? "!" : ""),
+            p.totalSteps() == 0 ? "-" : p.cachedSteps() + "/" + p.totalSteps()));
+      }
+    }
+    for (ServiceResult s : report.services()) {
+      if (s.status() == BuildStatus.FAILED) {
+        out.append(String.format("%nFAILED %s: %s%n", s.name(), s.message()));
+        s.outputTail().forEach(line -> out.append("  | ").append(line).append('\n'));
+      } else if (s.status() == BuildStatus.SKIPPED) {
+        out.append(String.format("SKIPPED %s: %s%n", s.name(), s.message()));
+      }
+      s.platforms().forEach(p -> p.budgetViolations()
+          .forEach(v -> out.append("OVER BUDGET ").append(v).append('\n')));
+    }
+    out.append(String.format("%n%d services in %.1fs: %d built, %d cached, %d failed, %d skipped%s%n",
+        report.services().size(), report.duration().toMillis() / 1000.0,
+        report.count(BuildStatus.BUILT), report.count(BuildStatus.CACHED),
+        report.count(BuildStatus.FAILED), report.count(BuildStatus.SKIPPED),
+        report.anyOverBudget() ? ", over budget" : ""));
+    return out.toString();
+  }
+
+  private static String size(Optional<Long> bytes) {
+    return bytes.map(b -> new ByteSize(b).human()).orElse("-");
+  }
+}

@@ -1,0 +1,96 @@
+package dev.orchestrator.maven;
+
+import dev.orchestrator.core.ConfigurationException;
+import dev.orchestrator.core.EnvironmentException;
+import dev.orchestrator.core.Orchestrator;
+import dev.orchestrator.core.Problem;
+import dev.orchestrator.core.RepositoryRoot;
+import dev.orchestrator.core.engine.Engines;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * What every goal shares: the POM's or {@code -D} parameters, the repository root, and the one
+ * translation of the core's exceptions into Maven's: bad configuration fails the build
+ * (MojoFailureException), a missing engine is an execution problem (MojoExecutionException).
+ */
+abstract class OrchestratorMojo extends AbstractMojo {
+  /** The repository root (default: the repository holding the top-level project). */
+  @Parameter(property = "orchestrator.root")
+  File root;
+
+  /** Build profile from {@code buildx-profiles/} (default: the repository's, {@code local}). */
+  @Parameter(property = "orchestrator.profile")
+  String profile;
+
+  /** Platforms, comma-separated, e.g. {@code linux/amd64,linux/arm64} (default: the profile's). */
+  @Parameter(property = "orchestrator.platforms")
+  String platforms;
+
+  /** Services, comma-separated, with their dependencies (default: all). */
+  @Parameter(property = "orchestrator.services")
+  String services;
+
+  /** Skips the goal. */
+  @Parameter(property = "orchestrator.skip", defaultValue = "false")
+  boolean skip;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
+
+  @Override
+  public final void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("orchestrator: skipped (orchestrator.skip)");
+      return;
+    }
+    try {
+      run(orchestrator());
+    } catch (ConfigurationException e) {
+      throw new MojoFailureException("bad configuration:\n" + e.problems().stream()
+          .map(Problem::toString).map(p -> "  " + p).collect(Collectors.joining("\n")), e);
+    } catch (EnvironmentException e) {
+      throw new MojoExecutionException(e.getMessage() + "\n  " + e.remedy(), e);
+    }
+  }
+
+  abstract void run(Orchestrator orchestrator) throws MojoFailureException;
+
+  /** The core, wired to the real engine; only {@code build} connects to it. */
+  Orchestrator orchestrator() {
+    return new Orchestrator(Engines::connect);
+  }
+
+  Path root() {
+    if (root != null) {
+      return root.toPath().toAbsolutePath().normalize();
+    }
+    // As the CLI does from the working folder: the nearest folder with a repository marker.
+    File start = session.getTopLevelProject() != null
+        ? session.getTopLevelProject().getBasedir() : new File(session.getExecutionRootDirectory());
+    return RepositoryRoot.find(start.toPath());
+  }
+
+  Optional<String> profile() {
+    return Optional.ofNullable(profile).filter(p -> !p.isBlank());
+  }
+
+  static List<String> split(String commaSeparated) {
+    return commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(","))
+        .map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  /** Text from the core's renderer, a log line per line. */
+  void info(String text) {
+    text.lines().forEach(getLog()::info);
+  }
+}

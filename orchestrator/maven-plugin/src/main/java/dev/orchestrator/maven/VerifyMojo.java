@@ -1,0 +1,34 @@
+package dev.orchestrator.maven;
+
+import dev.orchestrator.core.Orchestrator;
+import dev.orchestrator.core.VerifyRequest;
+import dev.orchestrator.core.report.VerifyText;
+import dev.orchestrator.core.verify.VerifyReport;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Runs every built image on every platform and checks it (healthy, non-root, read-only root,
+ * health endpoint, labels, size), like {@code orchestrator verify}.
+ */
+@Mojo(name = "verify", aggregator = true, threadSafe = true)
+public class VerifyMojo extends OrchestratorMojo {
+  /** Services verified at once (default: the profile's). */
+  @Parameter(property = "orchestrator.jobs", defaultValue = "0")
+  int jobs;
+
+  @Override
+  void run(Orchestrator orchestrator) throws MojoFailureException {
+    VerifyRequest request =
+        new VerifyRequest(root(), profile(), split(platforms), split(services), jobs);
+    VerifyReport report = orchestrator.verify(request, new LogListener(getLog()));
+    info(VerifyText.render(report));
+    if (report.interrupted()) {
+      throw new MojoFailureException("verify was interrupted");
+    }
+    if (report.anyFailed()) {
+      throw new MojoFailureException("an image failed a verify check");
+    }
+  }
+}
