@@ -4,6 +4,10 @@
 #   make container-build-amd64 / -arm64        one architecture (CI matrix jobs)
 #   make container-build-<service>             one service with its dependencies
 #   make container-verify                      run and check every built image
+#   make container-push ARCH=amd64             a CI architecture job: profile ci-ARCH, push by digest
+#   make container-merge [DIGESTS=DIR]         the CI merge job: digests -> multi-platform images
+#   make container-matrix                      the CI job matrix (GitHub strategy.matrix JSON)
+#   make lint-workflows                        actionlint on .github/workflows
 #   make test                                  every test, end-to-end included
 #   make maven-plugin                          install the Maven plugin (for mvn orchestrator:build)
 ORCHESTRATOR := orchestrator/bin/orchestrator
@@ -11,11 +15,18 @@ PROFILE ?= local
 PLATFORMS ?=
 JOBS ?=
 ARGS ?=
+# The engine prerequisite; `ENGINE=` skips it where Docker is already set up (GitHub runners).
+ENGINE ?= engine
+ARCH ?= amd64
+DIGESTS_FILE ?=
+DIGESTS ?= .cache/orchestrator
+MERGE_PROFILE ?= ci
+DIGESTS_OPT = $(if $(DIGESTS_FILE),--digests-file $(DIGESTS_FILE))
 COMMON = --profile $(PROFILE) $(if $(PLATFORMS),--platform $(PLATFORMS)) $(if $(JOBS),--jobs $(JOBS)) $(ARGS)
 
 .PHONY: help engine container-build container-build-amd64 container-build-arm64 \
         container-plan container-list container-graph container-clean container-services \
-        container-verify test maven-plugin
+        container-verify test maven-plugin container-push container-merge container-matrix lint-workflows
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -23,14 +34,28 @@ help:
 engine:
 	@bash orchestrator/scripts/engine.sh
 
-container-build: engine
+container-build: $(ENGINE)
 	$(ORCHESTRATOR) build $(COMMON)
 
-container-build-amd64: engine
-	$(ORCHESTRATOR) build --profile $(PROFILE) --platform linux/amd64 $(if $(JOBS),--jobs $(JOBS)) $(ARGS)
+# One architecture. PROFILE=local (default) loads into this engine, no registry needed;
+# PROFILE=ci-amd64 / ci-arm64 pushes by digest and writes DIGESTS_FILE (CI matrix jobs).
+container-build-amd64: $(ENGINE)
+	$(ORCHESTRATOR) build --profile $(PROFILE) --platform linux/amd64 $(if $(JOBS),--jobs $(JOBS)) $(DIGESTS_OPT) $(ARGS)
 
-container-build-arm64: engine
-	$(ORCHESTRATOR) build --profile $(PROFILE) --platform linux/arm64 $(if $(JOBS),--jobs $(JOBS)) $(ARGS)
+container-build-arm64: $(ENGINE)
+	$(ORCHESTRATOR) build --profile $(PROFILE) --platform linux/arm64 $(if $(JOBS),--jobs $(JOBS)) $(DIGESTS_OPT) $(ARGS)
+
+container-push: $(ENGINE)
+	$(ORCHESTRATOR) build --profile ci-$(ARCH) --platform linux/$(ARCH) $(if $(JOBS),--jobs $(JOBS)) $(DIGESTS_OPT) $(ARGS)
+
+container-merge:
+	$(ORCHESTRATOR) merge --profile $(MERGE_PROFILE) $(DIGESTS) $(ARGS)
+
+container-matrix:
+	@$(ORCHESTRATOR) matrix --profile $(MERGE_PROFILE) --format github
+
+lint-workflows:
+	@bash orchestrator/scripts/lint-workflows.sh
 
 container-verify: engine
 	$(ORCHESTRATOR) verify $(COMMON)

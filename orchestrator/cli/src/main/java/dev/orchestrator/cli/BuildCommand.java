@@ -35,6 +35,9 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--verify", description = "After a successful build, verify the built images "
       + "(as `verify` does); exit 6 if a check fails.")
   boolean verify;
+  @Option(names = "--digests-file", paramLabel = "PATH", description = "With output"
+      + " push-by-digest: where to write the digests (default: .cache/orchestrator/digests-ARCH.json).")
+  java.nio.file.Path digestsFile;
 
   BuildCommand(CliFactory.Context context) {
     this.context = context;
@@ -43,7 +46,8 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     BuildRequest request = new BuildRequest(shared.root(), shared.profile(), shared.platforms,
-        services, shared.jobs, failFast, dryRun);
+        services, shared.jobs, failFast, dryRun,
+        java.util.Optional.ofNullable(digestsFile).map(p -> p.toAbsolutePath().normalize()));
     ProgressPrinter progress = new ProgressPrinter(
         shared.json ? context.err() : context.out(), context.interactive() && !shared.json,
         shared.verbose);

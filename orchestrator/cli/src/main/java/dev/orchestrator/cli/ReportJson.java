@@ -43,6 +43,7 @@ final class ReportJson {
     json.put("totalSteps", p.totalSteps());
     json.put("overBudget", p.overBudget());
     json.put("budgetViolations", p.budgetViolations());
+    json.put("digest", p.digest());
     return json;
   }
 }

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param platforms overrides the profile's platforms when not empty
  * @param services the services asked for (with their dependencies); empty for all
  * @param jobs overrides the profile's concurrency when positive
+ * @param digestsFile where a push-by-digest build writes its digests (default: {@code
+ *     .cache/orchestrator/digests-<arch>.json})
  */
 public record BuildRequest(
     Path root,
@@ -19,10 +21,16 @@ public record BuildRequest(
     List<String> services,
     int jobs,
     boolean failFast,
-    boolean dryRun) {
+    boolean dryRun,
+    Optional<Path> digestsFile) {
 
   public BuildRequest {
     platforms = List.copyOf(platforms);
     services = List.copyOf(services);
+  }
+
+  public BuildRequest(Path root, Optional<String> profile, List<String> platforms,
+      List<String> services, int jobs, boolean failFast, boolean dryRun) {
+    this(root, profile, platforms, services, jobs, failFast, dryRun, Optional.empty());
   }
 }

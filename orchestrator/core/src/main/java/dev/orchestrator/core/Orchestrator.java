@@ -15,6 +15,11 @@ import dev.orchestrator.core.graph.Planner;
 import dev.orchestrator.core.maven.MavenBuild;
 import dev.orchestrator.core.verify.VerifyReport;
 import dev.orchestrator.core.verify.VerifyRun;
+import dev.orchestrator.core.publish.DigestsOutput;
+import dev.orchestrator.core.publish.JobMatrix;
+import dev.orchestrator.core.publish.MergeOutcome;
+import dev.orchestrator.core.publish.MergeRequest;
+import dev.orchestrator.core.publish.Merger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -44,6 +49,7 @@ public final class Orchestrator {
     Profile profile = workspace.profile(request.profile());
     List<String> platforms = Platforms.resolve(
         request.platforms().isEmpty() ? profile.platforms() : request.platforms());
+    DigestsOutput.check(profile, platforms);
     Plan plan = Planner.plan(workspace.graph(), request.services());
     int jobs = request.jobs() > 0 ? request.jobs() : profile.jobs();
     BuildSettings settings =
@@ -67,6 +73,12 @@ public final class Orchestrator {
       Map<String, ServiceResult> mavenFailures =
           buildJars(workspace, services, mavenModules, executor, listener);
       BuildReport report = executor.run(plan, workspace.graph(), services, mavenFailures);
+      if (profile.output() == Profile.Output.PUSH_BY_DIGEST) {
+        Path file = request.digestsFile()
+            .orElse(DigestsOutput.defaultFile(settings.stateDirectory(), platforms));
+        DigestsOutput.write(DigestsOutput.of(report, profile, file));
+        listener.on(new BuildEvent.Phase("", "digests: " + file));
+      }
       return new BuildOutcome(plan, platforms, Map.of(), Optional.of(report));
     }
   }
@@ -115,6 +127,22 @@ public final class Orchestrator {
             "Maven build of its module failed (exit " + maven.exitCode() + ")",
             maven.output().subList(Math.max(0, maven.output().size() - 40), maven.output().size()))));
     return failures;
+  }
+
+  /**
+   * The per-architecture CI jobs for the platforms given, else the profile's.
+   */
+  public List<JobMatrix.Job> matrix(Path root, Optional<String> profileName, List<String> platforms) {
+    Workspace workspace = Workspace.load(root);
+    Profile profile = workspace.profile(profileName);
+    Path dir = workspace.root().resolve(workspace.repository().config().profilesDir());
+    return JobMatrix.jobs(platforms.isEmpty() ? profile.platforms() : platforms, dir,
+        dev.orchestrator.core.config.ProfileReader.available(dir));
+  }
+
+  /** Joins the per-architecture jobs' images, pushed by digest, into tagged multi-platform images. */
+  public MergeOutcome merge(MergeRequest request) {
+    return Merger.merge(Workspace.load(request.root()), request);
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.orchestrator.core.build;
 
+import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.Engine;
 import dev.orchestrator.core.graph.Edge;
@@ -13,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
@@ -50,7 +52,7 @@ public final class BuildExecutor {
   /** The buildx argument list each planned service would run with, in plan order. */
   public Map<String, List<String>> dryRun(Plan plan, ServiceGraph graph, Map<String, Service> services) {
     Map<String, List<String>> argvs = new LinkedHashMap<>();
-    plan.services().forEach(s -> argvs.put(s, serviceBuild.argv(services.get(s), namedContexts(s, graph))));
+    plan.services().forEach(s -> argvs.put(s, serviceBuild.argv(services.get(s), namedContexts(s, graph, Map.of()))));
     return argvs;
   }
 
@@ -86,7 +88,7 @@ public final class BuildExecutor {
         while (!stopped && running < settings.jobs() && !ready.isEmpty()) {
           String next = ready.poll();
           waiting.remove(next);
-          Map<String, String> contexts = namedContexts(next, graph);
+          Map<String, String> contexts = namedContexts(next, graph, results);
           done.submit(() -> buildOne.apply(services.get(next), contexts));
           running++;
         }
@@ -155,14 +157,26 @@ public final class BuildExecutor {
   }
 
   /** In-repo images this service's Dockerfile refers to, wired to the freshly built images. */
-  private Map<String, String> namedContexts(String service, ServiceGraph graph) {
+  private Map<String, String> namedContexts(String service, ServiceGraph graph,
+      Map<String, ServiceResult> built) {
     ImageNames names = new ImageNames(settings.profile());
     Map<String, String> contexts = new TreeMap<>();
     for (Edge e : graph.edgesFrom(service)) {
       if (e.reason().isImageReference()) {
-        contexts.put(e.to(), names.reference(e.to()));
+        contexts.put(e.to(), settings.profile().output() == Profile.Output.PUSH_BY_DIGEST
+            ? byDigest(e.to(), names, built) : names.reference(e.to()));
       }
     }
     return contexts;
+  }
+
+  /** Pushed untagged, an image just built is named by its digest: never by a mutable tag. */
+  private static String byDigest(String dependency, ImageNames names,
+      Map<String, ServiceResult> built) {
+    String digest = Optional.ofNullable(built.get(dependency))
+        .flatMap(r -> r.platforms().stream().findFirst())
+        .flatMap(PlatformResult::digest)
+        .orElse("sha256:<digest of " + dependency + ">");
+    return names.repository(dependency) + "@" + digest;
   }
 }

@@ -30,7 +30,7 @@ public final class BuildxCommand {
       Path repositoryRoot,
       Path metadataFile) {
     List<String> argv = new ArrayList<>(List.of("docker", "buildx", "build"));
-    profile.builder().ifPresent(b -> argv.addAll(List.of("--builder", b)));
+    profile.builderFor(platforms).ifPresent(b -> argv.addAll(List.of("--builder", b)));
     argv.add("--progress=plain");
     argv.addAll(List.of("--platform", String.join(",", platforms)));
     // Attestation manifests (platform unknown/unknown) would make digests and index entries
@@ -48,10 +48,22 @@ public final class BuildxCommand {
         .forEach((name, ref) ->
             argv.addAll(List.of("--build-context", name + "=docker-image://" + ref)));
     argv.addAll(cacheArguments(service.name(), profile, platforms, repositoryRoot));
-    new ImageNames(profile)
-        .references(service.name(), service.descriptor().tags())
-        .forEach(ref -> argv.addAll(List.of("--tag", ref)));
-    argv.add(profile.output() == Profile.Output.PUSH ? "--push" : "--load");
+    ImageNames names = new ImageNames(profile);
+    if (profile.output() == Profile.Output.PUSH_BY_DIGEST) {
+      // Untagged: `orchestrator merge` tags the multi-platform index made from every job's digest.
+      String repository = names.repository(service.name());
+      String arch = String.join("-", platforms.stream().map(Platforms::archTag).toList());
+      // OCI media types: index annotations (revision, version) are dropped from a Docker list.
+      argv.addAll(List.of("--output", profile.stagingTag()
+          .map(t -> "type=image,name=" + repository + ":" + t.replace("{arch}", arch)
+              + ",oci-mediatypes=true,push=true")
+          .orElse("type=image,name=" + repository
+              + ",push-by-digest=true,name-canonical=true,oci-mediatypes=true,push=true")));
+    } else {
+      names.references(service.name(), service.descriptor().tags())
+          .forEach(ref -> argv.addAll(List.of("--tag", ref)));
+      argv.add(profile.output() == Profile.Output.PUSH ? "--push" : "--load");
+    }
     argv.addAll(List.of("--metadata-file", metadataFile.toString()));
     argv.add(service.context().toString());
     return List.copyOf(argv);

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param cachedSteps steps from the cache, counted over the one buildx invocation that built all
  *     of this service's platforms (BuildKit does not name the platform of every step)
  * @param budgetViolations human sentences naming platform, size, budget and overshoot
+ * @param digest the pushed image's manifest digest ({@code sha256:…}) when this platform was
+ *     pushed on its own; empty when loaded, or built together with other platforms
  */
 public record PlatformResult(
     String platform,
@@ -25,10 +27,19 @@ public record PlatformResult(
     Optional<Long> compressedBudgetBytes,
     int cachedSteps,
     int totalSteps,
-    List<String> budgetViolations) {
+    List<String> budgetViolations,
+    Optional<String> digest) {
 
   public PlatformResult {
     budgetViolations = List.copyOf(budgetViolations);
+  }
+
+  /** A result with no digest. */
+  public PlatformResult(String platform, BuildStatus status, Duration duration, String image,
+      Optional<ImageSizes> sizes, Optional<Long> budgetBytes, Optional<Long> compressedBudgetBytes,
+      int cachedSteps, int totalSteps, List<String> budgetViolations) {
+    this(platform, status, duration, image, sizes, budgetBytes, compressedBudgetBytes, cachedSteps,
+        totalSteps, budgetViolations, Optional.empty());
   }
 
   public boolean overBudget() {

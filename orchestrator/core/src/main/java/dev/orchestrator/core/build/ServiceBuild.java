@@ -68,12 +68,22 @@ final class ServiceBuild {
           result.tail(TAIL_LINES));
     }
     BuildOutput.StepCounts steps = BuildOutput.cacheUse(result.output());
+    Optional<String> digest = Optional.empty();
+    if (settings.profile().pushes() && settings.platforms().size() == 1) {
+      Path metadata = Path.of(argv.get(argv.indexOf("--metadata-file") + 1));
+      digest = BuildMetadata.digest(metadata);
+      if (digest.isEmpty() && settings.profile().output() == Profile.Output.PUSH_BY_DIGEST) {
+        return failed(service, start, "buildx wrote no containerimage.digest to " + metadata,
+            result.tail(TAIL_LINES));
+      }
+    }
     Map<String, ImageSizes> sizes = settings.profile().output() == Profile.Output.LOAD
         ? engine.imageSizes(names.reference(name)) : Map.of();
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     List<PlatformResult> platforms = new ArrayList<>();
     for (String platform : settings.platformsOf(service)) {
-      platforms.add(platformResult(service, platform, took, steps, Optional.ofNullable(sizes.get(platform))));
+      platforms.add(platformResult(service, platform, took, steps, Optional.ofNullable(sizes.get(platform)),
+          digest));
     }
     BuildStatus status = platforms.stream().allMatch(p -> p.status() == BuildStatus.CACHED)
         ? BuildStatus.CACHED : BuildStatus.BUILT;
@@ -81,7 +91,7 @@ final class ServiceBuild {
   }
 
   private PlatformResult platformResult(Service service, String platform, Duration took,
-      BuildOutput.StepCounts steps, Optional<ImageSizes> size) {
+      BuildOutput.StepCounts steps, Optional<ImageSizes> size, Optional<String> digest) {
     var descriptor = service.descriptor();
     Optional<Long> budget = descriptor.budget().flatMap(b -> b.forPlatform(platform)).map(s -> s.bytes());
     Optional<Long> compressedBudget =
@@ -91,7 +101,7 @@ final class ServiceBuild {
         .orElse(List.of());
     BuildStatus status = steps.allCached() ? BuildStatus.CACHED : BuildStatus.BUILT;
     return new PlatformResult(platform, status, took, names.reference(service.name()), size, budget,
-        compressedBudget, steps.cached(), steps.total(), violations);
+        compressedBudget, steps.cached(), steps.total(), violations, digest);
   }
 
   ServiceResult failed(Service service, long start, String message, List<String> tail) {

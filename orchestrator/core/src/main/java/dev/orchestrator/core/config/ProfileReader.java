@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -24,10 +26,16 @@ public final class ProfileReader {
           "tag",
           "cache",
           "jobs",
-          "builder");
+          "builder",
+          "builders",
+          "stagingTag",
+          "mergeTags");
 
   private static final String SUFFIX = ".yaml";
-  private static final Form OUTPUT = Form.oneOf("load", "push");
+  private static final Form OUTPUT = Form.oneOf("load", "push", "push-by-digest");
+  private static final String BUILDERS = "a map of platform to builder name such as"
+      + " {linux/arm64: arm-builder}";
+  private static final String TEMPLATES = "a list of tag templates such as [latest, '{sha}']";
   private static final Form JOBS = Form.of("[0-9]{1,9}", "a whole number of at least 1", null);
 
   private ProfileReader() {}
@@ -80,13 +88,24 @@ public final class ProfileReader {
     yaml.string(top, "description", Form.of("(?s).*", "a sentence", null));
     Output output =
         yaml.string(top, "output", OUTPUT)
-            .map(o -> Output.valueOf(o.toUpperCase(Locale.ROOT)))
+            .map(o -> Output.valueOf(o.toUpperCase(Locale.ROOT).replace('-', '_')))
             .orElse(Output.LOAD);
     Optional<String> registry = yaml.string(top, "registry", Form.REGISTRY);
-    if (output == Output.PUSH && registry.isEmpty() && !top.has("registry")) {
-      yaml.report(top.lineOf("output"), "'registry' is required when output is push");
+    if (output != Output.LOAD && registry.isEmpty() && !top.has("registry")) {
+      yaml.report(top.lineOf("output"), "'registry' is required when output is push or push-by-digest");
     }
     List<String> platforms = yaml.strings(top, "platforms", Form.PROFILE_PLATFORM);
+    String tag = yaml.string(top, "tag", Form.TAG).orElse("latest");
+    Map<String, String> builders = new TreeMap<>();
+    yaml.map(top, "builders", Form.PLATFORM, BUILDERS).ifPresent(section -> section.entries()
+        .forEach((platform, node) -> yaml.text(node, section.path(platform), Form.BUILDER)
+            .ifPresent(b -> builders.put(platform, b))));
+    List<String> mergeTags = yaml.list(top, "mergeTags", TEMPLATES, (node, path) ->
+        yaml.checked(node, path, "a tag template such as '{sha}'", TagTemplate::complaint));
+    if (top.has("mergeTags") && mergeTags.isEmpty() && top.node("mergeTags").orElseThrow()
+        instanceof org.yaml.snakeyaml.nodes.SequenceNode seq && seq.getValue().isEmpty()) {
+      yaml.report(top.lineOf("mergeTags"), "'mergeTags' must list at least one tag template");
+    }
     Profile profile =
         new Profile(
             nameOf(file),
@@ -95,13 +114,25 @@ public final class ProfileReader {
             output,
             registry,
             yaml.string(top, "namespace", Form.NAMESPACE).orElse("monorepo"),
-            yaml.string(top, "tag", Form.TAG).orElse("latest"),
+            tag,
             CacheReader.read(yaml, top, registry),
             yaml.optional(top, "jobs", (n, p) -> yaml.integer(n, p, JOBS, 1, Integer.MAX_VALUE))
                 .orElse(2),
-            yaml.string(top, "builder", Form.BUILDER));
+            yaml.string(top, "builder", Form.BUILDER),
+            builders,
+            yaml.checked(top, "stagingTag", "a tag template with {arch}, such as ci-{arch}",
+                ProfileReader::stagingTagComplaint),
+            top.has("mergeTags") ? mergeTags : List.of(tag));
     yaml.throwIfAny();
     return profile;
+  }
+
+  private static Optional<String> stagingTagComplaint(String template) {
+    if (!template.contains("{arch}")) {
+      return Optional.of("must hold {arch}, so that the architecture jobs never push to one tag");
+    }
+    return Form.TAG.accepts(template.replace("{arch}", "arm64")) ? Optional.empty()
+        : Optional.of("is not a tag template such as ci-{arch}");
   }
 
   private static String nameOf(Path file) {

@@ -100,4 +100,51 @@ class BuildxCommandTest {
         Path.of("/repo"), META))
         .containsSubsequence("--secret", "id=npm,env=NPM_TOKEN", "--secret", "id=netrc,src=/root/.netrc");
   }
+
+  private static Profile digestProfile(Optional<String> stagingTag, java.util.Map<String, String> builders) {
+    return new Profile("ci-arm64", Path.of("ci-arm64.yaml"), List.of("linux/arm64"),
+        Profile.Output.PUSH_BY_DIGEST, Optional.of("127.0.0.1:5000"), "monorepo", "latest",
+        new Profile.Cache(Profile.Cache.Type.REGISTRY, "127.0.0.1:5000/cache", "max"), 2,
+        Optional.of("default-builder"), builders, stagingTag, List.of("latest"));
+  }
+
+  @Test
+  void pushByDigestPushesUntaggedAndConsumesBasesByDigest() {
+    String base = "127.0.0.1:5000/monorepo/base@sha256:" + "a".repeat(64);
+
+    List<String> argv = BuildxCommand.argv(app, digestProfile(Optional.empty(), Map.of()),
+        List.of("linux/arm64"), Map.of("base", base), Path.of("/repo"), META);
+
+    assertThat(argv).containsExactly(
+        "docker", "buildx", "build", "--builder", "default-builder", "--progress=plain",
+        "--platform", "linux/arm64", "--provenance=false",
+        "--file", "/repo/services/app/Dockerfile",
+        "--build-context", "base=docker-image://" + base,
+        "--cache-from", "type=registry,ref=127.0.0.1:5000/cache/app:arm64",
+        "--cache-to", "type=registry,ref=127.0.0.1:5000/cache/app:arm64,mode=max",
+        "--output", "type=image,name=127.0.0.1:5000/monorepo/app,push-by-digest=true,"
+            + "name-canonical=true,oci-mediatypes=true,push=true",
+        "--metadata-file", META.toString(),
+        "/repo/services/app");
+  }
+
+  @Test
+  void aStagingTagPushesUnderTheArchitecturesTagForTheDockerDriver() {
+    List<String> argv = BuildxCommand.argv(app, digestProfile(Optional.of("ci-{arch}"), Map.of()),
+        List.of("linux/arm64"), Map.of(), Path.of("/repo"), META);
+
+    assertThat(argv).containsSubsequence("--output",
+        "type=image,name=127.0.0.1:5000/monorepo/app:ci-arm64,oci-mediatypes=true,push=true",
+        "--metadata-file").doesNotContain("--tag", "--push", "--load");
+  }
+
+  @Test
+  void aBuilderForThePlatformWinsOverTheProfilesBuilder() {
+    List<String> argv = BuildxCommand.argv(app,
+        digestProfile(Optional.empty(), Map.of("linux/arm64", "arm-native")),
+        List.of("linux/arm64"), Map.of(), Path.of("/repo"), META);
+
+    assertThat(argv).startsWith("docker", "buildx", "build", "--builder", "arm-native",
+        "--progress=plain");
+  }
 }

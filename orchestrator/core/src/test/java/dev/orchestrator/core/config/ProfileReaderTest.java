@@ -90,7 +90,7 @@ class ProfileReaderTest {
   @Test
   void pushNeedsARegistry() throws IOException {
     assertThat(problems("platforms: [linux/amd64]\noutput: push\n"))
-        .containsExactly(at(2, "'registry' is required when output is push"));
+        .containsExactly(at(2, "'registry' is required when output is push or push-by-digest"));
   }
 
   @Test
@@ -133,7 +133,7 @@ class ProfileReaderTest {
                 """))
         .containsExactly(
             at(1, "'platforms': 'hosts' is not a platform such as linux/amd64, or the word host"),
-            at(2, "'output': 'save' is not one of: load, push"),
+            at(2, "'output': 'save' is not one of: load, push, push-by-digest"),
             at(
                 3,
                 "'registry': 'https://ghcr.io' is not a registry such as 127.0.0.1:5000 or"
@@ -165,7 +165,8 @@ class ProfileReaderTest {
             at(
                 1,
                 "unknown key 'platform'; expected one of: description, platforms, output,"
-                    + " registry, namespace, tag, cache, jobs, builder"));
+                    + " registry, namespace, tag, cache, jobs, builder, builders, stagingTag,"
+                    + " mergeTags"));
   }
 
   @Test
@@ -198,6 +199,42 @@ class ProfileReaderTest {
             catchThrowableOfType(
                 ConfigurationException.class, () -> ProfileReader.load(profiles, "../secret")))
         .hasMessageEndingWith("unknown profile '../secret'; available: none");
+  }
+
+  @Test
+  void ciKeysAreReadBuildersPerPlatformStagingTagAndMergeTags() throws IOException {
+    Profile ci = read("""
+        platforms: [linux/arm64]
+        output: push-by-digest
+        registry: 127.0.0.1:5000
+        builders: {linux/arm64: arm-native}
+        stagingTag: "ci-{arch}"
+        mergeTags: ["sha-{shortSha}", "{major}.{minor}"]
+        """);
+
+    assertThat(ci.output()).isEqualTo(Profile.Output.PUSH_BY_DIGEST);
+    assertThat(ci.builders()).containsExactly(java.util.Map.entry("linux/arm64", "arm-native"));
+    assertThat(ci.stagingTag()).contains("ci-{arch}");
+    assertThat(ci.mergeTags()).containsExactly("sha-{shortSha}", "{major}.{minor}");
+  }
+
+  @Test
+  void badCiKeysNameTheirLines() throws IOException {
+    assertThat(problems("""
+        builders: {linux: x}
+        stagingTag: ci
+        mergeTags: ["{nope}"]
+        """)).containsExactly(
+            at(1, "'builders': 'linux' is not a platform such as linux/amd64 or linux/arm/v7"),
+            at(2, "'stagingTag': 'ci' must hold {arch}, so that the architecture jobs never push"
+                + " to one tag"),
+            at(3, "'mergeTags': '{nope}' uses an unknown placeholder {nope}; known: {sha},"
+                + " {shortSha}, {branch}, {version}, {major}, {minor}, {patch}, {tag}"));
+  }
+
+  @Test
+  void withoutMergeTagsTheMergeTagsIsTheTag() throws IOException {
+    assertThat(read("tag: stable\n").mergeTags()).containsExactly("stable");
   }
 
   private Profile read(String yaml) throws IOException {

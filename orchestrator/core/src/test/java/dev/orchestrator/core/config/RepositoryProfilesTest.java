@@ -34,12 +34,14 @@ class RepositoryProfilesTest {
     Path dir = profilesDir();
 
     assertThat(ProfileReader.available(dir))
-        .containsExactly("ci-amd64", "ci-arm64", "local", "release");
+        .containsExactly("ci", "ci-amd64", "ci-arm64", "local", "release");
     Profile local = ProfileReader.load(dir, "local");
     assertThat(local.platforms()).containsExactly("host");
     assertThat(local.output()).isEqualTo(Output.LOAD);
     assertThat(local.cache()).isEqualTo(new Cache(Cache.Type.LOCAL, ".cache/buildx", "max"));
     assertThat(ProfileReader.load(dir, "ci-arm64").platforms()).containsExactly("linux/arm64");
+    assertThat(ProfileReader.load(dir, "ci-arm64").output()).isEqualTo(Output.PUSH_BY_DIGEST);
+    assertThat(ProfileReader.load(dir, "ci").platforms()).containsExactly("linux/amd64", "linux/arm64");
     Profile release = ProfileReader.load(dir, "release");
     assertThat(release.platforms()).containsExactly("linux/amd64", "linux/arm64");
     assertThat(release.output()).isEqualTo(Output.PUSH);

@@ -1,0 +1,90 @@
+package dev.orchestrator.cli.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Debian's {@code docker-registry} (distribution 2.8) on 127.0.0.1 and a free port, storing in a
+ * folder of the test's. dockerd and BuildKit treat 127.0.0.0/8 registries as insecure (plain
+ * HTTP) by default, so no TLS is needed.
+ */
+final class LocalRegistry implements AutoCloseable {
+  private final Process process;
+  final String address;
+
+  private LocalRegistry(Process process, String address) {
+    this.process = process;
+    this.address = address;
+  }
+
+  static LocalRegistry start(Path dir) {
+    try {
+      int port;
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        port = socket.getLocalPort();
+      }
+      Files.createDirectories(dir.resolve("storage"));
+      Path config = Files.writeString(dir.resolve("config.yml"), """
+          version: 0.1
+          log: {level: warn}
+          storage:
+            filesystem: {rootdirectory: %s}
+            delete: {enabled: true}
+          http: {addr: "127.0.0.1:%d"}
+          """.formatted(dir.resolve("storage"), port));
+      Process process = new ProcessBuilder("docker-registry", "serve", config.toString())
+          .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
+      LocalRegistry registry = new LocalRegistry(process, "127.0.0.1:" + port);
+      registry.awaitUp(Duration.ofSeconds(30));
+      return registry;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start docker-registry (run `make engine`): " + e, e);
+    }
+  }
+
+  private void awaitUp(Duration limit) {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest ping = HttpRequest.newBuilder(URI.create("http://" + address + "/v2/"))
+        .timeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try {
+        if (http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    close();
+    throw new IllegalStateException("the registry at " + address + " did not answer GET /v2/ 200");
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package dev.orchestrator.core.publish;
+
+import dev.orchestrator.core.ConfigurationException;
+import dev.orchestrator.core.Problem;
+import dev.orchestrator.core.build.BuildReport;
+import dev.orchestrator.core.build.ImageNames;
+import dev.orchestrator.core.build.PlatformResult;
+import dev.orchestrator.core.build.Platforms;
+import dev.orchestrator.core.build.ServiceResult;
+import dev.orchestrator.core.config.DigestsFile;
+import dev.orchestrator.core.config.Profile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The build side of a per-architecture CI job: its checks and the digests file it leaves. */
+public final class DigestsOutput {
+  private DigestsOutput() {}
+
+  /**
+   * Refuses what a job cannot do: push by digest for several platforms at once (the merge joins
+   * one digest per platform), or use per-platform builders in one multi-platform invocation.
+   */
+  public static void check(Profile profile, List<String> platforms) {
+    if (profile.output() == Profile.Output.PUSH_BY_DIGEST && platforms.size() != 1) {
+      throw new ConfigurationException(Problem.inFile(profile.file(), "output push-by-digest"
+          + " builds one platform per job, but this build asks for " + String.join(", ", platforms)
+          + ": pass --platform with one of them"));
+    }
+    if (platforms.size() > 1 && platforms.stream().anyMatch(profile.builders()::containsKey)) {
+      throw new ConfigurationException(Problem.inFile(profile.file(), "'builders' names a builder"
+          + " per platform, which needs one platform per build (--platform), but this build asks"
+          + " for " + String.join(", ", platforms) + "; for one multi-platform build use a builder"
+          + " with a node per platform (docker buildx create --append)"));
+    }
+  }
+
+  /** Where a job's digests go unless told: {@code .cache/orchestrator/digests-<arch>.json}. */
+  public static Path defaultFile(Path stateDirectory, List<String> platforms) {
+    return stateDirectory.resolve("digests-" + String.join("-",
+        platforms.stream().map(Platforms::archTag).toList()) + ".json");
+  }
+
+  /** The digests of every service this build pushed by digest. */
+  public static DigestsFile of(BuildReport report, Profile profile, Path file) {
+    ImageNames names = new ImageNames(profile);
+    Map<String, DigestsFile.Images> services = new TreeMap<>();
+    for (ServiceResult s : report.services()) {
+      Map<String, String> digests = new TreeMap<>();
+      for (PlatformResult p : s.platforms()) {
+        p.digest().ifPresent(d -> digests.put(p.platform(), d));
+      }
+      if (!digests.isEmpty()) {
+        services.put(s.name(), new DigestsFile.Images(names.repository(s.name()), digests, 0));
+      }
+    }
+    return new DigestsFile(file, services);
+  }
+
+  public static void write(DigestsFile digests) {
+    try {
+      Files.createDirectories(digests.file().toAbsolutePath().getParent());
+      Files.writeString(digests.file(), digests.toJson());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + digests.file() + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.orchestrator.core.publish;
+
+import dev.orchestrator.core.ConfigurationException;
+import dev.orchestrator.core.Problem;
+import dev.orchestrator.core.Workspace;
+import dev.orchestrator.core.config.DigestsFile;
+import dev.orchestrator.core.config.DigestsFileReader;
+import dev.orchestrator.core.config.Profile;
+import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.process.ProcessResult;
+import dev.orchestrator.core.process.ProcessRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code orchestrator merge}: reads and checks every digests file first, then creates one
+ * multi-platform index per service. Nothing is pushed unless every check passed.
+ */
+public final class Merger {
+  private Merger() {}
+
+  public static MergeOutcome merge(Workspace workspace, MergeRequest request) {
+    Profile profile = workspace.profile(request.profile());
+    List<DigestsFile> files = DigestsFileReader.readAll(expand(request.digests()));
+    Map<String, Service> all = workspace.repository().byName();
+    List<String> unknown = request.services().stream().filter(s -> !all.containsKey(s)).toList();
+    if (!unknown.isEmpty()) {
+      throw new ConfigurationException("unknown service(s): " + String.join(", ", unknown));
+    }
+    Map<String, List<String>> services = new LinkedHashMap<>();
+    all.values().stream()
+        .filter(s -> request.services().isEmpty() || request.services().contains(s.name()))
+        .forEach(s -> services.put(s.name(), s.descriptor().platforms()));
+    // Services outside the selection are left out of the digests too, rather than unknown.
+    List<DigestsFile> selected = files.stream().map(f -> new DigestsFile(f.file(),
+        f.services().entrySet().stream()
+            .filter(e -> services.containsKey(e.getKey()) || !all.containsKey(e.getKey()))
+            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))))
+        .toList();
+    GitRevision revision = GitRevision.detect(request.environment(), workspace.root());
+    MergePlanner.MergePlan plan = MergePlanner.plan(profile, services, selected, revision,
+        request.environment(), request.allowPartial());
+    if (request.dryRun()) {
+      return new MergeOutcome(plan, List.of());
+    }
+    List<MergeOutcome.Result> results = new ArrayList<>();
+    for (MergePlanner.Merge merge : plan.merges()) {
+      ProcessResult r = ProcessRunner.run(merge.argv(), workspace.root(), Map.of(), line -> {});
+      results.add(new MergeOutcome.Result(merge.service(), merge.tags(), r.exitCode(),
+          r.succeeded() ? List.of() : r.tail(20), r.duration()));
+    }
+    return new MergeOutcome(plan, results);
+  }
+
+  private static boolean isDigestsFileName(Path file) {
+    String name = file.getFileName().toString();
+    return name.startsWith("digests") && name.endsWith(".json");
+  }
+
+  /** Files as given; a folder gives the {@code digests*.json} files in it and below, sorted. */
+  static List<Path> expand(List<Path> paths) {
+    List<Path> files = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    for (Path p : paths) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> found = Files.walk(p)) {
+          List<Path> json = found.filter(f -> isDigestsFileName(f) && Files.isRegularFile(f))
+              .sorted().toList();
+          if (json.isEmpty()) {
+            problems.add(Problem.inFile(p, "holds no digests files (digests*.json)"));
+          }
+          files.addAll(json);
+        } catch (IOException e) {
+          problems.add(Problem.inFile(p, "cannot be listed: " + e));
+        }
+      } else if (Files.isRegularFile(p)) {
+        files.add(p);
+      } else {
+        problems.add(Problem.inFile(p, "no such digests file or folder"));
+      }
+    }
+    if (files.isEmpty() && problems.isEmpty()) {
+      problems.add(new Problem(null, 0, "no digests files given"));
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigurationException(problems);
+    }
+    return files;
+  }
+}
