@@ -2,7 +2,6 @@ package dev.orchestrator.cli.e2e;
 
 import static dev.orchestrator.cli.e2e.Docker.docker;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.orchestrator.core.EnvironmentException;
 import dev.orchestrator.core.Orchestrator;
@@ -23,9 +22,7 @@ class BuildEndToEndIT {
 
   @BeforeAll
   static void engineAnswers() {
-    if (docker("info").result().exitCode() != 0) {
-      fail("no Docker engine answers: run `make engine` (the README's `make test` does)");
-    }
+    Docker.requireEngine();
   }
 
   @BeforeEach
@@ -39,11 +36,7 @@ class BuildEndToEndIT {
   }
 
   private Cli orchestrator(String... args) {
-    String[] withRoot = new String[args.length + 2];
-    System.arraycopy(args, 0, withRoot, 0, args.length);
-    withRoot[args.length] = "--root";
-    withRoot[args.length + 1] = root.toString();
-    return Cli.run(withRoot);
+    return Cli.in(root, args);
   }
 
   @Test

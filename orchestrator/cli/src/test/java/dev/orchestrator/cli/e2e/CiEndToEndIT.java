@@ -2,7 +2,6 @@ package dev.orchestrator.cli.e2e;
 
 import static dev.orchestrator.cli.e2e.Docker.docker;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import dev.orchestrator.core.process.ProcessResult;
 import dev.orchestrator.core.process.ProcessRunner;
@@ -42,9 +41,7 @@ class CiEndToEndIT {
 
   @BeforeAll
   static void engineAnswers() {
-    if (docker("info").result().exitCode() != 0) {
-      fail("no Docker engine answers: run `make engine` (the README's `make test` does)");
-    }
+    Docker.requireEngine();
   }
 
   @BeforeEach

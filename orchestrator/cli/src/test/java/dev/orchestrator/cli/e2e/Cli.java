@@ -23,6 +23,13 @@ record Cli(int exitCode, String out, String err) {
     return new Cli(exit, out.toString(), err.toString());
   }
 
+  /** {@code orchestrator ARGS --root ROOT}. */
+  static Cli in(java.nio.file.Path root, String... args) {
+    List<String> withRoot = new java.util.ArrayList<>(List.of(args));
+    withRoot.addAll(List.of("--root", root.toString()));
+    return run(withRoot);
+  }
+
   static Cli run(List<String> args) {
     return run(args.toArray(String[]::new));
   }

@@ -34,6 +34,14 @@ final class Docker {
     return run(command);
   }
 
+  /** End-to-end tests fail, never skip, without an engine; `make test` provisions one first. */
+  static void requireEngine() {
+    if (docker("info").result().exitCode() != 0) {
+      org.assertj.core.api.Assertions.fail(
+          "no Docker engine answers: run `make engine` (the README's `make test` does)");
+    }
+  }
+
   static void removeNamespace(String namespace) {
     String images = docker("image", "ls", "--format", "{{.Repository}}:{{.Tag}}").output();
     for (String image : images.split("\n")) {

@@ -65,19 +65,18 @@ public final class PrepareStep {
     return new Outcome(false, Optional.of(result));
   }
 
-  /** SHA-256 over the command and the sorted paths and contents of the matching input files. */
+  /**
+   * SHA-256 over the command and the sorted paths and contents of the matching input files. A
+   * glob may reach outside the service folder ({@code ../shared.sh}); the reader has already
+   * held it to the repository.
+   */
   static String inputHash(Path directory, ServiceDescriptor.PrepareStep step) {
-    List<PathMatcher> matchers = step.inputs().stream()
-        .map(glob -> FileSystems.getDefault().getPathMatcher("glob:" + glob)).toList();
-    try (Stream<Path> files = Files.walk(directory)) {
+    try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(String.join("\0", step.command()).getBytes(StandardCharsets.UTF_8));
-      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-        Path relative = directory.relativize(file);
-        if (matchers.stream().anyMatch(m -> m.matches(relative))) {
-          digest.update(("\0" + relative + "\0").getBytes(StandardCharsets.UTF_8));
-          digest.update(Files.readAllBytes(file));
-        }
+      for (Path file : inputFiles(directory, step.inputs())) {
+        digest.update(("\0" + directory.relativize(file) + "\0").getBytes(StandardCharsets.UTF_8));
+        digest.update(Files.readAllBytes(file));
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (IOException e) {
@@ -85,6 +84,26 @@ public final class PrepareStep {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The files matching any of the globs, sorted; each glob is walked from its fixed prefix. */
+  static java.util.SortedSet<Path> inputFiles(Path directory, List<String> globs) throws IOException {
+    java.util.SortedSet<Path> files = new java.util.TreeSet<>();
+    for (String glob : globs) {
+      Path pattern = directory.resolve(glob).normalize();
+      Path base = pattern;
+      while (base != null && base.toString().matches(".*[*?\\[{].*")) {
+        base = base.getParent();
+      }
+      if (base == null || !Files.exists(base)) {
+        continue;
+      }
+      PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+      try (Stream<Path> walk = Files.walk(base)) {
+        walk.filter(Files::isRegularFile).filter(matcher::matches).forEach(files::add);
+      }
+    }
+    return files;
   }
 
   private static String readStamp(Path stamp) {
