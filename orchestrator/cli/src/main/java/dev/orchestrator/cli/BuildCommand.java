@@ -5,6 +5,7 @@ import dev.orchestrator.core.BuildRequest;
 import dev.orchestrator.core.build.BuildReport;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,6 +27,19 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--fail-fast", description = "Start nothing new after the first failure.")
   boolean failFast;
 
+  @Option(names = "--force", description = "Build even services whose image is up to date.")
+  boolean force;
+
+  @Option(names = "--changed-since", paramLabel = "REF",
+      description = "Build only services whose inputs changed since the git revision REF, and "
+          + "their dependents (see `orchestrator affected`).")
+  String changedSince;
+
+  @Option(names = "--explain", paramLabel = "SERVICE",
+      description = "Say why SERVICE would or would not be rebuilt (input hashes, where a "
+          + "matching image was looked for); build nothing.")
+  String explain;
+
   BuildCommand(CliFactory.Context context) {
     this.context = context;
   }
@@ -33,7 +47,12 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     BuildRequest request = new BuildRequest(shared.root(), shared.profile(), shared.platforms,
-        services, shared.jobs, failFast, dryRun);
+        services, shared.jobs, failFast, dryRun, force, Optional.ofNullable(changedSince));
+    if (explain != null) {
+      ExplainText.print(context.orchestrator().explain(request, explain), shared.json,
+          context.out());
+      return ExitCodes.OK;
+    }
     ProgressPrinter progress = new ProgressPrinter(
         shared.json ? context.err() : context.out(), context.interactive() && !shared.json,
         shared.verbose);

@@ -19,7 +19,7 @@ public final class CliFactory {
       description = "Builds a monorepo's container images with docker buildx, in dependency order.",
       footer = ExitCodes.HELP,
       subcommands = {ListCommand.class, GraphCommand.class, PlanCommand.class,
-          BuildCommand.class, CleanCommand.class})
+          BuildCommand.class, AffectedCommand.class, CleanCommand.class})
   static final class Root {}
 
   /** @param interactive draw live progress (a terminal) rather than plain prefixed lines */

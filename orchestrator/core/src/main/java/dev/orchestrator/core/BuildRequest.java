@@ -11,6 +11,9 @@ import java.util.Optional;
  * @param platforms overrides the profile's platforms when not empty
  * @param services the services asked for (with their dependencies); empty for all
  * @param jobs overrides the profile's concurrency when positive
+ * @param force build even services whose image is up to date (same input hash)
+ * @param changedSince build only the services whose inputs changed since this git revision, and
+ *     their dependents (with whatever they need)
  */
 public record BuildRequest(
     Path root,
@@ -19,7 +22,14 @@ public record BuildRequest(
     List<String> services,
     int jobs,
     boolean failFast,
-    boolean dryRun) {
+    boolean dryRun,
+    boolean force,
+    Optional<String> changedSince) {
+
+  public BuildRequest(Path root, Optional<String> profile, List<String> platforms,
+      List<String> services, int jobs, boolean failFast, boolean dryRun) {
+    this(root, profile, platforms, services, jobs, failFast, dryRun, false, Optional.empty());
+  }
 
   public BuildRequest {
     platforms = List.copyOf(platforms);

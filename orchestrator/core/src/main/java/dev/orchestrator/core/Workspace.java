@@ -31,6 +31,15 @@ public record Workspace(Repository repository, ServiceGraph graph) {
     return ProfileReader.load(dir, name.orElse(repository.config().defaultProfile()));
   }
 
+  /**
+   * Folders outside a service's build context whose files still shape its image, hashed as its
+   * inputs and watched by {@code affected}. Hook for the Maven reactor: the folders of the
+   * modules a service's module depends on (their sources, not their {@code target}). None yet.
+   */
+  public List<Path> extraInputs(Service service) {
+    return List.of();
+  }
+
   /** A service folder with its own pom.xml inside a Maven repository is a Maven module. */
   public boolean isMavenModule(Service service) {
     return Files.isRegularFile(root().resolve("pom.xml"))

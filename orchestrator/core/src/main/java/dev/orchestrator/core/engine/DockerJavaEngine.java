@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +87,19 @@ final class DockerJavaEngine implements Engine {
         return true;
       } catch (NotFoundException e) {
         return false;
+      }
+    });
+  }
+
+  @Override
+  public Optional<String> imageLabel(String imageRef, String key) {
+    return call("inspect " + imageRef, () -> {
+      try {
+        var config = client.inspectImageCmd(imageRef).exec().getConfig();
+        return Optional.ofNullable(config == null || config.getLabels() == null
+            ? null : config.getLabels().get(key));
+      } catch (NotFoundException e) {
+        return Optional.empty();
       }
     });
   }

@@ -26,7 +26,13 @@ public final class Engines {
    * contact it: call {@link Engine#preflight} for that.
    */
   public static Engine connect() {
-    return connect(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+    String dockerHost = System.getenv("DOCKER_HOST");
+    URI host = URI.create(dockerHost == null || dockerHost.isBlank()
+        ? "unix:///var/run/docker.sock" : dockerHost);
+    // Under a docker context, only docker-java knows where the engine is.
+    URI fast = System.getenv("DOCKER_CONTEXT") == null ? host : URI.create("tcp://context");
+    return new LazyEngine(fast,
+        () -> connect(DefaultDockerClientConfig.createDefaultConfigBuilder().build()));
   }
 
   /** The engine at {@code host}, such as {@code unix:///run/other.sock} or a tcp address. */
