@@ -57,6 +57,58 @@ final class EngineSocket {
     }
   }
 
+  /**
+   * Streams a response body into a file (an image export can be large).
+   *
+   * @return the status code; the file holds the body only when it is 200
+   */
+  int download(String path, Path file) throws IOException {
+    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        java.io.OutputStream body = java.nio.file.Files.newOutputStream(file)) {
+      channel.connect(UnixDomainSocketAddress.of(socket));
+      ByteBuffer out = ByteBuffer.wrap(("GET " + path + " HTTP/1.0\r\nHost: docker\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      while (out.hasRemaining()) {
+        channel.write(out);
+      }
+      ByteArrayOutputStream head = new ByteArrayOutputStream();
+      ByteBuffer in = ByteBuffer.allocate(64 * 1024);
+      int status = -1;
+      while (channel.read(in) >= 0) {
+        in.flip();
+        if (status < 0) {
+          head.write(in.array(), 0, in.limit());
+          byte[] bytes = head.toByteArray();
+          int end = indexOf(bytes, new byte[] {'\r', '\n', '\r', '\n'});
+          if (end >= 0) {
+            status = Integer.parseInt(new String(bytes, 9, 3, StandardCharsets.US_ASCII));
+            body.write(bytes, end + 4, bytes.length - end - 4);
+          }
+        } else {
+          body.write(in.array(), 0, in.limit());
+        }
+        in.clear();
+      }
+      if (status < 0) {
+        throw new IOException("not an HTTP answer from " + socket);
+      }
+      return status;
+    }
+  }
+
+  private static int indexOf(byte[] data, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= data.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (data[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   /** Percent-encodes what a path segment of an image reference may not hold as is. */
   static String encode(String ref) {
     StringBuilder out = new StringBuilder();
