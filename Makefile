@@ -4,6 +4,7 @@
 #   make container-build-amd64 / -arm64        one architecture (CI matrix jobs)
 #   make container-build-<service>             one service with its dependencies
 #   make test                                  every test, end-to-end included
+#   make bench                                 orchestrator vs docker buildx bake (not part of test)
 ORCHESTRATOR := orchestrator/bin/orchestrator
 PROFILE ?= local
 PLATFORMS ?=
@@ -12,7 +13,7 @@ ARGS ?=
 COMMON = --profile $(PROFILE) $(if $(PLATFORMS),--platform $(PLATFORMS)) $(if $(JOBS),--jobs $(JOBS)) $(ARGS)
 
 .PHONY: help engine container-build container-build-amd64 container-build-arm64 \
-        container-plan container-list container-graph container-clean container-services test
+        container-plan container-list container-graph container-clean container-services test bench
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -61,3 +62,7 @@ container-services:
 
 test: engine
 	./mvnw -B verify
+
+# BENCH_LEAVES, BENCH_RUNS, BENCH_PLATFORMS, BENCH_BIG, BENCH_BIG_BAKE, BENCH_PLAN: see the script.
+bench: engine
+	bash orchestrator/bench/bench.sh
