@@ -10,6 +10,7 @@
 #   make lint-workflows                        actionlint on .github/workflows
 #   make test                                  every test, end-to-end included
 #   make maven-plugin                          install the Maven plugin (for mvn orchestrator:build)
+#   make bench                                 orchestrator vs docker buildx bake (not part of test)
 ORCHESTRATOR := orchestrator/bin/orchestrator
 PROFILE ?= local
 PLATFORMS ?=
@@ -26,7 +27,8 @@ COMMON = --profile $(PROFILE) $(if $(PLATFORMS),--platform $(PLATFORMS)) $(if $(
 
 .PHONY: help engine container-build container-build-amd64 container-build-arm64 \
         container-plan container-list container-graph container-clean container-services \
-        container-verify test maven-plugin container-push container-merge container-matrix lint-workflows
+        container-verify test maven-plugin container-push container-merge container-matrix lint-workflows \
+        bench
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -96,3 +98,7 @@ test: engine
 # Installs the plugin (and the core it needs) into ~/.m2, so `./mvnw orchestrator:build` resolves.
 maven-plugin:
 	./mvnw -q -B install -pl orchestrator/maven-plugin -am -DskipTests -Dinvoker.skip
+
+# BENCH_LEAVES, BENCH_RUNS, BENCH_PLATFORMS, BENCH_BIG, BENCH_BIG_BAKE, BENCH_PLAN: see the script.
+bench: engine
+	bash orchestrator/bench/bench.sh

@@ -39,6 +39,19 @@ final class BuildCommand implements Callable<Integer> {
       + " push-by-digest: where to write the digests (default: .cache/orchestrator/digests-ARCH.json).")
   java.nio.file.Path digestsFile;
 
+  @Option(names = "--force", description = "Build even services whose image is up to date.")
+  boolean force;
+
+  @Option(names = "--changed-since", paramLabel = "REF",
+      description = "Build only services whose inputs changed since the git revision REF, and "
+          + "their dependents (see `orchestrator affected`).")
+  String changedSince;
+
+  @Option(names = "--explain", paramLabel = "SERVICE",
+      description = "Say why SERVICE would or would not be rebuilt (input hashes, where a "
+          + "matching image was looked for); build nothing.")
+  String explain;
+
   BuildCommand(CliFactory.Context context) {
     this.context = context;
   }
@@ -46,8 +59,13 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     BuildRequest request = new BuildRequest(shared.root(), shared.profile(), shared.platforms,
-        services, shared.jobs, failFast, dryRun,
-        java.util.Optional.ofNullable(digestsFile).map(p -> p.toAbsolutePath().normalize()));
+        services, shared.jobs, failFast, dryRun, force, Optional.ofNullable(changedSince),
+        Optional.ofNullable(digestsFile).map(p -> p.toAbsolutePath().normalize()));
+    if (explain != null) {
+      ExplainText.print(context.orchestrator().explain(request, explain), shared.json,
+          context.out());
+      return ExitCodes.OK;
+    }
     ProgressPrinter progress = new ProgressPrinter(
         shared.json ? context.err() : context.out(), context.interactive() && !shared.json,
         shared.verbose);

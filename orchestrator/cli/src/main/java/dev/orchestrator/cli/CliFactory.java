@@ -19,8 +19,8 @@ public final class CliFactory {
       description = "Builds a monorepo's container images with docker buildx, in dependency order.",
       footer = ExitCodes.HELP,
       subcommands = {ListCommand.class, GraphCommand.class, PlanCommand.class,
-          BuildCommand.class, VerifyCommand.class, CleanCommand.class, MatrixCommand.class,
-          MergeCommand.class})
+          BuildCommand.class, VerifyCommand.class, AffectedCommand.class, CleanCommand.class,
+          MatrixCommand.class, MergeCommand.class})
   static final class Root {}
 
   /** @param interactive draw live progress (a terminal) rather than plain prefixed lines */

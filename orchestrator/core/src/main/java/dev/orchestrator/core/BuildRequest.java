@@ -11,6 +11,9 @@ import java.util.Optional;
  * @param platforms overrides the profile's platforms when not empty
  * @param services the services asked for (with their dependencies); empty for all
  * @param jobs overrides the profile's concurrency when positive
+ * @param force build even services whose image is up to date (same input hash)
+ * @param changedSince build only the services whose inputs changed since this git revision, and
+ *     their dependents (with whatever they need)
  * @param digestsFile where a push-by-digest build writes its digests (default: {@code
  *     .cache/orchestrator/digests-<arch>.json})
  */
@@ -22,6 +25,8 @@ public record BuildRequest(
     int jobs,
     boolean failFast,
     boolean dryRun,
+    boolean force,
+    Optional<String> changedSince,
     Optional<Path> digestsFile) {
 
   public BuildRequest {
@@ -29,8 +34,10 @@ public record BuildRequest(
     services = List.copyOf(services);
   }
 
+  /** A plain build: incremental, every service asked for, digests where the profile says. */
   public BuildRequest(Path root, Optional<String> profile, List<String> platforms,
       List<String> services, int jobs, boolean failFast, boolean dryRun) {
-    this(root, profile, platforms, services, jobs, failFast, dryRun, Optional.empty());
+    this(root, profile, platforms, services, jobs, failFast, dryRun, false, Optional.empty(),
+        Optional.empty());
   }
 }

@@ -5,6 +5,9 @@ import dev.orchestrator.core.build.BuildExecutor;
 import dev.orchestrator.core.build.BuildListener;
 import dev.orchestrator.core.build.BuildReport;
 import dev.orchestrator.core.build.BuildSettings;
+import dev.orchestrator.core.build.Explanation;
+import dev.orchestrator.core.build.Incremental;
+import dev.orchestrator.core.hash.Affected;
 import dev.orchestrator.core.build.Platforms;
 import dev.orchestrator.core.build.ServiceResult;
 import dev.orchestrator.core.config.Profile;
@@ -50,10 +53,18 @@ public final class Orchestrator {
     List<String> platforms = Platforms.resolve(
         request.platforms().isEmpty() ? profile.platforms() : request.platforms());
     DigestsOutput.check(profile, platforms);
-    Plan plan = Planner.plan(workspace.graph(), request.services());
+    Plan plan = UpToDate.plan(workspace, request);
     int jobs = request.jobs() > 0 ? request.jobs() : profile.jobs();
-    BuildSettings settings =
-        new BuildSettings(workspace.root(), profile, platforms, jobs, request.failFast());
+    try (Incremental incremental = UpToDate.open(workspace, plan, request.force())) {
+      BuildSettings settings = UpToDate.withIncremental(
+          new BuildSettings(workspace.root(), profile, platforms, jobs, request.failFast()),
+          incremental);
+      return build(request, workspace, plan, platforms, settings, listener);
+    }
+  }
+
+  private BuildOutcome build(BuildRequest request, Workspace workspace, Plan plan,
+      List<String> platforms, BuildSettings settings, BuildListener listener) {
     Map<String, Service> services = workspace.repository().byName();
     List<String> mavenModules = workspace.mavenProjects(plan.services());
     listener.on(new BuildEvent.Planned(plan, platforms));
@@ -73,10 +84,10 @@ public final class Orchestrator {
       Map<String, ServiceResult> mavenFailures =
           buildJars(workspace, services, mavenModules, executor, listener);
       BuildReport report = executor.run(plan, workspace.graph(), services, mavenFailures);
-      if (profile.output() == Profile.Output.PUSH_BY_DIGEST) {
+      if (settings.profile().output() == Profile.Output.PUSH_BY_DIGEST) {
         Path file = request.digestsFile()
             .orElse(DigestsOutput.defaultFile(settings.stateDirectory(), platforms));
-        DigestsOutput.write(DigestsOutput.of(report, profile, file));
+        DigestsOutput.write(DigestsOutput.of(report, settings.profile(), file));
         listener.on(new BuildEvent.Phase("", "digests: " + file));
       }
       return new BuildOutcome(plan, platforms, Map.of(), Optional.of(report));
@@ -104,6 +115,37 @@ public final class Orchestrator {
       int jobs = request.jobs() > 0 ? request.jobs() : profile.jobs();
       return new VerifyRun(engine, host, jobs, listener).run(images, platforms);
     }
+  }
+
+  /**
+   * Why a service would or would not be rebuilt by this request: its input hashes, what they
+   * come from, and where an image with them was looked for. Builds nothing.
+   */
+  public Explanation explain(BuildRequest request, String service) {
+    Workspace workspace = Workspace.load(request.root());
+    Profile profile = workspace.profile(request.profile());
+    List<String> platforms = Platforms.resolve(
+        request.platforms().isEmpty() ? profile.platforms() : request.platforms());
+    Plan plan = Planner.plan(workspace.graph(), List.of(service));
+    try (Incremental incremental = UpToDate.open(workspace, plan, request.force())) {
+      BuildSettings settings = UpToDate.withIncremental(
+          new BuildSettings(workspace.root(), profile, platforms, 1, false), incremental);
+      Service s = workspace.repository().byName().get(service);
+      if (profile.output() != Profile.Output.LOAD) {
+        return Explanation.of(settings, null, s, workspace.graph().dependenciesOf(service));
+      }
+      try (Engine engine = engines.get()) {
+        return Explanation.of(settings, engine, s, workspace.graph().dependenciesOf(service));
+      }
+    }
+  }
+
+  /**
+   * The services whose inputs changed between a git revision and the working tree, with their
+   * dependents, each with the reason (a file, or the dependency it was reached through).
+   */
+  public List<Affected.Entry> affected(Path root, String sinceRef) {
+    return UpToDate.affected(Workspace.load(root), sinceRef);
   }
 
   /** Runs Maven once for every module the planned images need; a failure fails them all. */

@@ -38,6 +38,15 @@ public record Workspace(Repository repository, ServiceGraph graph, MavenReactor 
     return ProfileReader.load(dir, name.orElse(repository.config().defaultProfile()));
   }
 
+  /**
+   * Folders outside a service's build context whose files still shape its image, hashed as its
+   * inputs and watched by {@code affected}. Hook for the Maven reactor: the folders of the
+   * modules a service's module depends on (their sources, not their {@code target}).
+   */
+  public List<Path> extraInputs(Service service) {
+    return List.copyOf(maven.moduleDirectoriesNeededBy(service.directory()));
+  }
+
   /** A service whose folder is a module of the repository's Maven reactor. */
   public boolean isMavenModule(Service service) {
     return maven.isModule(service.directory());

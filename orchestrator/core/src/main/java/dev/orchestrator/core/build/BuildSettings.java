@@ -3,14 +3,22 @@ package dev.orchestrator.core.build;
 import dev.orchestrator.core.config.Profile;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How to run one build: the resolved profile and platforms, concurrency and failure policy.
  *
  * @param failFast stop starting services after the first failure (running ones finish)
+ * @param incremental how to skip services whose image is up to date; empty: always build
  */
 public record BuildSettings(
-    Path root, Profile profile, List<String> platforms, int jobs, boolean failFast) {
+    Path root, Profile profile, List<String> platforms, int jobs, boolean failFast,
+    Optional<Incremental> incremental) {
+
+  public BuildSettings(Path root, Profile profile, List<String> platforms, int jobs,
+      boolean failFast) {
+    this(root, profile, platforms, jobs, failFast, Optional.empty());
+  }
 
   public BuildSettings {
     platforms = List.copyOf(platforms);

@@ -8,16 +8,21 @@ public enum BuildStatus {
   BUILT,
   /** buildx ran and every step came from the cache. */
   CACHED,
+  /**
+   * buildx did not run: an image with the same input hash already exists (in the local engine or
+   * the profile's registry). Counts as succeeded.
+   */
+  UP_TO_DATE,
   /** buildx or a step before it (preparation, Maven) failed. */
   FAILED,
   /** Not attempted because a dependency failed, or --fail-fast stopped the run. */
   SKIPPED;
 
   public boolean succeeded() {
-    return this == BUILT || this == CACHED;
+    return this == BUILT || this == CACHED || this == UP_TO_DATE;
   }
 
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

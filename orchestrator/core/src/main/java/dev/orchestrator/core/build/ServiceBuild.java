@@ -26,6 +26,7 @@ final class ServiceBuild {
   private final BuildListener listener;
   private final ImageNames names;
   private final PrepareStep prepare;
+  private final UpToDateCheck upToDate;
 
   ServiceBuild(BuildSettings settings, Engine engine, BuildListener listener) {
     this.settings = settings;
@@ -33,12 +34,13 @@ final class ServiceBuild {
     this.listener = listener;
     this.names = new ImageNames(settings.profile());
     this.prepare = new PrepareStep(settings.stateDirectory().resolve("prepare"));
+    this.upToDate = new UpToDateCheck(settings, engine, names);
   }
 
   List<String> argv(Service service, Map<String, String> namedContexts) {
     Path metadata = settings.stateDirectory().resolve("metadata").resolve(service.name() + ".json");
-    return BuildxCommand.argv(service, settings.profile(), settings.platformsOf(service), namedContexts,
-        settings.root(), metadata);
+    return upToDate.withHashArguments(service, BuildxCommand.argv(service, settings.profile(),
+        settings.platformsOf(service), namedContexts, settings.root(), metadata));
   }
 
   ServiceResult run(Service service, Map<String, String> namedContexts) {
@@ -53,6 +55,13 @@ final class ServiceBuild {
             r.tail(TAIL_LINES));
       }
       listener.on(new BuildEvent.Phase(name, outcome.skipped() ? "preparation up to date" : "prepared"));
+      if (!outcome.skipped()) {
+        upToDate.preparationRan(service);
+      }
+    }
+    Optional<ServiceResult> current = upToDate.check(service, start, listener);
+    if (current.isPresent()) {
+      return current.get();
     }
     if (settings.platformsOf(service).isEmpty()) {
       return withStatus(service, BuildStatus.SKIPPED, Duration.ZERO, "its platforms "
@@ -79,6 +88,7 @@ final class ServiceBuild {
     }
     Map<String, ImageSizes> sizes = settings.profile().output() == Profile.Output.LOAD
         ? engine.imageSizes(names.reference(name)) : Map.of();
+    upToDate.recordBuilt(service, sizes);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     List<PlatformResult> platforms = new ArrayList<>();
     for (String platform : settings.platformsOf(service)) {

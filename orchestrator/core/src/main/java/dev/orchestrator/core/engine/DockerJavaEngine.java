@@ -103,6 +103,19 @@ final class DockerJavaEngine implements Engine {
   }
 
   @Override
+  public Optional<String> imageLabel(String imageRef, String key) {
+    return call("inspect " + imageRef, () -> {
+      try {
+        var config = client.inspectImageCmd(imageRef).exec().getConfig();
+        return Optional.ofNullable(config == null || config.getLabels() == null
+            ? null : config.getLabels().get(key));
+      } catch (NotFoundException e) {
+        return Optional.empty();
+      }
+    });
+  }
+
+  @Override
   public void removeImage(String imageRef) {
     call("remove " + imageRef, () -> {
       try {

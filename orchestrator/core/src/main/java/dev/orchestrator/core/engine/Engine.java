@@ -2,6 +2,7 @@ package dev.orchestrator.core.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the orchestrator needs from a Docker engine. Implementations own their connection; close
@@ -29,6 +30,12 @@ public interface Engine extends AutoCloseable {
 
   /** Whether the engine has an image by that reference. */
   boolean imageExists(String imageRef);
+
+  /**
+   * The value of one label of a local image (from its configuration, as {@code docker image
+   * inspect} shows it), or empty when the image does not exist or has no such label.
+   */
+  Optional<String> imageLabel(String imageRef, String key);
 
   /** Removes the image reference; an image that does not exist is not an error. */
   void removeImage(String imageRef);

@@ -1,24 +1,9 @@
 package dev.orchestrator.core.engine;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import java.net.URI;
-import java.time.Duration;
 
-/** Opens connections to Docker engines. */
+/** Opens connections to Docker engines, through docker-java (the engine API). */
 public final class Engines {
-  /** A missing engine should fail preflight at once, not after the transport's default wait. */
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
-
-  /**
-   * Longest silence while reading a response; an image export streams steadily, so this bounds
-   * stalls, not total time.
-   */
-  private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
-
   private Engines() {}
 
   /**
@@ -26,27 +11,11 @@ public final class Engines {
    * contact it: call {@link Engine#preflight} for that.
    */
   public static Engine connect() {
-    return connect(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+    return DockerJavaConnections.defaultEngine();
   }
 
   /** The engine at {@code host}, such as {@code unix:///run/other.sock} or a tcp address. */
   static Engine connect(URI host) {
-    return connect(
-        DefaultDockerClientConfig.createDefaultConfigBuilder()
-            .withDockerHost(host.toString())
-            .build());
-  }
-
-  private static Engine connect(DockerClientConfig config) {
-    URI host = config.getDockerHost();
-    ZerodepDockerHttpClient http =
-        new ZerodepDockerHttpClient.Builder()
-            .dockerHost(host)
-            .sslConfig(config.getSSLConfig())
-            .connectionTimeout(CONNECT_TIMEOUT)
-            .responseTimeout(RESPONSE_TIMEOUT)
-            .build();
-    DockerClient client = DockerClientImpl.getInstance(config, http);
-    return new DockerJavaEngine(client, host, new BuildxProbe(host));
+    return DockerJavaConnections.connect(host);
   }
 }

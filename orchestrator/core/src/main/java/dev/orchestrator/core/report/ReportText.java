@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * log): pure rendering, so both print exactly the same thing.
  */
 public final class ReportText {
-  private static final String ROW = "%-22s %-12s %-8s %7s %12s %12s %12s %7s%n";
+  private static final String ROW = "%-22s %-12s %-10s %7s %12s %12s %12s %7s%n";
 
   private ReportText() {}
 
@@ -77,15 +77,19 @@ public final class ReportText {
       if (s.status() == BuildStatus.FAILED) {
         out.append(String.format("%nFAILED %s: %s%n", s.name(), s.message()));
         s.outputTail().forEach(line -> out.append("  | ").append(line).append('\n'));
+      } else if (s.status() == BuildStatus.UP_TO_DATE) {
+        out.append(String.format("UP TO DATE %s: %s%n", s.name(), s.message()));
       } else if (s.status() == BuildStatus.SKIPPED) {
         out.append(String.format("SKIPPED %s: %s%n", s.name(), s.message()));
       }
       s.platforms().forEach(p -> p.budgetViolations()
           .forEach(v -> out.append("OVER BUDGET ").append(v).append('\n')));
     }
-    out.append(String.format("%n%d services in %.1fs: %d built, %d cached, %d failed, %d skipped%s%n",
+    out.append(String.format(
+        "%n%d services in %.1fs: %d built, %d cached, %d up to date, %d failed, %d skipped%s%n",
         report.services().size(), report.duration().toMillis() / 1000.0,
         report.count(BuildStatus.BUILT), report.count(BuildStatus.CACHED),
+        report.count(BuildStatus.UP_TO_DATE),
         report.count(BuildStatus.FAILED), report.count(BuildStatus.SKIPPED),
         report.anyOverBudget() ? ", over budget" : ""));
     return out.toString();

@@ -1,0 +1,140 @@
+package dev.orchestrator.cli.e2e;
+
+import static dev.orchestrator.cli.e2e.Docker.docker;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Builds skip what is already built: base <- mid <- leaf, and lone, on the real engine. After
+ * the first build every image carries its input hash; a service is rebuilt only when its inputs
+ * (or a dependency's) changed, or its image is gone.
+ */
+class UpToDateEndToEndIT {
+  private static final Pattern SERVICE =
+      Pattern.compile("\"name\": \"([a-z]+)\",\\s*\"image\": \"[^\"]*\",\\s*\"status\": \"([a-z-]+)\"");
+
+  @TempDir Path root;
+  FixtureMonorepo repo;
+
+  @BeforeAll
+  static void engineAnswers() {
+    if (docker("info").result().exitCode() != 0) {
+      fail("no Docker engine answers: run `make engine` (the README's `make test` does)");
+    }
+  }
+
+  @BeforeEach
+  void createRepoAndBuildOnce() {
+    repo = FixtureMonorepo.create(root);
+    Cli first = orchestrator("build", "--json");
+    assertThat(statuses(first)).as(first.toString())
+        .containsOnlyKeys("base", "mid", "leaf", "lone").doesNotContainValue("up-to-date");
+  }
+
+  @AfterEach
+  void removeImages() {
+    Docker.removeNamespace(repo.namespace);
+  }
+
+  @Test
+  void aSecondBuildSkipsEveryServiceWithoutRunningBuildx() {
+    Cli again = orchestrator("build", "--json");
+
+    assertThat(again.exitCode()).as(again.toString()).isZero();
+    assertThat(statuses(again)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "base", "up-to-date", "mid", "up-to-date", "leaf", "up-to-date", "lone", "up-to-date"));
+    // ProgressPrinter prints "building" for every BuildEvent.Started, i.e. every buildx run.
+    assertThat(again.err()).doesNotContain("building");
+    assertThat(again.out()).contains("has input hash", "(local engine)", "\"sizeBytes\": 2");
+    String label = docker("image", "inspect", "--format",
+        "{{index .Config.Labels \"dev.orchestrator.input-hash\"}}", repo.image("leaf")).output();
+    assertThat(label).matches("[0-9a-f]{64}");
+  }
+
+  @Test
+  void changingOneLeafRebuildsOnlyThatLeaf() {
+    repo.file("services/lone/note.txt", "changed\n");
+
+    Cli again = orchestrator("build", "--json");
+
+    Map<String, String> statuses = statuses(again);
+    assertThat(statuses).as(again.toString()).containsAllEntriesOf(Map.of(
+        "base", "up-to-date", "mid", "up-to-date", "leaf", "up-to-date"));
+    assertThat(statuses.get("lone")).isIn("built", "cached");
+    assertThat(again.err()).contains("[lone] building").doesNotContain("[leaf] building");
+  }
+
+  @Test
+  void changingABaseRebuildsExactlyItAndItsDependents() {
+    repo.file("services/base/extra.txt", "changed\n");
+
+    Cli again = orchestrator("build", "--json");
+
+    Map<String, String> statuses = statuses(again);
+    assertThat(statuses).as(again.toString()).containsEntry("lone", "up-to-date");
+    assertThat(statuses.get("base")).isIn("built", "cached");
+    assertThat(statuses.get("mid")).isIn("built", "cached");
+    assertThat(statuses.get("leaf")).isIn("built", "cached");
+  }
+
+  @Test
+  void anIgnoredFileChangesNothing() {
+    repo.file("services/mid/.dockerignore", "*.log\n");
+    assertThat(statuses(orchestrator("build", "--json")).get("mid")).isIn("built", "cached");
+
+    repo.file("services/mid/debug.log", "noise\n");
+
+    assertThat(statuses(orchestrator("build", "--json"))).doesNotContainValue("built")
+        .doesNotContainValue("cached");
+  }
+
+  @Test
+  void deletingAnImageLocallyRebuildsItAndExplainSaysWhy() {
+    Cli current = orchestrator("build", "--explain", "leaf");
+    assertThat(current.out()).as(current.toString())
+        .contains("leaf is up to date", "(local engine)", "dependencies", "mid linux/");
+
+    docker("image", "rm", repo.image("leaf")).assertSucceeded();
+    Cli missing = orchestrator("build", "--explain", "leaf");
+    assertThat(missing.out()).contains("leaf will be rebuilt", "no image " + repo.image("leaf"));
+
+    Cli again = orchestrator("build", "--json");
+    assertThat(statuses(again)).as(again.toString()).containsEntry("leaf", "cached")
+        .containsEntry("mid", "up-to-date").containsEntry("base", "up-to-date");
+  }
+
+  @Test
+  void forceRunsBuildxForEveryService() {
+    Cli forced = orchestrator("build", "--json", "--force");
+
+    assertThat(statuses(forced)).as(forced.toString()).doesNotContainValue("up-to-date");
+  }
+
+  private static Map<String, String> statuses(Cli cli) {
+    Map<String, String> statuses = new TreeMap<>();
+    Matcher m = SERVICE.matcher(cli.out());
+    while (m.find()) {
+      statuses.put(m.group(1), m.group(2));
+    }
+    return statuses;
+  }
+
+  private Cli orchestrator(String... args) {
+    String[] withRoot = new String[args.length + 2];
+    System.arraycopy(args, 0, withRoot, 0, args.length);
+    withRoot[args.length] = "--root";
+    withRoot[args.length + 1] = root.toString();
+    return Cli.run(withRoot);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.orchestrator.core;
+
+import dev.orchestrator.core.build.BuildSettings;
+import dev.orchestrator.core.build.Incremental;
+import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.graph.Plan;
+import dev.orchestrator.core.graph.Planner;
+import dev.orchestrator.core.hash.Affected;
+import dev.orchestrator.core.hash.BuildIndex;
+import dev.orchestrator.core.hash.ChangedFiles;
+import dev.orchestrator.core.hash.FileHashCache;
+import dev.orchestrator.core.hash.InputHasher;
+import dev.orchestrator.core.hash.InputHashes;
+import dev.orchestrator.core.hash.RegistryProbe;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Wires input hashing, the build index and change detection for {@link Orchestrator}. */
+final class UpToDate {
+  private UpToDate() {}
+
+  static Path stateDirectory(Workspace workspace) {
+    return workspace.root().resolve(".cache").resolve("orchestrator");
+  }
+
+  /** Everything a build needs to skip up-to-date images; starts hashing the planned services. */
+  static Incremental open(Workspace workspace, Plan plan, boolean force) {
+    Path state = stateDirectory(workspace);
+    InputHasher hasher = new InputHasher(workspace.root(),
+        FileHashCache.load(state.resolve("file-hashes.tsv")), workspace::extraInputs);
+    Map<String, Service> services = workspace.repository().byName();
+    InputHashes hashes = new InputHashes(hasher, workspace.graph(), services);
+    // Services with a preparation step are hashed after it ran, since it writes their context.
+    hashes.precompute(plan.services().stream()
+        .filter(s -> services.get(s).descriptor().prepare().isEmpty()).toList());
+    return new Incremental(hashes, BuildIndex.load(state.resolve("index.tsv")),
+        new RegistryProbe(), force);
+  }
+
+  static BuildSettings withIncremental(BuildSettings settings, Incremental incremental) {
+    return new BuildSettings(settings.root(), settings.profile(), settings.platforms(),
+        settings.jobs(), settings.failFast(), Optional.of(incremental));
+  }
+
+  static List<Affected.Entry> affected(Workspace workspace, String ref) {
+    return Affected.of(workspace.root(), workspace.repository().services(), workspace.graph(),
+        ChangedFiles.since(workspace.root(), ref), workspace::extraInputs);
+  }
+
+  /**
+   * The plan of a request: the services asked for, or with {@code --changed-since} those of them
+   * (all when none were named) that the changes affect; with their dependencies either way.
+   */
+  static Plan plan(Workspace workspace, BuildRequest request) {
+    Plan asked = Planner.plan(workspace.graph(), request.services());
+    if (request.changedSince().isEmpty()) {
+      return asked;
+    }
+    List<String> affected = affected(workspace, request.changedSince().get()).stream()
+        .map(Affected.Entry::service)
+        .filter(s -> request.services().isEmpty() || request.services().contains(s))
+        .toList();
+    return affected.isEmpty() ? new Plan(List.of(), Map.of())
+        : Planner.plan(workspace.graph(), affected);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.orchestrator.core.build;
+
+import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.engine.Engine;
+import dev.orchestrator.core.hash.ServiceInputs;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Why a service will or will not be rebuilt ({@code build --explain}): its input hashes, what
+ * they were computed from, and where an image with them was or was not found.
+ *
+ * @param platformHashes the input hash per platform
+ * @param imageHash the value the image's label carries (over all the build's platforms)
+ * @param inputs one line per input of the service itself
+ * @param dependencies each dependency's input hash per platform, as {@code name platform hash}
+ * @param upToDate whether a build would skip it
+ * @param where where the image was looked for and what was found
+ */
+public record Explanation(String service, Map<String, String> platformHashes, String imageHash,
+    List<String> inputs, List<String> dependencies, boolean upToDate, boolean force,
+    String where) {
+
+  public Explanation {
+    platformHashes = Map.copyOf(platformHashes);
+    inputs = List.copyOf(inputs);
+    dependencies = List.copyOf(dependencies);
+  }
+
+  /** Looks, changing nothing. {@code settings} must carry an {@link Incremental}. */
+  public static Explanation of(BuildSettings settings, Engine engine, Service service,
+      java.util.Set<String> dependencies) {
+    Incremental incremental = settings.incremental().orElseThrow();
+    UpToDateCheck check = new UpToDateCheck(settings, engine, new ImageNames(settings.profile()));
+    UpToDateCheck.Hashes hashes = check.hashes(service).orElseThrow();
+    ServiceInputs inputs = incremental.hashes().inputs(service.name());
+    List<String> deps = new java.util.ArrayList<>();
+    for (String d : new TreeSet<>(dependencies)) {
+      for (String p : settings.platforms()) {
+        deps.add(d + " " + p + " " + incremental.hashes().platformHash(d, p));
+      }
+    }
+    UpToDateCheck.Lookup lookup = check.lookup(service, hashes);
+    return new Explanation(service.name(), new LinkedHashMap<>(hashes.perPlatform()),
+        hashes.image(), inputs.describe(), deps, lookup.found() && !incremental.force(),
+        incremental.force(), lookup.where());
+  }
+}

@@ -1,0 +1,165 @@
+package dev.orchestrator.core.hash;
+
+import dev.orchestrator.core.ConfigurationException;
+import dev.orchestrator.core.Problem;
+import dev.orchestrator.core.discovery.Service;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Hashes what a service's image is made from ({@link ServiceInputs}), reading files on a pool of
+ * threads and skipping files whose size and modification time the {@link FileHashCache} knows.
+ *
+ * <p>Profile settings are left out on purpose: output, registry, namespace and tag name the image
+ * but do not change its content, and the cache only changes how fast it is built. What another
+ * in-repo image contributes enters through its own input hash (see {@link InputHashes}).
+ */
+public final class InputHasher implements AutoCloseable {
+  /** Changes whenever what goes into a hash changes, so that old hashes never match. */
+  static final String FORMAT = "orchestrator-input-hash/1";
+
+  private final FileHashCache files;
+  private final Function<Service, List<Path>> extraInputs;
+  private final Path root;
+  private final ExecutorService pool;
+
+  /**
+   * @param extraInputs folders outside the build context that a service's image depends on
+   *     anyway, such as the Maven modules whose jars it copies; their files count like context
+   *     files (folders named {@code target} and {@code .git} left out)
+   */
+  public InputHasher(Path root, FileHashCache files, Function<Service, List<Path>> extraInputs) {
+    this.root = root;
+    this.files = files;
+    this.extraInputs = extraInputs;
+    int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
+    this.pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "hash");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  public static Function<Service, List<Path>> noExtraInputs() {
+    return s -> List.of();
+  }
+
+  public ServiceInputs inputs(Service service) {
+    Path ignoreFile = ignoreFile(service);
+    DockerIgnore ignore = DockerIgnore.NONE;
+    String ignoreText = "";
+    if (ignoreFile != null) {
+      ignoreText = readString(ignoreFile);
+      try {
+        ignore = DockerIgnore.parse(ignoreText);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigurationException(Problem.inFile(ignoreFile, e.getMessage()));
+      }
+    }
+    List<ContextFiles.Entry> sent = ContextFiles.list(service.context(), ignore);
+    String context = treeHash(sent);
+    Map<String, String> extra = new TreeMap<>();
+    for (Path folder : extraInputs.apply(service)) {
+      extra.put(relative(folder), treeHash(ContextFiles.list(folder, BUILD_OUTPUTS)));
+    }
+    String dockerfileHash = FileHashCache.read(service.dockerfile());
+    String ignoreHash = FileHashCache.sha256(ignoreText);
+    StringBuilder all = new StringBuilder(FORMAT).append('\n');
+    all.append("context ").append(context).append('\n');
+    all.append("dockerfile ").append(dockerfileHash).append('\n');
+    all.append("ignore ").append(ignoreFile == null ? "-" : ignoreHash).append('\n');
+    new TreeMap<>(service.descriptor().args())
+        .forEach((k, v) -> all.append("arg ").append(k).append('=').append(v).append('\0').append('\n'));
+    all.append("target ").append(service.descriptor().target().orElse("")).append('\n');
+    extra.forEach((f, h) -> all.append("extra ").append(f).append(' ').append(h).append('\n'));
+    return new ServiceInputs(service.name(), sent.size(), context, relative(service.dockerfile()),
+        dockerfileHash, Optional.ofNullable(ignoreFile).map(this::relative), ignoreHash,
+        service.descriptor().args(), service.descriptor().target(), extra,
+        FileHashCache.sha256(all.toString()));
+  }
+
+  private static final DockerIgnore BUILD_OUTPUTS = DockerIgnore.of(List.of("**/target", "**/.git"));
+
+  /**
+   * The ignore file BuildKit uses: {@code <Dockerfile name>.dockerignore} beside the Dockerfile
+   * if there is one, else {@code .dockerignore} at the context root; null when neither exists.
+   */
+  static Path ignoreFile(Service service) {
+    Path specific = service.dockerfile().resolveSibling(
+        service.dockerfile().getFileName() + ".dockerignore");
+    if (Files.isRegularFile(specific)) {
+      return specific;
+    }
+    Path plain = service.context().resolve(".dockerignore");
+    return Files.isRegularFile(plain) ? plain : null;
+  }
+
+  /** SHA-256 over the sorted entries: path, kind, executable bit and content (or link target). */
+  private String treeHash(List<ContextFiles.Entry> entries) {
+    List<Future<String>> contents = new ArrayList<>(entries.size());
+    for (ContextFiles.Entry e : entries) {
+      contents.add(e.kind() == ContextFiles.Kind.FILE
+          ? pool.submit(() -> files.sha256(e.file(), e.size(), e.modifiedNanos())) : null);
+    }
+    MessageDigest digest = FileHashCache.sha256();
+    try {
+      for (int i = 0; i < entries.size(); i++) {
+        ContextFiles.Entry e = entries.get(i);
+        String line = switch (e.kind()) {
+          case DIRECTORY -> "D " + e.path();
+          case SYMLINK -> "L " + e.path() + " -> " + Files.readSymbolicLink(e.file());
+          case FILE -> "F " + e.path() + (e.executable() ? " x " : " - ") + contents.get(i).get();
+        };
+        digest.update((line + "\0").getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while hashing", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private String relative(Path p) {
+    return p.startsWith(root) ? root.relativize(p).toString() : p.toString();
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** Remembers what was learned about files for the next run. */
+  public void saveCache() {
+    files.save();
+  }
+
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+}

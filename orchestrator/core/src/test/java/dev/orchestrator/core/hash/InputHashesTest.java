@@ -1,0 +1,190 @@
+package dev.orchestrator.core.hash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestrator.core.Workspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Input hashes on a small repository on disk: base <- app, and a lone service. */
+class InputHashesTest {
+  private static final String AMD = "linux/amd64";
+
+  @TempDir Path root;
+
+  @BeforeEach
+  void writeRepository() {
+    write("services/base/Dockerfile", "FROM scratch\nCOPY . /\n");
+    write("services/base/base.txt", "base\n");
+    write("services/app/Dockerfile", "FROM base\nCOPY . /app\n");
+    write("services/app/.dockerignore", "*.log\n");
+    write("services/app/src/main.sh", "echo hi\n");
+    write("services/lone/Dockerfile", "FROM scratch\n");
+  }
+
+  private String hash(String service) {
+    return hash(service, AMD, root);
+  }
+
+  private static String hash(String service, String platform, Path root) {
+    Workspace w = Workspace.load(root);
+    try (InputHashes hashes = new InputHashes(
+        new InputHasher(root, FileHashCache.load(null), InputHasher.noExtraInputs()),
+        w.graph(), w.repository().byName())) {
+      return hashes.platformHash(service, platform);
+    }
+  }
+
+  @Test
+  void theSameInputsGiveTheSameHash() {
+    assertThat(hash("app")).isEqualTo(hash("app")).hasSize(64);
+  }
+
+  @Test
+  void aContextFileChangeChangesTheHash() {
+    String before = hash("app");
+    write("services/app/src/main.sh", "echo bye\n");
+    assertThat(hash("app")).isNotEqualTo(before);
+  }
+
+  @Test
+  void aNewFileARenameAndTheExecutableBitEachChangeTheHash() throws IOException {
+    String before = hash("app");
+    write("services/app/src/other.sh", "x");
+    String added = hash("app");
+    assertThat(added).isNotEqualTo(before);
+    Files.move(root.resolve("services/app/src/other.sh"), root.resolve("services/app/src/renamed.sh"));
+    String renamed = hash("app");
+    assertThat(renamed).isNotEqualTo(added);
+    Files.setPosixFilePermissions(root.resolve("services/app/src/renamed.sh"),
+        PosixFilePermissions.fromString("rwxr-xr-x"));
+    assertThat(hash("app")).isNotEqualTo(renamed);
+  }
+
+  @Test
+  void theDockerfileBuildArgsTargetAndPlatformEachChangeTheHash() {
+    String before = hash("lone");
+    write("services/lone/Dockerfile", "FROM scratch\nLABEL x=y\n");
+    String dockerfile = hash("lone");
+    assertThat(dockerfile).isNotEqualTo(before);
+    write("services/lone/service.yaml", "args: {A: \"1\"}\n");
+    String args = hash("lone");
+    assertThat(args).isNotEqualTo(dockerfile);
+    write("services/lone/service.yaml", "args: {A: \"2\"}\n");
+    assertThat(hash("lone")).isNotEqualTo(args);
+    write("services/lone/Dockerfile", "FROM scratch AS x\nLABEL x=y\n");
+    String staged = hash("lone");
+    write("services/lone/service.yaml", "args: {A: \"2\"}\ntarget: x\n");
+    String target = hash("lone");
+    assertThat(target).isNotEqualTo(staged);
+    assertThat(hash("lone", "linux/arm64", root)).isNotEqualTo(target);
+  }
+
+  @Test
+  void ignoredFilesDoNotCountButTheIgnoreFileDoes() {
+    String before = hash("app");
+    write("services/app/debug.log", "noise");
+    assertThat(hash("app")).isEqualTo(before);
+    write("services/app/.dockerignore", "*.log\n*.tmp\n");
+    assertThat(hash("app")).isNotEqualTo(before);
+  }
+
+  @Test
+  void aDockerfileSpecificIgnoreFileTakesPrecedence() {
+    write("services/app/Dockerfile.dockerignore", "src\n");
+    String before = hash("app");
+    write("services/app/src/main.sh", "changed but ignored\n");
+    assertThat(hash("app")).isEqualTo(before);
+  }
+
+  @Test
+  void fileOrderAndTheFileHashCacheDoNotMatter(@TempDir Path other) throws IOException {
+    // The same files written in another order, into another root, hash alike.
+    write(other, "services/lone/Dockerfile", "FROM scratch\n");
+    write(other, "services/app/src/main.sh", "echo hi\n");
+    write(other, "services/app/.dockerignore", "*.log\n");
+    write(other, "services/app/Dockerfile", "FROM base\nCOPY . /app\n");
+    write(other, "services/base/base.txt", "base\n");
+    write(other, "services/base/Dockerfile", "FROM scratch\nCOPY . /\n");
+    assertThat(hash("app", AMD, other)).isEqualTo(hash("app"));
+
+    Path store = root.resolve(".cache/orchestrator/file-hashes.tsv");
+    Workspace w = Workspace.load(root);
+    Files.setLastModifiedTime(root.resolve("services/app/src/main.sh"),
+        java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+    String first;
+    try (InputHashes h = new InputHashes(new InputHasher(root, FileHashCache.load(store),
+        InputHasher.noExtraInputs()), w.graph(), w.repository().byName())) {
+      first = h.platformHash("app", AMD);
+      h.save();
+    }
+    assertThat(store).exists();
+    try (InputHashes h = new InputHashes(new InputHasher(root, FileHashCache.load(store),
+        InputHasher.noExtraInputs()), w.graph(), w.repository().byName())) {
+      assertThat(h.platformHash("app", AMD)).isEqualTo(first);
+    }
+  }
+
+  @Test
+  void aDependencyChangePropagatesToItsDependentsOnly() {
+    String app = hash("app");
+    String lone = hash("lone");
+    write("services/base/base.txt", "base v2\n");
+    assertThat(hash("app")).isNotEqualTo(app);
+    assertThat(hash("lone")).isEqualTo(lone);
+  }
+
+  @Test
+  void extraInputFoldersCountWithoutTheirBuildOutput() {
+    write("libs/api/src/Api.java", "class Api {}");
+    write("libs/api/target/api.jar", "jar v1");
+    Workspace w = Workspace.load(root);
+    Path lib = root.resolve("libs/api");
+    java.util.function.Supplier<String> hash = () -> {
+      try (InputHashes h = new InputHashes(new InputHasher(root, FileHashCache.load(null),
+          s -> s.name().equals("app") ? List.of(lib) : List.of()), w.graph(),
+          w.repository().byName())) {
+        return h.platformHash("app", AMD);
+      }
+    };
+    String before = hash.get();
+    write("libs/api/target/api.jar", "jar v2");
+    assertThat(hash.get()).isEqualTo(before);
+    write("libs/api/src/Api.java", "class Api { int x; }");
+    assertThat(hash.get()).isNotEqualTo(before);
+  }
+
+  @Test
+  void theImageHashCoversEveryPlatformInNameOrder() {
+    Map<String, String> a = new java.util.LinkedHashMap<>();
+    a.put("linux/arm64", "1");
+    a.put("linux/amd64", "2");
+    Map<String, String> b = new java.util.LinkedHashMap<>();
+    b.put("linux/amd64", "2");
+    b.put("linux/arm64", "1");
+    assertThat(InputHashes.invocationHash(a)).isEqualTo(InputHashes.invocationHash(b))
+        .isNotEqualTo(InputHashes.invocationHash(Map.of("linux/amd64", "2")));
+  }
+
+  private void write(String relative, String content) {
+    write(root, relative, content);
+  }
+
+  private static void write(Path root, String relative, String content) {
+    try {
+      Path p = root.resolve(relative);
+      Files.createDirectories(p.getParent());
+      Files.writeString(p, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
