@@ -9,14 +9,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "affected",
-    description = "List the services whose inputs changed since a git revision, and their "
-        + "dependents, with the reason for each.")
+@Command(
+    name = "affected",
+    description =
+        "List the services whose inputs changed since a git revision, and their "
+            + "dependents, with the reason for each.")
 final class AffectedCommand implements Callable<Integer> {
   private final CliFactory.Context context;
   @Mixin SharedOptions shared;
 
-  @Option(names = "--since", paramLabel = "REF", required = true,
+  @Option(
+      names = "--since",
+      paramLabel = "REF",
+      required = true,
       description = "The git revision to compare the working tree with (e.g. origin/main).")
   String since;
 
@@ -28,12 +33,19 @@ final class AffectedCommand implements Callable<Integer> {
   public Integer call() {
     List<Affected.Entry> affected = context.orchestrator().affected(shared.root(), since);
     if (shared.json) {
-      context.out().println(Json.write(affected.stream().map(e -> {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", e.service());
-        m.put("reason", e.reason());
-        return m;
-      }).toList()));
+      context
+          .out()
+          .println(
+              Json.write(
+                  affected.stream()
+                      .map(
+                          e -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("name", e.service());
+                            m.put("reason", e.reason());
+                            return m;
+                          })
+                      .toList()));
     } else {
       affected.forEach(e -> context.out().printf("%-24s %s%n", e.service(), e.reason()));
     }

@@ -1,13 +1,12 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.core.report.VerifyText;
-
 import dev.orchestrator.core.BuildOutcome;
 import dev.orchestrator.core.BuildRequest;
 import dev.orchestrator.core.VerifyRequest;
 import dev.orchestrator.core.build.BuildReport;
-import dev.orchestrator.core.verify.VerifyReport;
 import dev.orchestrator.core.report.ReportText;
+import dev.orchestrator.core.report.VerifyText;
+import dev.orchestrator.core.verify.VerifyReport;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,39 +16,59 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "build", description = "Build services (with their dependencies) in dependency order.")
+@Command(
+    name = "build",
+    description = "Build services (with their dependencies) in dependency order.")
 final class BuildCommand implements Callable<Integer> {
   private final CliFactory.Context context;
   @Mixin SharedOptions shared;
 
-  @Parameters(paramLabel = "SERVICE", arity = "0..*",
+  @Parameters(
+      paramLabel = "SERVICE",
+      arity = "0..*",
       description = "Services to build, with their dependencies (default: all).")
   List<String> services = List.of();
 
-  @Option(names = "--dry-run", description = "Print the plan and the exact commands; build nothing.")
+  @Option(
+      names = "--dry-run",
+      description = "Print the plan and the exact commands; build nothing.")
   boolean dryRun;
 
   @Option(names = "--fail-fast", description = "Start nothing new after the first failure.")
   boolean failFast;
 
-  @Option(names = "--verify", description = "After a successful build, verify the built images "
-      + "(as `verify` does); exit 6 if a check fails.")
+  @Option(
+      names = "--verify",
+      description =
+          "After a successful build, verify the built images "
+              + "(as `verify` does); exit 6 if a check fails.")
   boolean verify;
-  @Option(names = "--digests-file", paramLabel = "PATH", description = "With output"
-      + " push-by-digest: where to write the digests (default: .cache/orchestrator/digests-ARCH.json).")
+
+  @Option(
+      names = "--digests-file",
+      paramLabel = "PATH",
+      description =
+          "With output"
+              + " push-by-digest: where to write the digests (default: .cache/orchestrator/digests-ARCH.json).")
   java.nio.file.Path digestsFile;
 
   @Option(names = "--force", description = "Build even services whose image is up to date.")
   boolean force;
 
-  @Option(names = "--changed-since", paramLabel = "REF",
-      description = "Build only services whose inputs changed since the git revision REF, and "
-          + "their dependents (see `orchestrator affected`).")
+  @Option(
+      names = "--changed-since",
+      paramLabel = "REF",
+      description =
+          "Build only services whose inputs changed since the git revision REF, and "
+              + "their dependents (see `orchestrator affected`).")
   String changedSince;
 
-  @Option(names = "--explain", paramLabel = "SERVICE",
-      description = "Say why SERVICE would or would not be rebuilt (input hashes, where a "
-          + "matching image was looked for); build nothing.")
+  @Option(
+      names = "--explain",
+      paramLabel = "SERVICE",
+      description =
+          "Say why SERVICE would or would not be rebuilt (input hashes, where a "
+              + "matching image was looked for); build nothing.")
   String explain;
 
   BuildCommand(CliFactory.Context context) {
@@ -58,17 +77,28 @@ final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BuildRequest request = new BuildRequest(shared.root(), shared.profile(), shared.platforms,
-        services, shared.jobs, failFast, dryRun, force, Optional.ofNullable(changedSince),
-        Optional.ofNullable(digestsFile).map(p -> p.toAbsolutePath().normalize()));
+    BuildRequest request =
+        new BuildRequest(
+            shared.root(),
+            shared.profile(),
+            shared.platforms,
+            services,
+            shared.jobs,
+            failFast,
+            dryRun,
+            force,
+            Optional.ofNullable(changedSince),
+            Optional.ofNullable(digestsFile).map(p -> p.toAbsolutePath().normalize()));
     if (explain != null) {
-      ExplainText.print(context.orchestrator().explain(request, explain), shared.json,
-          context.out());
+      ExplainText.print(
+          context.orchestrator().explain(request, explain), shared.json, context.out());
       return ExitCodes.OK;
     }
-    ProgressPrinter progress = new ProgressPrinter(
-        shared.json ? context.err() : context.out(), context.interactive() && !shared.json,
-        shared.verbose);
+    ProgressPrinter progress =
+        new ProgressPrinter(
+            shared.json ? context.err() : context.out(),
+            context.interactive() && !shared.json,
+            shared.verbose);
     BuildOutcome outcome = context.orchestrator().build(request, progress);
     if (dryRun) {
       printDryRun(outcome);
@@ -76,9 +106,11 @@ final class BuildCommand implements Callable<Integer> {
     }
     BuildReport report = outcome.report().orElseThrow();
     progress.finish();
-    Optional<VerifyReport> verified = verify && !report.anyFailed()
-        ? Optional.of(context.orchestrator().verify(VerifyRequest.afterBuild(request, outcome), progress))
-        : Optional.empty();
+    Optional<VerifyReport> verified =
+        verify && !report.anyFailed()
+            ? Optional.of(
+                context.orchestrator().verify(VerifyRequest.afterBuild(request, outcome), progress))
+            : Optional.empty();
     if (shared.json) {
       Map<String, Object> json = ReportJson.of(report);
       verified.ifPresent(v -> json.put("verify", VerifyJson.of(v)));
@@ -101,8 +133,17 @@ final class BuildCommand implements Callable<Integer> {
 
   private void printDryRun(BuildOutcome outcome) {
     if (shared.json) {
-      context.out().println(Json.write(Map.of("waves", outcome.plan().waves(),
-          "platforms", outcome.platforms(), "commands", outcome.commands())));
+      context
+          .out()
+          .println(
+              Json.write(
+                  Map.of(
+                      "waves",
+                      outcome.plan().waves(),
+                      "platforms",
+                      outcome.platforms(),
+                      "commands",
+                      outcome.commands())));
       return;
     }
     context.out().print(ReportText.dryRun(outcome));

@@ -5,7 +5,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-@Command(name = "clean", description = "Remove the local build cache, orchestrator state and built images.")
+@Command(
+    name = "clean",
+    description = "Remove the local build cache, orchestrator state and built images.")
 final class CleanCommand implements Callable<Integer> {
   private final CliFactory.Context context;
   @Mixin SharedOptions shared;

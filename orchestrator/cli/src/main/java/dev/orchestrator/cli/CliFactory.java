@@ -2,28 +2,41 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.core.ConfigurationException;
 import dev.orchestrator.core.EnvironmentException;
-import dev.orchestrator.core.engine.Engines;
 import dev.orchestrator.core.Orchestrator;
+import dev.orchestrator.core.engine.Engines;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Wires the CLI, for {@code main} and tests alike: one exception handler, one exit-code mapping,
- * no stack trace for a user mistake unless {@code -v}.
+ * Wires the CLI, for {@code main} and tests alike: one exception handler, one exit-code mapping, no
+ * stack trace for a user mistake unless {@code -v}.
  */
 public final class CliFactory {
   private CliFactory() {}
 
-  @Command(name = "orchestrator", mixinStandardHelpOptions = true, version = "orchestrator 0.1.0",
+  @Command(
+      name = "orchestrator",
+      mixinStandardHelpOptions = true,
+      version = "orchestrator 0.1.0",
       description = "Builds a monorepo's container images with docker buildx, in dependency order.",
       footer = ExitCodes.HELP,
-      subcommands = {ListCommand.class, GraphCommand.class, PlanCommand.class,
-          BuildCommand.class, VerifyCommand.class, AffectedCommand.class, CleanCommand.class,
-          MatrixCommand.class, MergeCommand.class})
+      subcommands = {
+        ListCommand.class,
+        GraphCommand.class,
+        PlanCommand.class,
+        BuildCommand.class,
+        VerifyCommand.class,
+        AffectedCommand.class,
+        CleanCommand.class,
+        MatrixCommand.class,
+        MergeCommand.class
+      })
   static final class Root {}
 
-  /** @param interactive draw live progress (a terminal) rather than plain prefixed lines */
+  /**
+   * @param interactive draw live progress (a terminal) rather than plain prefixed lines
+   */
   public static CommandLine create(PrintWriter out, PrintWriter err, boolean interactive) {
     return create(out, err, interactive, new Orchestrator(Engines::connect));
   }
@@ -35,17 +48,19 @@ public final class CliFactory {
     CommandLine cli = new CommandLine(new Root(), new ContextFactory(context));
     cli.setOut(out).setErr(err);
     cli.setExitCodeExceptionMapper(CliFactory::exitCode);
-    cli.setParameterExceptionHandler((e, args) -> {
-      err.println("error: " + e.getMessage());
-      e.getCommandLine().usage(err);
-      return ExitCodes.USAGE;
-    });
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      boolean verbose = parseResult.subcommand() != null
-          && parseResult.subcommand().hasMatchedOption("-v");
-      report(e, err, verbose);
-      return exitCode(e);
-    });
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          err.println("error: " + e.getMessage());
+          e.getCommandLine().usage(err);
+          return ExitCodes.USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          boolean verbose =
+              parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("-v");
+          report(e, err, verbose);
+          return exitCode(e);
+        });
     return cli;
   }
 
@@ -79,7 +94,8 @@ public final class CliFactory {
   }
 
   /** What every command needs: writers, terminal or not, and the core. */
-  record Context(PrintWriter out, PrintWriter err, boolean interactive, Orchestrator orchestrator) {}
+  record Context(
+      PrintWriter out, PrintWriter err, boolean interactive, Orchestrator orchestrator) {}
 
   /** Gives commands the shared context through their constructor. */
   private record ContextFactory(Context context) implements CommandLine.IFactory {

@@ -3,18 +3,25 @@ package dev.orchestrator.cli;
 /** The orchestrator's exit codes; listed in {@code --help} and the README. */
 public final class ExitCodes {
   public static final int OK = 0;
+
   /** A service failed to build (or was skipped because a dependency failed). */
   public static final int BUILD_FAILED = 1;
+
   /** The command line was wrong. */
   public static final int USAGE = 2;
+
   /** A Dockerfile, service.yaml, profile or the graph is wrong (cycle, unknown dependency). */
   public static final int CONFIGURATION = 3;
+
   /** Every service built, but an image is over its size budget. */
   public static final int OVER_BUDGET = 4;
+
   /** No Docker engine answers, or it lacks buildx, the containerd store or a platform. */
   public static final int NO_ENGINE = 5;
+
   /** An image failed a verify check. */
   public static final int VERIFY_FAILED = 6;
+
   /** Stopped by Ctrl-C. */
   public static final int INTERRUPTED = 130;
 

@@ -23,8 +23,10 @@ final class ExplainText {
       out.println(Json.write(m));
       return;
     }
-    String verdict = e.force() ? "will be rebuilt: --force"
-        : e.upToDate() ? "is up to date, buildx will not run" : "will be rebuilt";
+    String verdict =
+        e.force()
+            ? "will be rebuilt: --force"
+            : e.upToDate() ? "is up to date, buildx will not run" : "will be rebuilt";
     out.println(e.service() + " " + verdict);
     out.println("  looked: " + e.where());
     out.println("  image input hash (label dev.orchestrator.input-hash): " + e.imageHash());

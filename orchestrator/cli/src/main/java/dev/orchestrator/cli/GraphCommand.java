@@ -12,7 +12,12 @@ import picocli.CommandLine.Option;
 
 @Command(name = "graph", description = "Show the dependency graph with the reason for each edge.")
 final class GraphCommand implements Callable<Integer> {
-  enum Format { text, dot, mermaid, json }
+  enum Format {
+    text,
+    dot,
+    mermaid,
+    json
+  }
 
   private final CliFactory.Context context;
   @Mixin SharedOptions shared;
@@ -28,12 +33,15 @@ final class GraphCommand implements Callable<Integer> {
   public Integer call() {
     ServiceGraph graph = Workspace.load(shared.root()).graph();
     Format chosen = shared.json ? Format.json : format;
-    context.out().print(switch (chosen) {
-      case text -> text(graph);
-      case dot -> dot(graph);
-      case mermaid -> mermaid(graph);
-      case json -> Json.write(json(graph)) + "\n";
-    });
+    context
+        .out()
+        .print(
+            switch (chosen) {
+              case text -> text(graph);
+              case dot -> dot(graph);
+              case mermaid -> mermaid(graph);
+              case json -> Json.write(json(graph)) + "\n";
+            });
     return ExitCodes.OK;
   }
 
@@ -52,16 +60,21 @@ final class GraphCommand implements Callable<Integer> {
     StringBuilder out = new StringBuilder("digraph services {\n  rankdir=LR;\n");
     graph.nodes().stream().sorted().forEach(n -> out.append(String.format("  \"%s\";%n", n)));
     for (Edge e : graph.edges()) {
-      out.append(String.format("  \"%s\" -> \"%s\" [label=\"%s\"];%n", e.from(), e.to(), e.reason().label()));
+      out.append(
+          String.format(
+              "  \"%s\" -> \"%s\" [label=\"%s\"];%n", e.from(), e.to(), e.reason().label()));
     }
     return out.append("}\n").toString();
   }
 
   private static String mermaid(ServiceGraph graph) {
     StringBuilder out = new StringBuilder("graph LR\n");
-    graph.nodes().stream().sorted().forEach(n -> out.append(String.format("  %s[\"%s\"]%n", id(n), n)));
+    graph.nodes().stream()
+        .sorted()
+        .forEach(n -> out.append(String.format("  %s[\"%s\"]%n", id(n), n)));
     for (Edge e : graph.edges()) {
-      out.append(String.format("  %s -->|\"%s\"| %s%n", id(e.from()), e.reason().label(), id(e.to())));
+      out.append(
+          String.format("  %s -->|\"%s\"| %s%n", id(e.from()), e.reason().label(), id(e.to())));
     }
     return out.toString();
   }
@@ -74,14 +87,19 @@ final class GraphCommand implements Callable<Integer> {
   private static Map<String, Object> json(ServiceGraph graph) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("services", graph.nodes().stream().sorted().toList());
-    json.put("edges", graph.edges().stream().map(e -> {
-      Map<String, Object> edge = new LinkedHashMap<>();
-      edge.put("from", e.from());
-      edge.put("to", e.to());
-      edge.put("reason", e.reason().label());
-      edge.put("detail", e.detail());
-      return edge;
-    }).toList());
+    json.put(
+        "edges",
+        graph.edges().stream()
+            .map(
+                e -> {
+                  Map<String, Object> edge = new LinkedHashMap<>();
+                  edge.put("from", e.from());
+                  edge.put("to", e.to());
+                  edge.put("reason", e.reason().label());
+                  edge.put("detail", e.detail());
+                  return edge;
+                })
+            .toList());
     return json;
   }
 }

@@ -28,12 +28,18 @@ final class Json {
     } else if (value instanceof Number || value instanceof Boolean) {
       out.append(value);
     } else if (value instanceof Map<?, ?> map) {
-      container(map.entrySet(), '{', '}', out, indent, (e, inner) -> {
-        Map.Entry<?, ?> entry = (Map.Entry<?, ?>) e;
-        string(String.valueOf(entry.getKey()), out);
-        out.append(": ");
-        write(entry.getValue(), out, inner);
-      });
+      container(
+          map.entrySet(),
+          '{',
+          '}',
+          out,
+          indent,
+          (e, inner) -> {
+            Map.Entry<?, ?> entry = (Map.Entry<?, ?>) e;
+            string(String.valueOf(entry.getKey()), out);
+            out.append(": ");
+            write(entry.getValue(), out, inner);
+          });
     } else if (value instanceof Collection<?> list) {
       container(list, '[', ']', out, indent, (item, inner) -> write(item, out, inner));
     } else {
@@ -45,8 +51,13 @@ final class Json {
     void write(Object item, String indent);
   }
 
-  private static void container(Collection<?> items, char open, char close, StringBuilder out,
-      String indent, Element element) {
+  private static void container(
+      Collection<?> items,
+      char open,
+      char close,
+      StringBuilder out,
+      String indent,
+      Element element) {
     if (items.isEmpty()) {
       out.append(open).append(close);
       return;

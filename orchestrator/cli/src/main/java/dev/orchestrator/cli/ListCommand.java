@@ -15,7 +15,9 @@ final class ListCommand implements Callable<Integer> {
   private final CliFactory.Context context;
   @Mixin SharedOptions shared;
 
-  @picocli.CommandLine.Option(names = "--names", description = "Print only the names, one per line.")
+  @picocli.CommandLine.Option(
+      names = "--names",
+      description = "Print only the names, one per line.")
   boolean namesOnly;
 
   ListCommand(CliFactory.Context context) {

@@ -12,7 +12,8 @@ public final class Main {
     // Ctrl-C: stop every buildx or Maven child, so that none is left behind.
     Runtime.getRuntime().addShutdownHook(new Thread(ProcessRunner::destroyAll, "stop-children"));
     // ... and remove every container verify is running.
-    Runtime.getRuntime().addShutdownHook(new Thread(LiveContainers::removeAll, "remove-containers"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(LiveContainers::removeAll, "remove-containers"));
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     int exit = CliFactory.create(out, err, System.console() != null).execute(args);

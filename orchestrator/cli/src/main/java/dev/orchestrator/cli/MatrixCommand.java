@@ -9,15 +9,23 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "matrix",
+@Command(
+    name = "matrix",
     description = "Print the CI job matrix: one job per architecture, each pushing by digest.")
 final class MatrixCommand implements Callable<Integer> {
-  enum Format { github, json, text }
+  enum Format {
+    github,
+    json,
+    text
+  }
 
   private final CliFactory.Context context;
   @Mixin SharedOptions shared;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       description = "github (one line for strategy.matrix: {\"include\": […]}), json or text.")
   Format format;
 
@@ -27,8 +35,8 @@ final class MatrixCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<JobMatrix.Job> jobs = context.orchestrator().matrix(shared.root(), shared.profile(),
-        shared.platforms);
+    List<JobMatrix.Job> jobs =
+        context.orchestrator().matrix(shared.root(), shared.profile(), shared.platforms);
     List<Map<String, Object>> entries = jobs.stream().map(MatrixCommand::entry).toList();
     Format chosen = shared.json ? Format.json : format;
     if (chosen == Format.github) {
@@ -37,8 +45,13 @@ final class MatrixCommand implements Callable<Integer> {
     } else if (chosen == Format.json) {
       context.out().println(Json.write(Map.of("jobs", entries)));
     } else {
-      jobs.forEach(j -> context.out().printf("%-8s %-14s %-10s %-18s make container-push ARCH=%s%n",
-          j.arch(), j.platform(), j.profile(), j.runner(), j.arch()));
+      jobs.forEach(
+          j ->
+              context
+                  .out()
+                  .printf(
+                      "%-8s %-14s %-10s %-18s make container-push ARCH=%s%n",
+                      j.arch(), j.platform(), j.profile(), j.runner(), j.arch()));
     }
     return ExitCodes.OK;
   }

@@ -9,12 +9,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "plan", description = "Print the build order as waves of services that can build in parallel.")
+@Command(
+    name = "plan",
+    description = "Print the build order as waves of services that can build in parallel.")
 final class PlanCommand implements Callable<Integer> {
   private final CliFactory.Context context;
   @Mixin SharedOptions shared;
 
-  @Parameters(paramLabel = "SERVICE", arity = "0..*",
+  @Parameters(
+      paramLabel = "SERVICE",
+      arity = "0..*",
       description = "Services to plan, with their dependencies (default: all).")
   List<String> services = List.of();
 

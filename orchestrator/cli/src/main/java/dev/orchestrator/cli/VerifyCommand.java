@@ -1,8 +1,7 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.core.report.VerifyText;
-
 import dev.orchestrator.core.VerifyRequest;
+import dev.orchestrator.core.report.VerifyText;
 import dev.orchestrator.core.verify.VerifyReport;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,13 +9,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "verify", description = "Run every built image on every platform and check it: "
-    + "healthy, non-root, read-only root, health endpoint, labels, size.")
+@Command(
+    name = "verify",
+    description =
+        "Run every built image on every platform and check it: "
+            + "healthy, non-root, read-only root, health endpoint, labels, size.")
 final class VerifyCommand implements Callable<Integer> {
   private final CliFactory.Context context;
   @Mixin SharedOptions shared;
 
-  @Parameters(paramLabel = "SERVICE", arity = "0..*",
+  @Parameters(
+      paramLabel = "SERVICE",
+      arity = "0..*",
       description = "Services to verify (default: all); their dependencies are not verified.")
   List<String> services = List.of();
 
@@ -26,10 +30,10 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    VerifyRequest request = new VerifyRequest(shared.root(), shared.profile(), shared.platforms,
-        services, shared.jobs);
-    ProgressPrinter progress = new ProgressPrinter(
-        shared.json ? context.err() : context.out(), false, shared.verbose);
+    VerifyRequest request =
+        new VerifyRequest(shared.root(), shared.profile(), shared.platforms, services, shared.jobs);
+    ProgressPrinter progress =
+        new ProgressPrinter(shared.json ? context.err() : context.out(), false, shared.verbose);
     VerifyReport report = context.orchestrator().verify(request, progress);
     print(context, shared.json, report);
     return exitCode(report);

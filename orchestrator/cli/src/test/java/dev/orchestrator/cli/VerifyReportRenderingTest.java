@@ -1,9 +1,8 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.core.report.VerifyText;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.core.report.VerifyText;
 import dev.orchestrator.core.verify.Check;
 import dev.orchestrator.core.verify.CheckResult;
 import dev.orchestrator.core.verify.VerifyReport;
@@ -14,17 +13,28 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class VerifyReportRenderingTest {
-  private static final VerifyRow PASSED = new VerifyRow("web", "linux/arm64", "m/web:latest",
-      List.of(CheckResult.pass(Check.HEALTHY, "healthy after 4.6s"),
-          CheckResult.pass(Check.PROCESS_USER, "uid 1000"),
-          CheckResult.notApplicable(Check.SIZE, "2.0 MB (1.0 MB compressed); no budget")),
-      Optional.of(Duration.ofMillis(4_600)), Optional.of(Duration.ofMillis(4_750)));
-  private static final VerifyRow FAILED = new VerifyRow("web-root", "linux/amd64",
-      "m/web-root:latest",
-      List.of(CheckResult.fail(Check.USER, "no USER (runs as root)"),
-          CheckResult.fail(Check.PROCESS_USER, "uid 0"),
-          CheckResult.fail(Check.HTTP, "GET /health on port 8080 → 404")),
-      Optional.empty(), Optional.empty());
+  private static final VerifyRow PASSED =
+      new VerifyRow(
+          "web",
+          "linux/arm64",
+          "m/web:latest",
+          List.of(
+              CheckResult.pass(Check.HEALTHY, "healthy after 4.6s"),
+              CheckResult.pass(Check.PROCESS_USER, "uid 1000"),
+              CheckResult.notApplicable(Check.SIZE, "2.0 MB (1.0 MB compressed); no budget")),
+          Optional.of(Duration.ofMillis(4_600)),
+          Optional.of(Duration.ofMillis(4_750)));
+  private static final VerifyRow FAILED =
+      new VerifyRow(
+          "web-root",
+          "linux/amd64",
+          "m/web-root:latest",
+          List.of(
+              CheckResult.fail(Check.USER, "no USER (runs as root)"),
+              CheckResult.fail(Check.PROCESS_USER, "uid 0"),
+              CheckResult.fail(Check.HTTP, "GET /health on port 8080 → 404")),
+          Optional.empty(),
+          Optional.empty());
   private static final VerifyReport REPORT =
       new VerifyReport(List.of(PASSED, FAILED), Duration.ofMillis(12_300), false);
 
@@ -32,7 +42,8 @@ class VerifyReportRenderingTest {
   void theTableHasARowPerServiceAndPlatformWithTheTimesToHealthy() {
     String table = VerifyText.render(REPORT);
 
-    assertThat(table).containsPattern("web +linux/arm64 +passed +4\\.6s +4\\.8s")
+    assertThat(table)
+        .containsPattern("web +linux/arm64 +passed +4\\.6s +4\\.8s")
         .containsPattern("web-root +linux/amd64 +FAILED +- +-");
   }
 
@@ -40,7 +51,8 @@ class VerifyReportRenderingTest {
   void theTableListsEveryCheckWithItsStatusAndDetail() {
     String table = VerifyText.render(REPORT);
 
-    assertThat(table).contains("web linux/arm64 (m/web:latest)")
+    assertThat(table)
+        .contains("web linux/arm64 (m/web:latest)")
         .containsPattern("pass +healthy +healthy after 4\\.6s")
         .containsPattern("n/a +size +2\\.0 MB \\(1\\.0 MB compressed\\); no budget")
         .containsPattern("fail +http +GET /health on port 8080 → 404");
@@ -50,8 +62,10 @@ class VerifyReportRenderingTest {
   void failuresAreSummedUpNamingServicePlatformAndChecks() {
     String table = VerifyText.render(REPORT);
 
-    assertThat(table).contains("VERIFY FAILED web-root linux/amd64: user (no USER (runs as root)), "
-            + "process-user (uid 0), http (GET /health on port 8080 → 404)")
+    assertThat(table)
+        .contains(
+            "VERIFY FAILED web-root linux/amd64: user (no USER (runs as root)), "
+                + "process-user (uid 0), http (GET /health on port 8080 → 404)")
         .doesNotContain("VERIFY FAILED web ")
         .contains("2 service-platforms verified in 12.3s: 1 passed, 1 failed");
   }
@@ -60,9 +74,11 @@ class VerifyReportRenderingTest {
   void theJsonIsAnArrayOfRowsWithChecksAndSecondsToHealthy() {
     String json = Json.write(VerifyJson.of(REPORT)).replaceAll("\\s+", " ");
 
-    assertThat(json).startsWith("[ { \"service\": \"web\", \"platform\": \"linux/arm64\", "
-        + "\"image\": \"m/web:latest\", \"passed\": true, \"checks\": [ { \"name\": \"healthy\", "
-        + "\"status\": \"pass\", \"detail\": \"healthy after 4.6s\" },")
+    assertThat(json)
+        .startsWith(
+            "[ { \"service\": \"web\", \"platform\": \"linux/arm64\", "
+                + "\"image\": \"m/web:latest\", \"passed\": true, \"checks\": [ { \"name\": \"healthy\", "
+                + "\"status\": \"pass\", \"detail\": \"healthy after 4.6s\" },")
         .contains("{ \"name\": \"size\", \"status\": \"n/a\", ")
         .contains("\"secondsToHealthy\": 4.6, \"secondsToHealthyReadOnly\": 4.75 }")
         .contains("\"passed\": false")

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * What {@link Orchestrator#build} did.
  *
- * @param commands in a dry run, the exact commands per service in plan order (the Maven
- *     invocation under the key {@code maven}); empty otherwise
+ * @param commands in a dry run, the exact commands per service in plan order (the Maven invocation
+ *     under the key {@code maven}); empty otherwise
  * @param report empty in a dry run
  */
 public record BuildOutcome(

@@ -35,9 +35,24 @@ public record BuildRequest(
   }
 
   /** A plain build: incremental, every service asked for, digests where the profile says. */
-  public BuildRequest(Path root, Optional<String> profile, List<String> platforms,
-      List<String> services, int jobs, boolean failFast, boolean dryRun) {
-    this(root, profile, platforms, services, jobs, failFast, dryRun, false, Optional.empty(),
+  public BuildRequest(
+      Path root,
+      Optional<String> profile,
+      List<String> platforms,
+      List<String> services,
+      int jobs,
+      boolean failFast,
+      boolean dryRun) {
+    this(
+        root,
+        profile,
+        platforms,
+        services,
+        jobs,
+        failFast,
+        dryRun,
+        false,
+        Optional.empty(),
         Optional.empty());
   }
 }

@@ -15,7 +15,8 @@ final class FileTrees {
   static List<String> delete(Path tree, Path repositoryRoot) {
     Path target = tree.toAbsolutePath().normalize();
     if (!target.startsWith(repositoryRoot) || target.equals(repositoryRoot)) {
-      throw new ConfigurationException("refusing to delete " + target + ": not inside " + repositoryRoot);
+      throw new ConfigurationException(
+          "refusing to delete " + target + ": not inside " + repositoryRoot);
     }
     if (!Files.exists(target)) {
       return List.of();

@@ -7,7 +7,6 @@ import dev.orchestrator.core.build.BuildReport;
 import dev.orchestrator.core.build.BuildSettings;
 import dev.orchestrator.core.build.Explanation;
 import dev.orchestrator.core.build.Incremental;
-import dev.orchestrator.core.hash.Affected;
 import dev.orchestrator.core.build.Platforms;
 import dev.orchestrator.core.build.ServiceResult;
 import dev.orchestrator.core.config.Profile;
@@ -15,14 +14,15 @@ import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.Engine;
 import dev.orchestrator.core.graph.Plan;
 import dev.orchestrator.core.graph.Planner;
+import dev.orchestrator.core.hash.Affected;
 import dev.orchestrator.core.maven.MavenBuild;
-import dev.orchestrator.core.verify.VerifyReport;
-import dev.orchestrator.core.verify.VerifyRun;
 import dev.orchestrator.core.publish.DigestsOutput;
 import dev.orchestrator.core.publish.JobMatrix;
 import dev.orchestrator.core.publish.MergeOutcome;
 import dev.orchestrator.core.publish.MergeRequest;
 import dev.orchestrator.core.publish.Merger;
+import dev.orchestrator.core.verify.VerifyReport;
+import dev.orchestrator.core.verify.VerifyRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -38,7 +38,9 @@ import java.util.function.Supplier;
 public final class Orchestrator {
   private final Supplier<Engine> engines;
 
-  /** @param engines connects to the engine; called only by verbs that need one */
+  /**
+   * @param engines connects to the engine; called only by verbs that need one
+   */
   public Orchestrator(Supplier<Engine> engines) {
     this.engines = engines;
   }
@@ -50,21 +52,28 @@ public final class Orchestrator {
   public BuildOutcome build(BuildRequest request, BuildListener listener) {
     Workspace workspace = Workspace.load(request.root());
     Profile profile = workspace.profile(request.profile());
-    List<String> platforms = Platforms.resolve(
-        request.platforms().isEmpty() ? profile.platforms() : request.platforms());
+    List<String> platforms =
+        Platforms.resolve(
+            request.platforms().isEmpty() ? profile.platforms() : request.platforms());
     DigestsOutput.check(profile, platforms);
     Plan plan = UpToDate.plan(workspace, request);
     int jobs = request.jobs() > 0 ? request.jobs() : profile.jobs();
     try (Incremental incremental = UpToDate.open(workspace, plan, request.force())) {
-      BuildSettings settings = UpToDate.withIncremental(
-          new BuildSettings(workspace.root(), profile, platforms, jobs, request.failFast()),
-          incremental);
+      BuildSettings settings =
+          UpToDate.withIncremental(
+              new BuildSettings(workspace.root(), profile, platforms, jobs, request.failFast()),
+              incremental);
       return build(request, workspace, plan, platforms, settings, listener);
     }
   }
 
-  private BuildOutcome build(BuildRequest request, Workspace workspace, Plan plan,
-      List<String> platforms, BuildSettings settings, BuildListener listener) {
+  private BuildOutcome build(
+      BuildRequest request,
+      Workspace workspace,
+      Plan plan,
+      List<String> platforms,
+      BuildSettings settings,
+      BuildListener listener) {
     Map<String, Service> services = workspace.repository().byName();
     List<String> mavenModules = workspace.mavenProjects(plan.services());
     listener.on(new BuildEvent.Planned(plan, platforms));
@@ -73,8 +82,8 @@ public final class Orchestrator {
       if (!mavenModules.isEmpty()) {
         commands.put("maven", MavenBuild.goalsAndOptions(mavenModules));
       }
-      commands.putAll(new BuildExecutor(settings, null, listener)
-          .dryRun(plan, workspace.graph(), services));
+      commands.putAll(
+          new BuildExecutor(settings, null, listener).dryRun(plan, workspace.graph(), services));
       return new BuildOutcome(plan, platforms, commands, Optional.empty());
     }
     try (Engine engine = engines.get()) {
@@ -85,8 +94,10 @@ public final class Orchestrator {
           buildJars(workspace, services, mavenModules, executor, listener);
       BuildReport report = executor.run(plan, workspace.graph(), services, mavenFailures);
       if (settings.profile().output() == Profile.Output.PUSH_BY_DIGEST) {
-        Path file = request.digestsFile()
-            .orElse(DigestsOutput.defaultFile(settings.stateDirectory(), platforms));
+        Path file =
+            request
+                .digestsFile()
+                .orElse(DigestsOutput.defaultFile(settings.stateDirectory(), platforms));
         DigestsOutput.write(DigestsOutput.of(report, settings.profile(), file));
         listener.on(new BuildEvent.Phase("", "digests: " + file));
       }
@@ -101,8 +112,9 @@ public final class Orchestrator {
   public VerifyReport verify(VerifyRequest request, BuildListener listener) {
     Workspace workspace = Workspace.load(request.root());
     Profile profile = workspace.profile(request.profile());
-    List<String> platforms = Platforms.resolve(
-        request.platforms().isEmpty() ? profile.platforms() : request.platforms());
+    List<String> platforms =
+        Platforms.resolve(
+            request.platforms().isEmpty() ? profile.platforms() : request.platforms());
     Plan plan = Planner.plan(workspace.graph(), request.services());
     var names = new dev.orchestrator.core.build.ImageNames(profile);
     Map<Service, String> images = new LinkedHashMap<>();
@@ -118,18 +130,20 @@ public final class Orchestrator {
   }
 
   /**
-   * Why a service would or would not be rebuilt by this request: its input hashes, what they
-   * come from, and where an image with them was looked for. Builds nothing.
+   * Why a service would or would not be rebuilt by this request: its input hashes, what they come
+   * from, and where an image with them was looked for. Builds nothing.
    */
   public Explanation explain(BuildRequest request, String service) {
     Workspace workspace = Workspace.load(request.root());
     Profile profile = workspace.profile(request.profile());
-    List<String> platforms = Platforms.resolve(
-        request.platforms().isEmpty() ? profile.platforms() : request.platforms());
+    List<String> platforms =
+        Platforms.resolve(
+            request.platforms().isEmpty() ? profile.platforms() : request.platforms());
     Plan plan = Planner.plan(workspace.graph(), List.of(service));
     try (Incremental incremental = UpToDate.open(workspace, plan, request.force())) {
-      BuildSettings settings = UpToDate.withIncremental(
-          new BuildSettings(workspace.root(), profile, platforms, 1, false), incremental);
+      BuildSettings settings =
+          UpToDate.withIncremental(
+              new BuildSettings(workspace.root(), profile, platforms, 1, false), incremental);
       Service s = workspace.repository().byName().get(service);
       if (profile.output() != Profile.Output.LOAD) {
         return Explanation.of(settings, null, s, workspace.graph().dependenciesOf(service));
@@ -149,47 +163,69 @@ public final class Orchestrator {
   }
 
   /** Runs Maven once for every module the planned images need; a failure fails them all. */
-  private static Map<String, ServiceResult> buildJars(Workspace workspace,
-      Map<String, Service> services, List<String> modules, BuildExecutor executor,
+  private static Map<String, ServiceResult> buildJars(
+      Workspace workspace,
+      Map<String, Service> services,
+      List<String> modules,
+      BuildExecutor executor,
       BuildListener listener) {
     if (modules.isEmpty()) {
       return Map.of();
     }
     listener.on(new BuildEvent.Phase("maven", "package " + String.join(",", modules)));
-    MavenBuild.Result maven = MavenBuild.packageModules(workspace.root(), modules,
-        line -> listener.on(new BuildEvent.Output("maven", line)));
+    MavenBuild.Result maven =
+        MavenBuild.packageModules(
+            workspace.root(), modules, line -> listener.on(new BuildEvent.Output("maven", line)));
     if (maven.succeeded()) {
       return Map.of();
     }
     Map<String, ServiceResult> failures = new LinkedHashMap<>();
     services.values().stream()
-        .filter(s -> modules.contains(workspace.maven().module(s.directory())
-            .map(m -> m.relativeDirectory()).orElse("")))
-        .forEach(s -> failures.put(s.name(), executor.failure(s, Duration.ofNanos(0),
-            "Maven build of its module failed (exit " + maven.exitCode() + ")",
-            maven.output().subList(Math.max(0, maven.output().size() - 40), maven.output().size()))));
+        .filter(
+            s ->
+                modules.contains(
+                    workspace
+                        .maven()
+                        .module(s.directory())
+                        .map(m -> m.relativeDirectory())
+                        .orElse("")))
+        .forEach(
+            s ->
+                failures.put(
+                    s.name(),
+                    executor.failure(
+                        s,
+                        Duration.ofNanos(0),
+                        "Maven build of its module failed (exit " + maven.exitCode() + ")",
+                        maven
+                            .output()
+                            .subList(
+                                Math.max(0, maven.output().size() - 40), maven.output().size()))));
     return failures;
   }
 
-  /**
-   * The per-architecture CI jobs for the platforms given, else the profile's.
-   */
-  public List<JobMatrix.Job> matrix(Path root, Optional<String> profileName, List<String> platforms) {
+  /** The per-architecture CI jobs for the platforms given, else the profile's. */
+  public List<JobMatrix.Job> matrix(
+      Path root, Optional<String> profileName, List<String> platforms) {
     Workspace workspace = Workspace.load(root);
     Profile profile = workspace.profile(profileName);
     Path dir = workspace.root().resolve(workspace.repository().config().profilesDir());
-    return JobMatrix.jobs(platforms.isEmpty() ? profile.platforms() : platforms, dir,
+    return JobMatrix.jobs(
+        platforms.isEmpty() ? profile.platforms() : platforms,
+        dir,
         dev.orchestrator.core.config.ProfileReader.available(dir));
   }
 
-  /** Joins the per-architecture jobs' images, pushed by digest, into tagged multi-platform images. */
+  /**
+   * Joins the per-architecture jobs' images, pushed by digest, into tagged multi-platform images.
+   */
   public MergeOutcome merge(MergeRequest request) {
     return Merger.merge(Workspace.load(request.root()), request);
   }
 
   /**
-   * Removes what builds left behind: the local build cache, the orchestrator's state and, when
-   * an engine answers, the images the profile names.
+   * Removes what builds left behind: the local build cache, the orchestrator's state and, when an
+   * engine answers, the images the profile names.
    *
    * @return one line per thing removed
    */
@@ -198,9 +234,11 @@ public final class Orchestrator {
     Profile profile = workspace.profile(profileName);
     List<String> removed = new java.util.ArrayList<>();
     if (profile.cache().type() == Profile.Cache.Type.LOCAL) {
-      removed.addAll(FileTrees.delete(workspace.root().resolve(profile.cache().location()), workspace.root()));
+      removed.addAll(
+          FileTrees.delete(workspace.root().resolve(profile.cache().location()), workspace.root()));
     }
-    removed.addAll(FileTrees.delete(workspace.root().resolve(".cache/orchestrator"), workspace.root()));
+    removed.addAll(
+        FileTrees.delete(workspace.root().resolve(".cache/orchestrator"), workspace.root()));
     if (profile.output() == Profile.Output.LOAD) {
       try (Engine engine = engines.get()) {
         var names = new dev.orchestrator.core.build.ImageNames(profile);

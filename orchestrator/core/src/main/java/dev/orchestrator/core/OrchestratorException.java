@@ -1,8 +1,8 @@
 package dev.orchestrator.core;
 
 /**
- * The few ways the orchestrator fails before or outside a build. A failed service build is not
- * an exception: it is data in the build report.
+ * The few ways the orchestrator fails before or outside a build. A failed service build is not an
+ * exception: it is data in the build report.
  */
 public abstract sealed class OrchestratorException extends RuntimeException
     permits ConfigurationException, EnvironmentException {

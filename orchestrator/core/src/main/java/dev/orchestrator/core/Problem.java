@@ -3,8 +3,8 @@ package dev.orchestrator.core;
 import java.nio.file.Path;
 
 /**
- * One thing wrong with the user's input: which file, which line (1-based, 0 when the whole
- * file is concerned), and what was expected.
+ * One thing wrong with the user's input: which file, which line (1-based, 0 when the whole file is
+ * concerned), and what was expected.
  */
 public record Problem(Path file, int line, String message) {
 

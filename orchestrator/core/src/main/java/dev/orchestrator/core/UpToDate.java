@@ -28,25 +28,39 @@ final class UpToDate {
   /** Everything a build needs to skip up-to-date images; starts hashing the planned services. */
   static Incremental open(Workspace workspace, Plan plan, boolean force) {
     Path state = stateDirectory(workspace);
-    InputHasher hasher = new InputHasher(workspace.root(),
-        FileHashCache.load(state.resolve("file-hashes.tsv")), workspace::extraInputs);
+    InputHasher hasher =
+        new InputHasher(
+            workspace.root(),
+            FileHashCache.load(state.resolve("file-hashes.tsv")),
+            workspace::extraInputs);
     Map<String, Service> services = workspace.repository().byName();
     InputHashes hashes = new InputHashes(hasher, workspace.graph(), services);
     // Services with a preparation step are hashed after it ran, since it writes their context.
-    hashes.precompute(plan.services().stream()
-        .filter(s -> services.get(s).descriptor().prepare().isEmpty()).toList());
-    return new Incremental(hashes, BuildIndex.load(state.resolve("index.tsv")),
-        new RegistryProbe(), force);
+    hashes.precompute(
+        plan.services().stream()
+            .filter(s -> services.get(s).descriptor().prepare().isEmpty())
+            .toList());
+    return new Incremental(
+        hashes, BuildIndex.load(state.resolve("index.tsv")), new RegistryProbe(), force);
   }
 
   static BuildSettings withIncremental(BuildSettings settings, Incremental incremental) {
-    return new BuildSettings(settings.root(), settings.profile(), settings.platforms(),
-        settings.jobs(), settings.failFast(), Optional.of(incremental));
+    return new BuildSettings(
+        settings.root(),
+        settings.profile(),
+        settings.platforms(),
+        settings.jobs(),
+        settings.failFast(),
+        Optional.of(incremental));
   }
 
   static List<Affected.Entry> affected(Workspace workspace, String ref) {
-    return Affected.of(workspace.root(), workspace.repository().services(), workspace.graph(),
-        ChangedFiles.since(workspace.root(), ref), workspace::extraInputs);
+    return Affected.of(
+        workspace.root(),
+        workspace.repository().services(),
+        workspace.graph(),
+        ChangedFiles.since(workspace.root(), ref),
+        workspace::extraInputs);
   }
 
   /**
@@ -58,11 +72,13 @@ final class UpToDate {
     if (request.changedSince().isEmpty()) {
       return asked;
     }
-    List<String> affected = affected(workspace, request.changedSince().get()).stream()
-        .map(Affected.Entry::service)
-        .filter(s -> request.services().isEmpty() || request.services().contains(s))
-        .toList();
-    return affected.isEmpty() ? new Plan(List.of(), Map.of())
+    List<String> affected =
+        affected(workspace, request.changedSince().get()).stream()
+            .map(Affected.Entry::service)
+            .filter(s -> request.services().isEmpty() || request.services().contains(s))
+            .toList();
+    return affected.isEmpty()
+        ? new Plan(List.of(), Map.of())
         : Planner.plan(workspace.graph(), affected);
   }
 }

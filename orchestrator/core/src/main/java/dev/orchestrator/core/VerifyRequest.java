@@ -21,12 +21,19 @@ public record VerifyRequest(
     services = List.copyOf(services);
   }
 
-  /**
-   * {@code build --verify}: the services the build built (or found cached), on its platforms.
-   */
+  /** {@code build --verify}: the services the build built (or found cached), on its platforms. */
   public static VerifyRequest afterBuild(BuildRequest build, BuildOutcome outcome) {
-    List<String> built = outcome.report().map(r -> r.services().stream()
-        .filter(s -> s.status().succeeded()).map(ServiceResult::name).toList()).orElse(List.of());
-    return new VerifyRequest(build.root(), build.profile(), outcome.platforms(), built, build.jobs());
+    List<String> built =
+        outcome
+            .report()
+            .map(
+                r ->
+                    r.services().stream()
+                        .filter(s -> s.status().succeeded())
+                        .map(ServiceResult::name)
+                        .toList())
+            .orElse(List.of());
+    return new VerifyRequest(
+        build.root(), build.profile(), outcome.platforms(), built, build.jobs());
   }
 }

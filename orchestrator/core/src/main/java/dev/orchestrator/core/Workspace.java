@@ -17,16 +17,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A repository read once: its services, its Maven reactor and their graph. Every verb starts
- * from here.
+ * A repository read once: its services, its Maven reactor and their graph. Every verb starts from
+ * here.
  */
 public record Workspace(Repository repository, ServiceGraph graph, MavenReactor maven) {
 
   public static Workspace load(Path root) {
     Repository repository = ServiceDiscovery.discover(root);
     MavenReactor maven = MavenReactor.read(repository.root());
-    return new Workspace(repository,
-        GraphBuilder.build(repository, MavenEdges.of(maven, repository)), maven);
+    return new Workspace(
+        repository, GraphBuilder.build(repository, MavenEdges.of(maven, repository)), maven);
   }
 
   public Path root() {
@@ -40,8 +40,8 @@ public record Workspace(Repository repository, ServiceGraph graph, MavenReactor 
 
   /**
    * Folders outside a service's build context whose files still shape its image, hashed as its
-   * inputs and watched by {@code affected}. Hook for the Maven reactor: the folders of the
-   * modules a service's module depends on (their sources, not their {@code target}).
+   * inputs and watched by {@code affected}. Hook for the Maven reactor: the folders of the modules
+   * a service's module depends on (their sources, not their {@code target}).
    */
   public List<Path> extraInputs(Service service) {
     return List.copyOf(maven.moduleDirectoriesNeededBy(service.directory()));
@@ -55,27 +55,29 @@ public record Workspace(Repository repository, ServiceGraph graph, MavenReactor 
   /** The {@code -pl} list for these services: the reactor modules among their folders. */
   public List<String> mavenProjects(List<String> serviceNames) {
     Map<String, Service> services = repository.byName();
-    return maven.projectList(serviceNames.stream().map(services::get).map(Service::directory).toList());
+    return maven.projectList(
+        serviceNames.stream().map(services::get).map(Service::directory).toList());
   }
 
   public List<ServiceSummary> summaries() {
     Set<String> names = repository.byName().keySet();
     return repository.services().stream()
-        .map(s -> {
-          Set<String> external = new TreeSet<>();
-          s.dockerfileInfo().references().stream()
-              .map(r -> r.image())
-              .filter(image -> !GraphBuilder.isInRepo(s, image, names))
-              .forEach(external::add);
-          return new ServiceSummary(
-              s.name(),
-              s.relativeDirectory().toString(),
-              root().relativize(s.dockerfile()).toString(),
-              List.copyOf(new TreeSet<>(graph.dependenciesOf(s.name()))),
-              List.copyOf(external),
-              s.descriptor().platforms(),
-              isMavenModule(s));
-        })
+        .map(
+            s -> {
+              Set<String> external = new TreeSet<>();
+              s.dockerfileInfo().references().stream()
+                  .map(r -> r.image())
+                  .filter(image -> !GraphBuilder.isInRepo(s, image, names))
+                  .forEach(external::add);
+              return new ServiceSummary(
+                  s.name(),
+                  s.relativeDirectory().toString(),
+                  root().relativize(s.dockerfile()).toString(),
+                  List.copyOf(new TreeSet<>(graph.dependenciesOf(s.name()))),
+                  List.copyOf(external),
+                  s.descriptor().platforms(),
+                  isMavenModule(s));
+            })
         .toList();
   }
 }

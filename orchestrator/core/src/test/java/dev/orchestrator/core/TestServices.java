@@ -21,8 +21,8 @@ public final class TestServices {
   private TestServices() {}
 
   /** A service whose Dockerfile has one FROM per image and one stage per stage name. */
-  public static Service service(String name, List<String> fromImages, List<String> stageNames,
-      List<String> dependsOn) {
+  public static Service service(
+      String name, List<String> fromImages, List<String> stageNames, List<String> dependsOn) {
     List<Stage> stages = new ArrayList<>();
     List<ImageReference> refs = new ArrayList<>();
     int line = 1;
@@ -35,11 +35,30 @@ public final class TestServices {
     }
     Path dir = ROOT.resolve("services").resolve(name);
     Path dockerfile = dir.resolve("Dockerfile");
-    ServiceDescriptor descriptor = new ServiceDescriptor(dir.resolve("service.yaml"),
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), List.of(),
-        dependsOn, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), List.of(),
-        Optional.empty(), Map.of("dependsOn", 3));
-    return new Service(name, dir, ROOT.relativize(dir), dockerfile, dir, descriptor,
+    ServiceDescriptor descriptor =
+        new ServiceDescriptor(
+            dir.resolve("service.yaml"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Map.of(),
+            List.of(),
+            dependsOn,
+            Optional.empty(),
+            Optional.empty(),
+            List.of(),
+            Optional.empty(),
+            List.of(),
+            Optional.empty(),
+            Map.of("dependsOn", 3));
+    return new Service(
+        name,
+        dir,
+        ROOT.relativize(dir),
+        dockerfile,
+        dir,
+        descriptor,
         new DockerfileInfo(dockerfile, Optional.empty(), stages, refs));
   }
 

@@ -31,8 +31,9 @@ public class BuildMojo extends OrchestratorMojo {
 
   @Override
   void run(Orchestrator orchestrator) throws MojoFailureException {
-    BuildRequest request = new BuildRequest(root(), profile(), split(platforms), split(services),
-        jobs, failFast, dryRun);
+    BuildRequest request =
+        new BuildRequest(
+            root(), profile(), split(platforms), split(services), jobs, failFast, dryRun);
     BuildOutcome outcome = orchestrator.build(request, new LogListener(getLog()));
     if (dryRun) {
       info(ReportText.dryRun(outcome));
@@ -44,8 +45,10 @@ public class BuildMojo extends OrchestratorMojo {
       throw new MojoFailureException("the build was interrupted");
     }
     if (report.anyFailed()) {
-      throw new MojoFailureException(String.format("%d services failed, %d skipped",
-          report.count(BuildStatus.FAILED), report.count(BuildStatus.SKIPPED)));
+      throw new MojoFailureException(
+          String.format(
+              "%d services failed, %d skipped",
+              report.count(BuildStatus.FAILED), report.count(BuildStatus.SKIPPED)));
     }
     if (report.anyOverBudget()) {
       throw new MojoFailureException("every service built, but an image is over its budget");

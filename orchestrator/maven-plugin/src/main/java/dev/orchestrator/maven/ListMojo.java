@@ -5,7 +5,10 @@ import dev.orchestrator.core.Workspace;
 import dev.orchestrator.core.report.ReportText;
 import org.apache.maven.plugins.annotations.Mojo;
 
-/** Lists the services of the repository with their in-repo dependencies, like {@code orchestrator list}. */
+/**
+ * Lists the services of the repository with their in-repo dependencies, like {@code orchestrator
+ * list}.
+ */
 @Mojo(name = "list", aggregator = true, threadSafe = true)
 public class ListMojo extends OrchestratorMojo {
   @Override

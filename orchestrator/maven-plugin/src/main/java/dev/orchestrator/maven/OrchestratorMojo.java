@@ -56,8 +56,13 @@ abstract class OrchestratorMojo extends AbstractMojo {
     try {
       run(orchestrator());
     } catch (ConfigurationException e) {
-      throw new MojoFailureException("bad configuration:\n" + e.problems().stream()
-          .map(Problem::toString).map(p -> "  " + p).collect(Collectors.joining("\n")), e);
+      throw new MojoFailureException(
+          "bad configuration:\n"
+              + e.problems().stream()
+                  .map(Problem::toString)
+                  .map(p -> "  " + p)
+                  .collect(Collectors.joining("\n")),
+          e);
     } catch (EnvironmentException e) {
       throw new MojoExecutionException(e.getMessage() + "\n  " + e.remedy(), e);
     }
@@ -75,8 +80,10 @@ abstract class OrchestratorMojo extends AbstractMojo {
       return root.toPath().toAbsolutePath().normalize();
     }
     // As the CLI does from the working folder: the nearest folder with a repository marker.
-    File start = session.getTopLevelProject() != null
-        ? session.getTopLevelProject().getBasedir() : new File(session.getExecutionRootDirectory());
+    File start =
+        session.getTopLevelProject() != null
+            ? session.getTopLevelProject().getBasedir()
+            : new File(session.getExecutionRootDirectory());
     return RepositoryRoot.find(start.toPath());
   }
 
@@ -85,8 +92,12 @@ abstract class OrchestratorMojo extends AbstractMojo {
   }
 
   static List<String> split(String commaSeparated) {
-    return commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(","))
-        .map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return commaSeparated == null
+        ? List.of()
+        : Arrays.stream(commaSeparated.split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList();
   }
 
   /** Text from the core's renderer, a log line per line. */

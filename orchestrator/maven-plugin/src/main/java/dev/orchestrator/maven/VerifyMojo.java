@@ -9,8 +9,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Runs every built image on every platform and checks it (healthy, non-root, read-only root,
- * health endpoint, labels, size), like {@code orchestrator verify}.
+ * Runs every built image on every platform and checks it (healthy, non-root, read-only root, health
+ * endpoint, labels, size), like {@code orchestrator verify}.
  */
 @Mojo(name = "verify", aggregator = true, threadSafe = true)
 public class VerifyMojo extends OrchestratorMojo {

@@ -44,14 +44,23 @@ class BuildEndToEndIT {
     Cli build = orchestrator("build", "--platform", BOTH, "--json");
 
     assertThat(build.exitCode()).as(build.toString()).isZero();
-    assertThat(build.out()).contains("\"name\": \"leaf\"", "\"platform\": \"linux/arm64\"",
-        "\"status\": \"built\"");
+    assertThat(build.out())
+        .contains("\"name\": \"leaf\"", "\"platform\": \"linux/arm64\"", "\"status\": \"built\"");
     String arm = docker("run", "--rm", "--platform", "linux/arm64", repo.image("leaf")).output();
     assertThat(arm).isEqualTo("aarch64");
     String amd = docker("run", "--rm", "--platform", "linux/amd64", repo.image("leaf")).output();
     assertThat(amd).isEqualTo("x86_64");
-    String fromMid = docker("run", "--rm", "--platform", "linux/arm64", "--entrypoint",
-        "/bin/cat", repo.image("leaf"), "/from-mid.txt").output();
+    String fromMid =
+        docker(
+                "run",
+                "--rm",
+                "--platform",
+                "linux/arm64",
+                "--entrypoint",
+                "/bin/cat",
+                repo.image("leaf"),
+                "/from-mid.txt")
+            .output();
     assertThat(fromMid).isEqualTo("mid\nbase for aarch64");
   }
 
@@ -63,7 +72,9 @@ class BuildEndToEndIT {
     Cli again = orchestrator("build", "--platform", BOTH, "--json", "--force");
 
     assertThat(again.exitCode()).as(again.toString()).isZero();
-    assertThat(again.out()).doesNotContain("\"status\": \"built\"").contains("\"status\": \"cached\"");
+    assertThat(again.out())
+        .doesNotContain("\"status\": \"built\"")
+        .contains("\"status\": \"cached\"");
   }
 
   @Test
@@ -73,8 +84,9 @@ class BuildEndToEndIT {
     Cli build = orchestrator("build", "lone", "--platform", BOTH);
 
     assertThat(build.exitCode()).as(build.toString()).isEqualTo(4);
-    assertThat(build.out()).containsPattern(
-        "OVER BUDGET lone linux/arm64: uncompressed size [0-9.]+ MB is over its budget of 1.0 MB by")
+    assertThat(build.out())
+        .containsPattern(
+            "OVER BUDGET lone linux/arm64: uncompressed size [0-9.]+ MB is over its budget of 1.0 MB by")
         .contains("OVER BUDGET lone linux/amd64");
   }
 
@@ -86,9 +98,11 @@ class BuildEndToEndIT {
     Cli build = orchestrator("build", "--json");
 
     assertThat(build.exitCode()).as(build.toString()).isEqualTo(1);
-    assertThat(build.out()).containsPattern("\"name\": \"broken\",[^}]*\"status\": \"failed\"")
-        .containsPattern("\"name\": \"child\",[^}]*\"status\": \"skipped\",[^}]*"
-            + "\"message\": \"dependency broken failed\"")
+    assertThat(build.out())
+        .containsPattern("\"name\": \"broken\",[^}]*\"status\": \"failed\"")
+        .containsPattern(
+            "\"name\": \"child\",[^}]*\"status\": \"skipped\",[^}]*"
+                + "\"message\": \"dependency broken failed\"")
         .containsPattern("\"name\": \"lone\",[^}]*\"status\": \"(built|cached)\"");
     assertThat(docker("image", "inspect", repo.image("child")).result().exitCode()).isNotZero();
   }
@@ -100,7 +114,8 @@ class BuildEndToEndIT {
     Cli build = orchestrator("build", "broken");
 
     assertThat(build.exitCode()).isEqualTo(1);
-    assertThat(build.out()).contains("FAILED broken: docker buildx build exited with 1")
+    assertThat(build.out())
+        .contains("FAILED broken: docker buildx build exited with 1")
         .contains("about to fail");
   }
 
@@ -108,24 +123,41 @@ class BuildEndToEndIT {
   void aSecretReachesTheBuildButNeitherTheImageNorTheOutput() throws Exception {
     repo.file("secret.txt", "s3cret-value");
     // The Dockerfile holds only the secret's digest, so the value can appear nowhere but the file.
-    String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest
-        .getInstance("SHA-256").digest("s3cret-value".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    repo.file("services/uses-secret/Dockerfile", """
+    String sha256 =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest("s3cret-value".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    repo.file(
+        "services/uses-secret/Dockerfile",
+        """
         FROM base
         RUN --mount=type=secret,id=token,required=true \\
             test "$(sha256sum < /run/secrets/token | cut -c1-64)" = %s && echo checked > /checked
-        """.formatted(sha256));
-    repo.file("services/uses-secret/service.yaml",
+        """
+            .formatted(sha256));
+    repo.file(
+        "services/uses-secret/service.yaml",
         "secrets:\n  - {id: token, src: " + root.resolve("secret.txt") + "}\n");
 
     Cli build = orchestrator("build", "uses-secret", "-v");
 
     assertThat(build.exitCode()).as(build.toString()).isZero();
     assertThat(build.out() + build.err()).doesNotContain("s3cret-value");
-    assertThat(docker("run", "--rm", "--entrypoint", "/bin/cat", repo.image("uses-secret"),
-        "/checked").output()).isEqualTo("checked");
-    assertThat(docker("run", "--rm", "--entrypoint", "/bin/ls", repo.image("uses-secret"),
-        "/run/secrets").output()).doesNotContain("token");
+    assertThat(
+            docker("run", "--rm", "--entrypoint", "/bin/cat", repo.image("uses-secret"), "/checked")
+                .output())
+        .isEqualTo("checked");
+    assertThat(
+            docker(
+                    "run",
+                    "--rm",
+                    "--entrypoint",
+                    "/bin/ls",
+                    repo.image("uses-secret"),
+                    "/run/secrets")
+                .output())
+        .doesNotContain("token");
   }
 
   @Test
@@ -135,10 +167,14 @@ class BuildEndToEndIT {
     Cli build = orchestrator("build", "lone", "--platform", BOTH, "--json");
 
     assertThat(build.exitCode()).as(build.toString()).isZero();
-    assertThat(build.out()).contains("\"platform\": \"linux/amd64\"")
+    assertThat(build.out())
+        .contains("\"platform\": \"linux/amd64\"")
         .doesNotContain("\"platform\": \"linux/arm64\"");
-    assertThat(docker("run", "--rm", "--platform", "linux/arm64", repo.image("lone"))
-        .result().exitCode()).isNotZero();
+    assertThat(
+            docker("run", "--rm", "--platform", "linux/arm64", repo.image("lone"))
+                .result()
+                .exitCode())
+        .isNotZero();
   }
 
   @Test
@@ -148,7 +184,8 @@ class BuildEndToEndIT {
     Cli build = orchestrator("build");
 
     assertThat(build.exitCode()).isEqualTo(3);
-    assertThat(build.err()).contains("dependency cycle: base -> leaf -> base")
+    assertThat(build.err())
+        .contains("dependency cycle: base -> leaf -> base")
         .doesNotContain("Exception");
   }
 
@@ -159,8 +196,10 @@ class BuildEndToEndIT {
     Cli build = orchestrator("build");
 
     assertThat(build.exitCode()).isEqualTo(3);
-    assertThat(build.err()).contains(root.resolve("services/mid/service.yaml") + ":2:")
-        .contains(root.resolve("services/mid/service.yaml") + ":3:").contains("foo")
+    assertThat(build.err())
+        .contains(root.resolve("services/mid/service.yaml") + ":2:")
+        .contains(root.resolve("services/mid/service.yaml") + ":3:")
+        .contains("foo")
         .doesNotContain("Exception");
   }
 
@@ -169,7 +208,8 @@ class BuildEndToEndIT {
     Cli dry = orchestrator("build", "leaf", "--dry-run", "--platform", BOTH);
 
     assertThat(dry.exitCode()).as(dry.toString()).isZero();
-    assertThat(dry.out()).contains("wave 1: base", "wave 2: mid", "wave 3: leaf")
+    assertThat(dry.out())
+        .contains("wave 1: base", "wave 2: mid", "wave 3: leaf")
         .contains("docker buildx build --progress=plain --platform linux/amd64,linux/arm64")
         .contains("--build-context base=docker-image://" + repo.image("base"))
         .contains("--build-context mid=docker-image://" + repo.image("mid"));
@@ -181,18 +221,23 @@ class BuildEndToEndIT {
     Cli list = orchestrator("list", "--json");
     Cli plan = orchestrator("plan", "--json");
 
-    assertThat(list.out()).contains("\"name\": \"leaf\"", "\"dockerfile\": \"services/leaf/Dockerfile\"")
-        .containsPattern("\"name\": \"leaf\",[^}]*\"dependsOn\": \\[\\s*\"base\",\\s*\"mid\"\\s*\\]");
+    assertThat(list.out())
+        .contains("\"name\": \"leaf\"", "\"dockerfile\": \"services/leaf/Dockerfile\"")
+        .containsPattern(
+            "\"name\": \"leaf\",[^}]*\"dependsOn\": \\[\\s*\"base\",\\s*\"mid\"\\s*\\]");
     assertThat(plan.out().replaceAll("\\s", ""))
         .isEqualTo("{\"waves\":[[\"base\",\"lone\"],[\"mid\"],[\"leaf\"]]}");
   }
 
   @Test
   void noEngineGivesItsExitCodeAndNamesMakeEngine() {
-    Orchestrator unreachable = new Orchestrator(() -> {
-      throw new EnvironmentException("no Docker engine answers at unix:///nonexistent.sock",
-          "run `make engine` to install and start one");
-    });
+    Orchestrator unreachable =
+        new Orchestrator(
+            () -> {
+              throw new EnvironmentException(
+                  "no Docker engine answers at unix:///nonexistent.sock",
+                  "run `make engine` to install and start one");
+            });
 
     Cli build = Cli.run(unreachable, "build", "--root", root.toString());
 

@@ -4,7 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Debian's static busybox for both architectures, fetched once per checkout by the project's script. */
+/**
+ * Debian's static busybox for both architectures, fetched once per checkout by the project's
+ * script.
+ */
 final class Busybox {
   private Busybox() {}
 
@@ -14,8 +17,12 @@ final class Busybox {
       repo = repo.getParent();
     }
     Path dest = repo.resolve(".cache/fixtures/busybox");
-    Docker.run(List.of("bash", repo.resolve("orchestrator/scripts/fetch-busybox.sh").toString(),
-        dest.toString())).assertSucceeded();
+    Docker.run(
+            List.of(
+                "bash",
+                repo.resolve("orchestrator/scripts/fetch-busybox.sh").toString(),
+                dest.toString()))
+        .assertSucceeded();
     return dest;
   }
 }

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Acts like CI: a registry on 127.0.0.1, the amd64 job and the arm64 job as two separate CLI
- * processes, each on its own Docker engine (this machine's, and a second dockerd started by
- * {@code orchestrator/scripts/second-engine.sh}), then the merge job. A second round on a pruned
- * engine must take its steps from the registry cache.
+ * processes, each on its own Docker engine (this machine's, and a second dockerd started by {@code
+ * orchestrator/scripts/second-engine.sh}), then the merge job. A second round on a pruned engine
+ * must take its steps from the registry cache.
  */
 class CiEndToEndIT {
   private static final List<String> SERVICES = List.of("base", "mid", "leaf", "lone");
@@ -53,7 +53,9 @@ class CiEndToEndIT {
     assertThat(started.exitCode()).as(String.join("\n", started.output())).isZero();
     secondEngine = started.output().get(started.output().size() - 1).strip();
     for (String arch : new String[] {"amd64", "arm64"}) {
-      repo.file("buildx-profiles/ci-" + arch + ".yaml", """
+      repo.file(
+          "buildx-profiles/ci-" + arch + ".yaml",
+          """
           platforms: [linux/%s]
           output: push-by-digest
           registry: %s
@@ -61,15 +63,19 @@ class CiEndToEndIT {
           # buildx's docker driver cannot push untagged: push under a per-architecture tag
           stagingTag: "ci-{arch}"
           cache: {type: registry, mode: max}
-          """.formatted(arch, registry.address, repo.namespace));
+          """
+              .formatted(arch, registry.address, repo.namespace));
     }
-    repo.file("buildx-profiles/ci.yaml", """
+    repo.file(
+        "buildx-profiles/ci.yaml",
+        """
         platforms: [linux/amd64, linux/arm64]
         output: push
         registry: %s
         namespace: %s
         mergeTags: ["sha-{shortSha}", "{branch}", "{version}"]
-        """.formatted(registry.address, repo.namespace));
+        """
+            .formatted(registry.address, repo.namespace));
   }
 
   @AfterEach
@@ -77,8 +83,8 @@ class CiEndToEndIT {
     script("stop");
     registry.close();
     String prefix = registry.address + "/";
-    for (String image : docker("image", "ls", "--format", "{{.Repository}}:{{.Tag}}").output()
-        .split("\n")) {
+    for (String image :
+        docker("image", "ls", "--format", "{{.Repository}}:{{.Tag}}").output().split("\n")) {
       if (image.startsWith(prefix)) {
         docker("image", "rm", "-f", image);
       }
@@ -93,14 +99,24 @@ class CiEndToEndIT {
     amd.assertSucceeded();
     arm.assertSucceeded();
 
-    ProcessResult merge = cli(Map.of("GITHUB_SHA", SHA, "GITHUB_REF", "refs/heads/main"),
-        "merge", "--profile", "ci", amd.digests.toString(), arm.digests.toString());
+    ProcessResult merge =
+        cli(
+            Map.of("GITHUB_SHA", SHA, "GITHUB_REF", "refs/heads/main"),
+            "merge",
+            "--profile",
+            "ci",
+            amd.digests.toString(),
+            arm.digests.toString());
 
     assertThat(merge.exitCode()).as(String.join("\n", merge.output())).isZero();
     for (String service : SERVICES) {
-      String raw = docker("buildx", "imagetools", "inspect", "--raw", tagged(service, "main"))
-          .assertSucceeded().output();
-      assertThat(platformsIn(raw)).as(service).containsExactlyInAnyOrder("linux/amd64", "linux/arm64");
+      String raw =
+          docker("buildx", "imagetools", "inspect", "--raw", tagged(service, "main"))
+              .assertSucceeded()
+              .output();
+      assertThat(platformsIn(raw))
+          .as(service)
+          .containsExactlyInAnyOrder("linux/amd64", "linux/arm64");
       assertThat(raw).contains("\"org.opencontainers.image.revision\": \"" + SHA + "\"");
       docker("buildx", "imagetools", "inspect", tagged(service, "sha-0123456")).assertSucceeded();
     }
@@ -108,8 +124,19 @@ class CiEndToEndIT {
     docker("pull", "--quiet", "--platform", "linux/arm64", leaf).assertSucceeded();
     assertThat(docker("run", "--rm", "--platform", "linux/arm64", leaf).assertSucceeded().output())
         .isEqualTo("aarch64");
-    assertThat(docker("run", "--rm", "--platform", "linux/arm64", "--entrypoint", "/bin/cat", leaf,
-        "/from-mid.txt").assertSucceeded().output()).isEqualTo("mid\nbase for aarch64");
+    assertThat(
+            docker(
+                    "run",
+                    "--rm",
+                    "--platform",
+                    "linux/arm64",
+                    "--entrypoint",
+                    "/bin/cat",
+                    leaf,
+                    "/from-mid.txt")
+                .assertSucceeded()
+                .output())
+        .isEqualTo("mid\nbase for aarch64");
 
     // Round two: a fresh engine state for each architecture, so only the registry cache can hit.
     List<Job> second = new ArrayList<>();
@@ -127,11 +154,14 @@ class CiEndToEndIT {
     }
     int cached = second.stream().mapToInt(j -> j.total()[0]).sum();
     int total = second.stream().mapToInt(j -> j.total()[1]).sum();
-    System.out.printf("CI round 1: amd64 job %d ms (first engine), arm64 job %d ms (second engine,"
-        + " in parallel); merge %d ms%n", amd.millis, arm.millis, merge.duration().toMillis());
-    System.out.printf("CI round 2 (pruned engine): arm64 job %d ms, amd64 job %d ms; cache hits"
-        + " %d/%d steps (%.0f%%)%n", second.get(0).millis, second.get(1).millis, cached, total,
-        100.0 * cached / total);
+    System.out.printf(
+        "CI round 1: amd64 job %d ms (first engine), arm64 job %d ms (second engine,"
+            + " in parallel); merge %d ms%n",
+        amd.millis, arm.millis, merge.duration().toMillis());
+    System.out.printf(
+        "CI round 2 (pruned engine): arm64 job %d ms, amd64 job %d ms; cache hits"
+            + " %d/%d steps (%.0f%%)%n",
+        second.get(0).millis, second.get(1).millis, cached, total, 100.0 * cached / total);
   }
 
   @Test
@@ -139,13 +169,20 @@ class CiEndToEndIT {
     Job amd = job("amd64", null);
     amd.assertSucceeded();
 
-    ProcessResult merge = cli(Map.of("GITHUB_SHA", SHA, "GITHUB_REF", "refs/heads/main"),
-        "merge", "--profile", "ci", amd.digests.toString());
+    ProcessResult merge =
+        cli(
+            Map.of("GITHUB_SHA", SHA, "GITHUB_REF", "refs/heads/main"),
+            "merge",
+            "--profile",
+            "ci",
+            amd.digests.toString());
 
     assertThat(merge.exitCode()).isEqualTo(3);
     assertThat(String.join("\n", merge.output()))
-        .contains("base: no linux/arm64 digest in " + amd.digests).contains("--allow-partial");
-    assertThat(docker("buildx", "imagetools", "inspect", tagged("base", "main")).result().exitCode())
+        .contains("base: no linux/arm64 digest in " + amd.digests)
+        .contains("--allow-partial");
+    assertThat(
+            docker("buildx", "imagetools", "inspect", tagged("base", "main")).result().exitCode())
         .isNotZero();
   }
 
@@ -155,15 +192,18 @@ class CiEndToEndIT {
 
   private static List<String> platformsIn(String rawIndex) {
     List<String> platforms = new ArrayList<>();
-    Matcher m = Pattern.compile("\"architecture\": \"([^\"]+)\",\\s*\"os\": \"([^\"]+)\"")
-        .matcher(rawIndex);
+    Matcher m =
+        Pattern.compile("\"architecture\": \"([^\"]+)\",\\s*\"os\": \"([^\"]+)\"")
+            .matcher(rawIndex);
     while (m.find()) {
       platforms.add(m.group(2) + "/" + m.group(1));
     }
     return platforms;
   }
 
-  /** One architecture job, as its own process, on the engine at {@code dockerHost} (null: this one). */
+  /**
+   * One architecture job, as its own process, on the engine at {@code dockerHost} (null: this one).
+   */
   private Job job(String arch, String dockerHost) {
     Path digests = work.resolve("digests-" + arch + "-" + System.nanoTime() + ".json");
     Map<String, String> env = new HashMap<>();
@@ -171,8 +211,15 @@ class CiEndToEndIT {
       env.put("DOCKER_HOST", dockerHost);
     }
     long start = System.nanoTime();
-    ProcessResult r = cli(env, "build", "--profile", "ci-" + arch, "--json", "--digests-file",
-        digests.toString());
+    ProcessResult r =
+        cli(
+            env,
+            "build",
+            "--profile",
+            "ci-" + arch,
+            "--json",
+            "--digests-file",
+            digests.toString());
     return new Job(arch, r, digests, (System.nanoTime() - start) / 1_000_000);
   }
 
@@ -180,8 +227,12 @@ class CiEndToEndIT {
     // Only the engine this test started is ever pruned; never the shared one.
     Map<String, String> env = Map.of("DOCKER_HOST", secondEngine);
     ProcessRunner.run(List.of("docker", "buildx", "prune", "-af"), null, env, l -> {});
-    String images = String.join("\n", ProcessRunner.run(
-        List.of("docker", "image", "ls", "-aq"), null, env, l -> {}).output()).strip();
+    String images =
+        String.join(
+                "\n",
+                ProcessRunner.run(List.of("docker", "image", "ls", "-aq"), null, env, l -> {})
+                    .output())
+            .strip();
     if (!images.isEmpty()) {
       List<String> rm = new ArrayList<>(List.of("docker", "image", "rm", "-f"));
       rm.addAll(List.of(images.split("\\s+")));
@@ -190,9 +241,13 @@ class CiEndToEndIT {
   }
 
   private ProcessResult cli(Map<String, String> env, String... args) {
-    List<String> argv = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "dev.orchestrator.cli.Main"));
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.orchestrator.cli.Main"));
     argv.addAll(List.of(args));
     argv.addAll(List.of("--root", root.toString()));
     return ProcessRunner.run(argv, root, env, l -> {});
@@ -203,14 +258,21 @@ class CiEndToEndIT {
     while (!Files.exists(repoRoot.resolve("orchestrator/scripts/second-engine.sh"))) {
       repoRoot = repoRoot.getParent();
     }
-    return ProcessRunner.run(List.of("bash",
-        repoRoot.resolve("orchestrator/scripts/second-engine.sh").toString(), action,
-        secondEngineDir.toString()), null, Map.of(), l -> {});
+    return ProcessRunner.run(
+        List.of(
+            "bash",
+            repoRoot.resolve("orchestrator/scripts/second-engine.sh").toString(),
+            action,
+            secondEngineDir.toString()),
+        null,
+        Map.of(),
+        l -> {});
   }
 
   private record Job(String arch, ProcessResult result, Path digests, long millis) {
     void assertSucceeded() {
-      assertThat(result.exitCode()).as(arch + " job:\n" + String.join("\n", result.output()))
+      assertThat(result.exitCode())
+          .as(arch + " job:\n" + String.join("\n", result.output()))
           .isZero();
       assertThat(digests).exists();
     }
@@ -218,8 +280,14 @@ class CiEndToEndIT {
     /** cached and total steps of one service, from the job's --json report. */
     int[] steps(String service) {
       String out = String.join("\n", result.output());
-      Matcher m = Pattern.compile("\"name\": \"" + service + "\",.*?\"cachedSteps\": (\\d+),"
-          + "\\s*\"totalSteps\": (\\d+)", Pattern.DOTALL).matcher(out);
+      Matcher m =
+          Pattern.compile(
+                  "\"name\": \""
+                      + service
+                      + "\",.*?\"cachedSteps\": (\\d+),"
+                      + "\\s*\"totalSteps\": (\\d+)",
+                  Pattern.DOTALL)
+              .matcher(out);
       assertThat(m.find()).as(service + " in\n" + out).isTrue();
       return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
     }

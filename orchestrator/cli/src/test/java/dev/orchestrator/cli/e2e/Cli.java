@@ -18,8 +18,11 @@ record Cli(int exitCode, String out, String err) {
     StringWriter err = new StringWriter();
     PrintWriter o = new PrintWriter(out, true);
     PrintWriter e = new PrintWriter(err, true);
-    int exit = (orchestrator == null ? CliFactory.create(o, e, false)
-        : CliFactory.create(o, e, false, orchestrator)).execute(args);
+    int exit =
+        (orchestrator == null
+                ? CliFactory.create(o, e, false)
+                : CliFactory.create(o, e, false, orchestrator))
+            .execute(args);
     return new Cli(exit, out.toString(), err.toString());
   }
 

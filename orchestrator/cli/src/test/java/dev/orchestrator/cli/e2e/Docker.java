@@ -14,7 +14,8 @@ final class Docker {
 
   record Ran(ProcessResult result) {
     Ran assertSucceeded() {
-      assertThat(result.exitCode()).as("%s%n%s", result.command(), String.join("\n", result.output()))
+      assertThat(result.exitCode())
+          .as("%s%n%s", result.command(), String.join("\n", result.output()))
           .isZero();
       return this;
     }

@@ -33,18 +33,23 @@ final class FixtureMonorepo {
 
   private void write() {
     Path busybox = Busybox.binaries();
-    file("buildx-profiles/local.yaml", """
+    file(
+        "buildx-profiles/local.yaml",
+        """
         platforms: [host]
         output: load
         namespace: %s
         cache: {type: local, dir: .cache/buildx, mode: max}
         jobs: 2
-        """.formatted(namespace));
+        """
+            .formatted(namespace));
     for (String arch : new String[] {"amd64", "arm64"}) {
       copy(busybox.resolve("busybox-" + arch), "services/base/busybox-" + arch);
       copy(busybox.resolve("busybox-" + arch), "services/lone/busybox-" + arch);
     }
-    file("services/base/Dockerfile", """
+    file(
+        "services/base/Dockerfile",
+        """
         FROM scratch
         ARG TARGETARCH
         COPY busybox-${TARGETARCH} /bin/busybox
@@ -52,16 +57,21 @@ final class FixtureMonorepo {
         RUN echo "base for $(uname -m)" > /base.txt
         # unique per fixture, so that a first build is cold whatever the engine built before
         RUN echo %s > /fixture-id
-        """.formatted(namespace));
+        """
+            .formatted(namespace));
     file("services/base/service.yaml", "budget: 10MB\n");
-    file("services/mid/Dockerfile", """
+    file(
+        "services/mid/Dockerfile",
+        """
         # syntax is not declared: a syntax directive would make BuildKit pull a frontend.
         FROM base
         RUN echo mid > /mid.txt \\
         # a comment inside a continuation, as BuildKit allows
             && cat /base.txt >> /mid.txt
         """);
-    file("services/leaf/Dockerfile", """
+    file(
+        "services/leaf/Dockerfile",
+        """
         ARG RUNTIME=base
         FROM mid AS build
         RUN uname -m > /arch.txt
@@ -70,13 +80,16 @@ final class FixtureMonorepo {
         COPY --from=mid /mid.txt /from-mid.txt
         CMD ["cat", "/arch.txt"]
         """);
-    file("services/lone/Dockerfile", """
+    file(
+        "services/lone/Dockerfile",
+        """
         FROM scratch
         ARG TARGETARCH
         COPY busybox-${TARGETARCH} /bin/busybox
         LABEL fixture=%s
         CMD ["/bin/busybox", "echo", "lone"]
-        """.formatted(namespace));
+        """
+            .formatted(namespace));
   }
 
   void file(String relative, String content) {

@@ -23,10 +23,21 @@ class InterruptIT {
   @Test
   void sigintStopsTheBuildAndLeavesNoChildProcess() throws Exception {
     repo = FixtureMonorepo.create(root);
-    repo.file("services/slow/Dockerfile", "FROM base\nRUN sleep 120 && echo " + repo.namespace + "\n");
-    Process cli = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"),
-        "dev.orchestrator.cli.Main", "build", "slow", "--root", root.toString())
-        .redirectErrorStream(true).redirectOutput(root.resolve("cli.log").toFile()).start();
+    repo.file(
+        "services/slow/Dockerfile", "FROM base\nRUN sleep 120 && echo " + repo.namespace + "\n");
+    Process cli =
+        new ProcessBuilder(
+                javaBinary(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.orchestrator.cli.Main",
+                "build",
+                "slow",
+                "--root",
+                root.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(root.resolve("cli.log").toFile())
+            .start();
 
     waitFor(() -> !buildxChildren(cli).isEmpty(), Duration.ofSeconds(60));
     Docker.run(List.of("kill", "-INT", Long.toString(cli.pid()))).assertSucceeded();
@@ -43,7 +54,8 @@ class InterruptIT {
 
   private static List<ProcessHandle> buildxChildren(Process cli) {
     return cli.descendants()
-        .filter(p -> p.info().commandLine().orElse("").contains("buildx")).toList();
+        .filter(p -> p.info().commandLine().orElse("").contains("buildx"))
+        .toList();
   }
 
   /** Every process whose command line names the fixture's folder (buildx gets it as context). */

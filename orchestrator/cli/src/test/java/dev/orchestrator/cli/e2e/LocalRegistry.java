@@ -14,8 +14,8 @@ import java.time.Duration;
 
 /**
  * Debian's {@code docker-registry} (distribution 2.8) on 127.0.0.1 and a free port, storing in a
- * folder of the test's. dockerd and BuildKit treat 127.0.0.0/8 registries as insecure (plain
- * HTTP) by default, so no TLS is needed.
+ * folder of the test's. dockerd and BuildKit treat 127.0.0.0/8 registries as insecure (plain HTTP)
+ * by default, so no TLS is needed.
  */
 final class LocalRegistry implements AutoCloseable {
   private final Process process;
@@ -33,16 +33,23 @@ final class LocalRegistry implements AutoCloseable {
         port = socket.getLocalPort();
       }
       Files.createDirectories(dir.resolve("storage"));
-      Path config = Files.writeString(dir.resolve("config.yml"), """
+      Path config =
+          Files.writeString(
+              dir.resolve("config.yml"),
+              """
           version: 0.1
           log: {level: warn}
           storage:
             filesystem: {rootdirectory: %s}
             delete: {enabled: true}
           http: {addr: "127.0.0.1:%d"}
-          """.formatted(dir.resolve("storage"), port));
-      Process process = new ProcessBuilder("docker-registry", "serve", config.toString())
-          .redirectErrorStream(true).redirectOutput(dir.resolve("registry.log").toFile()).start();
+          """
+                  .formatted(dir.resolve("storage"), port));
+      Process process =
+          new ProcessBuilder("docker-registry", "serve", config.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("registry.log").toFile())
+              .start();
       LocalRegistry registry = new LocalRegistry(process, "127.0.0.1:" + port);
       registry.awaitUp(Duration.ofSeconds(30));
       return registry;
@@ -53,8 +60,10 @@ final class LocalRegistry implements AutoCloseable {
 
   private void awaitUp(Duration limit) {
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest ping = HttpRequest.newBuilder(URI.create("http://" + address + "/v2/"))
-        .timeout(Duration.ofSeconds(2)).build();
+    HttpRequest ping =
+        HttpRequest.newBuilder(URI.create("http://" + address + "/v2/"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline && process.isAlive()) {
       try {

@@ -1,6 +1,5 @@
 package dev.orchestrator.cli.e2e;
 
-import static dev.orchestrator.cli.e2e.Docker.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -38,7 +37,13 @@ class MavenLibraryEndToEndIT {
   @BeforeEach
   void createRepo() {
     repo = FixtureMonorepo.create(root);
-    repo.file("pom.xml", pom("reactor", "pom", "", """
+    repo.file(
+        "pom.xml",
+        pom(
+            "reactor",
+            "pom",
+            "",
+            """
         <modules><module>libs/kit</module><module>services/app</module>
           <module>services/worker</module><module>services/solo</module></modules>
         <build><pluginManagement><plugins>
@@ -108,17 +113,23 @@ class MavenLibraryEndToEndIT {
     Cli build = orchestrator("build", "worker");
 
     assertThat(build.exitCode()).as(build.toString()).isEqualTo(1);
-    assertThat(build.out()).contains("FAILED app: Maven build of its module failed (exit 1)")
+    assertThat(build.out())
+        .contains("FAILED app: Maven build of its module failed (exit 1)")
         .contains("FAILED worker: Maven build of its module failed (exit 1)")
-        .contains("App.java").contains("COMPILATION ERROR");
+        .contains("App.java")
+        .contains("COMPILATION ERROR");
   }
 
   private void service(String name, String dependencies) {
     repo.file("services/" + name + "/pom.xml", module(name, dependencies));
-    repo.file("services/" + name + "/src/main/java/e2e/" + cap(name) + ".java",
+    repo.file(
+        "services/" + name + "/src/main/java/e2e/" + cap(name) + ".java",
         "package e2e;\npublic class " + cap(name) + " {}\n");
-    repo.file("services/" + name + "/Dockerfile",
-        "FROM scratch\nCOPY target/" + name + "-1.0.jar /app/\n"
+    repo.file(
+        "services/" + name + "/Dockerfile",
+        "FROM scratch\nCOPY target/"
+            + name
+            + "-1.0.jar /app/\n"
             + (dependencies.isEmpty() ? "" : "COPY target/dependency/ /app/lib/\n"));
   }
 
@@ -127,22 +138,30 @@ class MavenLibraryEndToEndIT {
   }
 
   private String kitText(String module) {
-    try (JarFile jar = new JarFile(root.resolve(module).resolve("target/dependency/kit-1.0.jar").toFile())) {
-      return new String(jar.getInputStream(jar.getEntry("kit.txt")).readAllBytes(), StandardCharsets.UTF_8);
+    try (JarFile jar =
+        new JarFile(root.resolve(module).resolve("target/dependency/kit-1.0.jar").toFile())) {
+      return new String(
+          jar.getInputStream(jar.getEntry("kit.txt")).readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private static String dependency(String artifactId) {
-    return "<dependency><groupId>${project.groupId}</groupId><artifactId>" + artifactId
+    return "<dependency><groupId>${project.groupId}</groupId><artifactId>"
+        + artifactId
         + "</artifactId><version>${project.version}</version></dependency>";
   }
 
   private static String module(String artifactId, String dependencies) {
-    return pom(artifactId, "jar", "<parent><groupId>e2e</groupId><artifactId>reactor</artifactId>"
-        + "<version>1.0</version><relativePath>../../pom.xml</relativePath></parent>",
-        "<dependencies>" + dependencies + "</dependencies>"
+    return pom(
+        artifactId,
+        "jar",
+        "<parent><groupId>e2e</groupId><artifactId>reactor</artifactId>"
+            + "<version>1.0</version><relativePath>../../pom.xml</relativePath></parent>",
+        "<dependencies>"
+            + dependencies
+            + "</dependencies>"
             + "<build><plugins><plugin><artifactId>maven-dependency-plugin</artifactId></plugin></plugins></build>");
   }
 
@@ -160,6 +179,7 @@ class MavenLibraryEndToEndIT {
           </properties>
           %s
         </project>
-        """.formatted(parent, artifactId, packaging, body);
+        """
+        .formatted(parent, artifactId, packaging, body);
   }
 }

@@ -11,13 +11,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The repository's own sample monorepo (services/): bases prepared from Debian packages, jars
- * built by Maven, seven images for both platforms, every one within budget.
+ * The repository's own sample monorepo (services/): bases prepared from Debian packages, jars built
+ * by Maven, seven images for both platforms, every one within budget.
  */
 class SampleMonorepoIT {
   static final String BOTH = "linux/amd64,linux/arm64";
-  static final List<String> SERVICES = List.of("base-runtime", "base-jre", "control-plane",
-      "connector-gateway", "execution-plane", "agent", "indexer");
+  static final List<String> SERVICES =
+      List.of(
+          "base-runtime",
+          "base-jre",
+          "control-plane",
+          "connector-gateway",
+          "execution-plane",
+          "agent",
+          "indexer");
   static Path repository;
   static Cli build;
 
@@ -34,8 +41,8 @@ class SampleMonorepoIT {
   void theBasesComeFirstInThePlan() {
     Cli plan = Cli.run("plan", "--root", repository.toString(), "--json");
 
-    assertThat(plan.out().replaceAll("\\s", "")).startsWith(
-        "{\"waves\":[[\"base-runtime\"],[\"base-jre\"],[");
+    assertThat(plan.out().replaceAll("\\s", ""))
+        .startsWith("{\"waves\":[[\"base-runtime\"],[\"base-jre\"],[");
   }
 
   @Test
@@ -44,13 +51,16 @@ class SampleMonorepoIT {
     for (String service : SERVICES) {
       assertThat(build.out()).contains("\"name\": \"" + service + "\"");
     }
-    Matcher sizes = Pattern.compile(
-        "\"platform\": \"(linux/[a-z0-9]+)\",[^}]*?\"sizeBytes\": (\\d+),[^}]*?\"budgetBytes\": (\\d+)")
-        .matcher(build.out());
+    Matcher sizes =
+        Pattern.compile(
+                "\"platform\": \"(linux/[a-z0-9]+)\",[^}]*?\"sizeBytes\": (\\d+),[^}]*?\"budgetBytes\": (\\d+)")
+            .matcher(build.out());
     int rows = 0;
     while (sizes.find()) {
       rows++;
-      assertThat(Long.parseLong(sizes.group(2))).as(sizes.group()).isPositive()
+      assertThat(Long.parseLong(sizes.group(2)))
+          .as(sizes.group())
+          .isPositive()
           .isLessThanOrEqualTo(Long.parseLong(sizes.group(3)));
     }
     assertThat(rows).isEqualTo(SERVICES.size() * 2);
@@ -67,8 +77,14 @@ class SampleMonorepoIT {
     assertThat(verify.out()).contains("14 service-platforms verified").contains("0 failed");
     for (String service : SERVICES.subList(2, SERVICES.size())) {
       for (String platform : List.of("linux/amd64", "linux/arm64")) {
-        assertThat(verify.out()).containsPattern(service + " " + platform
-            + " \\(monorepo/" + service + ":latest\\)\\n(  pass [^\\n]*\\n){9}");
+        assertThat(verify.out())
+            .containsPattern(
+                service
+                    + " "
+                    + platform
+                    + " \\(monorepo/"
+                    + service
+                    + ":latest\\)\\n(  pass [^\\n]*\\n){9}");
       }
     }
     assertThat(Docker.docker("ps", "-aq", "--filter", "label=dev.orchestrator.verify").output())

@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Builds skip what is already built: base <- mid <- leaf, and lone, on the real engine. After
- * the first build every image carries its input hash; a service is rebuilt only when its inputs
- * (or a dependency's) changed, or its image is gone.
+ * Builds skip what is already built: base <- mid <- leaf, and lone, on the real engine. After the
+ * first build every image carries its input hash; a service is rebuilt only when its inputs (or a
+ * dependency's) changed, or its image is gone.
  */
 class UpToDateEndToEndIT {
   private static final Pattern SERVICE =
-      Pattern.compile("\"name\": \"([a-z]+)\",\\s*\"image\": \"[^\"]*\",\\s*\"status\": \"([a-z-]+)\"");
+      Pattern.compile(
+          "\"name\": \"([a-z]+)\",\\s*\"image\": \"[^\"]*\",\\s*\"status\": \"([a-z-]+)\"");
 
   @TempDir Path root;
   FixtureMonorepo repo;
@@ -38,8 +39,10 @@ class UpToDateEndToEndIT {
   void createRepoAndBuildOnce() {
     repo = FixtureMonorepo.create(root);
     Cli first = orchestrator("build", "--json");
-    assertThat(statuses(first)).as(first.toString())
-        .containsOnlyKeys("base", "mid", "leaf", "lone").doesNotContainValue("up-to-date");
+    assertThat(statuses(first))
+        .as(first.toString())
+        .containsOnlyKeys("base", "mid", "leaf", "lone")
+        .doesNotContainValue("up-to-date");
   }
 
   @AfterEach
@@ -52,13 +55,28 @@ class UpToDateEndToEndIT {
     Cli again = orchestrator("build", "--json");
 
     assertThat(again.exitCode()).as(again.toString()).isZero();
-    assertThat(statuses(again)).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "base", "up-to-date", "mid", "up-to-date", "leaf", "up-to-date", "lone", "up-to-date"));
+    assertThat(statuses(again))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "base",
+                "up-to-date",
+                "mid",
+                "up-to-date",
+                "leaf",
+                "up-to-date",
+                "lone",
+                "up-to-date"));
     // ProgressPrinter prints "building" for every BuildEvent.Started, i.e. every buildx run.
     assertThat(again.err()).doesNotContain("building");
     assertThat(again.out()).contains("has input hash", "(local engine)", "\"sizeBytes\": 2");
-    String label = docker("image", "inspect", "--format",
-        "{{index .Config.Labels \"dev.orchestrator.input-hash\"}}", repo.image("leaf")).output();
+    String label =
+        docker(
+                "image",
+                "inspect",
+                "--format",
+                "{{index .Config.Labels \"dev.orchestrator.input-hash\"}}",
+                repo.image("leaf"))
+            .output();
     assertThat(label).matches("[0-9a-f]{64}");
   }
 
@@ -69,8 +87,10 @@ class UpToDateEndToEndIT {
     Cli again = orchestrator("build", "--json");
 
     Map<String, String> statuses = statuses(again);
-    assertThat(statuses).as(again.toString()).containsAllEntriesOf(Map.of(
-        "base", "up-to-date", "mid", "up-to-date", "leaf", "up-to-date"));
+    assertThat(statuses)
+        .as(again.toString())
+        .containsAllEntriesOf(
+            Map.of("base", "up-to-date", "mid", "up-to-date", "leaf", "up-to-date"));
     assertThat(statuses.get("lone")).isIn("built", "cached");
     assertThat(again.err()).contains("[lone] building").doesNotContain("[leaf] building");
   }
@@ -95,14 +115,16 @@ class UpToDateEndToEndIT {
 
     repo.file("services/mid/debug.log", "noise\n");
 
-    assertThat(statuses(orchestrator("build", "--json"))).doesNotContainValue("built")
+    assertThat(statuses(orchestrator("build", "--json")))
+        .doesNotContainValue("built")
         .doesNotContainValue("cached");
   }
 
   @Test
   void deletingAnImageLocallyRebuildsItAndExplainSaysWhy() {
     Cli current = orchestrator("build", "--explain", "leaf");
-    assertThat(current.out()).as(current.toString())
+    assertThat(current.out())
+        .as(current.toString())
         .contains("leaf is up to date", "(local engine)", "dependencies", "mid linux/");
 
     docker("image", "rm", repo.image("leaf")).assertSucceeded();
@@ -110,8 +132,11 @@ class UpToDateEndToEndIT {
     assertThat(missing.out()).contains("leaf will be rebuilt", "no image " + repo.image("leaf"));
 
     Cli again = orchestrator("build", "--json");
-    assertThat(statuses(again)).as(again.toString()).containsEntry("leaf", "cached")
-        .containsEntry("mid", "up-to-date").containsEntry("base", "up-to-date");
+    assertThat(statuses(again))
+        .as(again.toString())
+        .containsEntry("leaf", "cached")
+        .containsEntry("mid", "up-to-date")
+        .containsEntry("base", "up-to-date");
   }
 
   @Test

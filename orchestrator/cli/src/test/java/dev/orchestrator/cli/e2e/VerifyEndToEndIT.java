@@ -42,12 +42,16 @@ class VerifyEndToEndIT {
 
   private static String containersLeft() {
     return docker("ps", "-a", "--filter", "label=" + LABEL, "--format", "{{.ID}} {{.Image}}")
-        .assertSucceeded().output();
+        .assertSucceeded()
+        .output();
   }
 
   @Test
   void aWellBehavedWebServicePassesEveryCheckOnBothPlatforms() {
-    WebServices.add(repo, "web", Variant.HEALTHY,
+    WebServices.add(
+        repo,
+        "web",
+        Variant.HEALTHY,
         "ports: [8080]\nhealth: {path: /health, startTimeout: 60s}\nbudget: 10MB\n");
     Cli build = orchestrator("build", "web", "--platform", BOTH);
     assertThat(build.exitCode()).as(build.toString()).isZero();
@@ -55,12 +59,17 @@ class VerifyEndToEndIT {
     Cli verify = orchestrator("verify", "web", "--platform", BOTH, "--json");
 
     assertThat(verify.exitCode()).as(verify.toString()).isZero();
-    assertThat(verify.out()).contains("\"platform\": \"linux/amd64\"", "\"platform\": \"linux/arm64\"")
-        .doesNotContain("\"status\": \"fail\"", "\"status\": \"n/a\"", "\"secondsToHealthy\": null");
+    assertThat(verify.out())
+        .contains("\"platform\": \"linux/amd64\"", "\"platform\": \"linux/arm64\"")
+        .doesNotContain(
+            "\"status\": \"fail\"", "\"status\": \"n/a\"", "\"secondsToHealthy\": null");
     assertThat(Pattern.compile("\"status\": \"pass\"").matcher(verify.out()).results().count())
         .isEqualTo(2 * 9);
-    assertThat(verify.out()).contains("\"detail\": \"uid 1000\"", "\"detail\": \"USER 1000:1000\"",
-        "GET /health on port 8080 → 200");
+    assertThat(verify.out())
+        .contains(
+            "\"detail\": \"uid 1000\"",
+            "\"detail\": \"USER 1000:1000\"",
+            "GET /health on port 8080 → 200");
     report(verify.out());
     assertThat(containersLeft()).isEmpty();
   }
@@ -73,7 +82,8 @@ class VerifyEndToEndIT {
     Cli verify = orchestrator("verify", "plain", "--platform", BOTH);
 
     assertThat(verify.exitCode()).as(verify.toString()).isZero();
-    assertThat(verify.out()).containsPattern("n/a +healthy +not a runnable service")
+    assertThat(verify.out())
+        .containsPattern("n/a +healthy +not a runnable service")
         .containsPattern("n/a +read-only")
         .containsPattern("n/a +size +[0-9.]+ MB .*; no budget")
         .containsPattern("pass +labels +title plain")
@@ -83,21 +93,26 @@ class VerifyEndToEndIT {
 
   @Test
   void aFailingHealthEndpointAndARootUserFailWithTheVerifyExitCodeAndLeaveNoContainer() {
-    WebServices.add(repo, "web-nohealth", Variant.NO_HEALTH_ENDPOINT,
+    WebServices.add(
+        repo,
+        "web-nohealth",
+        Variant.NO_HEALTH_ENDPOINT,
         "ports: [8080]\nhealth: {startTimeout: 10s}\n");
     WebServices.add(repo, "web-root", Variant.ROOT, "ports: [8080]\n");
     Cli build = orchestrator("build", "web-nohealth", "web-root", "--platform", "linux/amd64");
     assertThat(build.exitCode()).as(build.toString()).isZero();
 
-    Cli verify = orchestrator("verify", "web-nohealth", "web-root", "--platform", "linux/amd64",
-        "--jobs", "2");
+    Cli verify =
+        orchestrator(
+            "verify", "web-nohealth", "web-root", "--platform", "linux/amd64", "--jobs", "2");
 
     assertThat(verify.exitCode()).as(verify.toString()).isEqualTo(6);
     assertThat(verify.out())
         .contains("VERIFY FAILED web-nohealth linux/amd64: healthy (not healthy within 10.0s")
         .contains("http (GET /health on port 8080 → 404)")
-        .contains("VERIFY FAILED web-root linux/amd64: user (no USER (runs as root)), "
-            + "process-user (uid 0)")
+        .contains(
+            "VERIFY FAILED web-root linux/amd64: user (no USER (runs as root)), "
+                + "process-user (uid 0)")
         .containsPattern("pass +read-only +healthy after");
     assertThat(containersLeft()).isEmpty();
   }
@@ -106,21 +121,28 @@ class VerifyEndToEndIT {
   void buildWithVerifyVerifiesWhatItBuilt() {
     WebServices.add(repo, "web-root", Variant.ROOT, "ports: [8080]\n");
 
-    Cli build = orchestrator("build", "web-root", "--platform", "linux/amd64", "--verify", "--json");
+    Cli build =
+        orchestrator("build", "web-root", "--platform", "linux/amd64", "--verify", "--json");
 
     assertThat(build.exitCode()).as(build.toString()).isEqualTo(6);
-    assertThat(build.out()).containsPattern("\"status\": \"(built|cached)\"").contains("\"verify\": [")
-        .containsPattern("\"name\": \"process-user\",\\s*\"status\": \"fail\",\\s*\"detail\": \"uid 0\"");
+    assertThat(build.out())
+        .containsPattern("\"status\": \"(built|cached)\"")
+        .contains("\"verify\": [")
+        .containsPattern(
+            "\"name\": \"process-user\",\\s*\"status\": \"fail\",\\s*\"detail\": \"uid 0\"");
     assertThat(containersLeft()).isEmpty();
   }
 
   /** The times to healthy, for the record (they are not asserted: the machine is shared). */
   private static void report(String json) {
-    Matcher m = Pattern.compile("\"platform\": \"([^\"]+)\"(?s:.*?)\"secondsToHealthy\": ([0-9.]+),"
-        + "\\s*\"secondsToHealthyReadOnly\": ([0-9.]+)").matcher(json);
+    Matcher m =
+        Pattern.compile(
+                "\"platform\": \"([^\"]+)\"(?s:.*?)\"secondsToHealthy\": ([0-9.]+),"
+                    + "\\s*\"secondsToHealthyReadOnly\": ([0-9.]+)")
+            .matcher(json);
     while (m.find()) {
-      System.out.printf("verify %s: healthy after %ss, read-only %ss%n", m.group(1), m.group(2),
-          m.group(3));
+      System.out.printf(
+          "verify %s: healthy after %ss, read-only %ss%n", m.group(1), m.group(2), m.group(3));
     }
   }
 }

@@ -29,7 +29,9 @@ final class WebServices {
       repo.file("services/" + name + "/www/health", "{\"status\":\"ok\"}\n");
     }
     repo.file("services/" + name + "/service.yaml", serviceYaml);
-    repo.file("services/" + name + "/Dockerfile", """
+    repo.file(
+        "services/" + name + "/Dockerfile",
+        """
         FROM scratch
         ARG TARGETARCH
         COPY busybox-${TARGETARCH} /bin/busybox
@@ -42,7 +44,8 @@ final class WebServices {
         HEALTHCHECK --interval=2s --timeout=5s --start-period=30s --retries=10 \\
           CMD ["/bin/busybox","wget","-q","-O","/dev/null","http://127.0.0.1:8080/health"]
         CMD ["/bin/busybox","httpd","-f","-p","8080","-h","/www"]
-        """.formatted(name, name, variant == Variant.ROOT ? "" : "USER 1000:1000"));
+        """
+            .formatted(name, name, variant == Variant.ROOT ? "" : "USER 1000:1000"));
   }
 
   /** An image nobody runs as is, like a base: OCI labels, no HEALTHCHECK, no ports. */
@@ -51,11 +54,14 @@ final class WebServices {
     for (String arch : new String[] {"amd64", "arm64"}) {
       repo.copy(busybox.resolve("busybox-" + arch), "services/" + name + "/busybox-" + arch);
     }
-    repo.file("services/" + name + "/Dockerfile", """
+    repo.file(
+        "services/" + name + "/Dockerfile",
+        """
         FROM scratch
         ARG TARGETARCH
         COPY busybox-${TARGETARCH} /bin/busybox
         LABEL org.opencontainers.image.title="%s"
-        """.formatted(name));
+        """
+            .formatted(name));
   }
 }

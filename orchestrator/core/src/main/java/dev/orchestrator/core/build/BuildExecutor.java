@@ -26,9 +26,9 @@ import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 
 /**
- * Runs a plan with at most {@code jobs} services building at once. A service starts as soon as
- * its own dependencies are built (not when its whole wave is), longest remaining chain first. A
- * failure skips exactly the services that depend on it, transitively.
+ * Runs a plan with at most {@code jobs} services building at once. A service starts as soon as its
+ * own dependencies are built (not when its whole wave is), longest remaining chain first. A failure
+ * skips exactly the services that depend on it, transitively.
  */
 public final class BuildExecutor {
   private final BuildSettings settings;
@@ -40,8 +40,13 @@ public final class BuildExecutor {
     this(settings, listener, new ServiceBuild(settings, engine, listener), null);
   }
 
-  /** @param buildOne replaces the real service build (scheduling tests); null for the real one */
-  BuildExecutor(BuildSettings settings, BuildListener listener, ServiceBuild serviceBuild,
+  /**
+   * @param buildOne replaces the real service build (scheduling tests); null for the real one
+   */
+  BuildExecutor(
+      BuildSettings settings,
+      BuildListener listener,
+      ServiceBuild serviceBuild,
       BiFunction<Service, Map<String, String>, ServiceResult> buildOne) {
     this.settings = settings;
     this.listener = listener;
@@ -50,33 +55,47 @@ public final class BuildExecutor {
   }
 
   /** The buildx argument list each planned service would run with, in plan order. */
-  public Map<String, List<String>> dryRun(Plan plan, ServiceGraph graph, Map<String, Service> services) {
+  public Map<String, List<String>> dryRun(
+      Plan plan, ServiceGraph graph, Map<String, Service> services) {
     Map<String, List<String>> argvs = new LinkedHashMap<>();
-    plan.services().forEach(s -> argvs.put(s, serviceBuild.argv(services.get(s), namedContexts(s, graph, Map.of()))));
+    plan.services()
+        .forEach(
+            s ->
+                argvs.put(
+                    s, serviceBuild.argv(services.get(s), namedContexts(s, graph, Map.of()))));
     return argvs;
   }
 
   /**
-   * @param failedBeforehand services that already failed in a step shared by several services
-   *     (the Maven build): name to the result to report
+   * @param failedBeforehand services that already failed in a step shared by several services (the
+   *     Maven build): name to the result to report
    */
-  public BuildReport run(Plan plan, ServiceGraph graph, Map<String, Service> services,
+  public BuildReport run(
+      Plan plan,
+      ServiceGraph graph,
+      Map<String, Service> services,
       Map<String, ServiceResult> failedBeforehand) {
     long start = System.nanoTime();
     Map<String, ServiceResult> results = new TreeMap<>();
     Map<String, Integer> waiting = new LinkedHashMap<>();
     Set<String> inPlan = new HashSet<>(plan.services());
-    PriorityQueue<String> ready = new PriorityQueue<>(
-        Comparator.<String>comparingInt(s -> plan.remainingChain().get(s)).reversed()
-            .thenComparing(s -> s));
+    PriorityQueue<String> ready =
+        new PriorityQueue<>(
+            Comparator.<String>comparingInt(s -> plan.remainingChain().get(s))
+                .reversed()
+                .thenComparing(s -> s));
     for (String s : plan.services()) {
       waiting.put(s, (int) graph.dependenciesOf(s).stream().filter(inPlan::contains).count());
     }
-    failedBeforehand.forEach((name, result) -> {
-      waiting.remove(name);
-      finish(result, graph, services, results, waiting, ready);
-    });
-    waiting.forEach((s, n) -> { if (n == 0) ready.add(s); });
+    failedBeforehand.forEach(
+        (name, result) -> {
+          waiting.remove(name);
+          finish(result, graph, services, results, waiting, ready);
+        });
+    waiting.forEach(
+        (s, n) -> {
+          if (n == 0) ready.add(s);
+        });
 
     ExecutorService pool = Executors.newFixedThreadPool(settings.jobs());
     CompletionService<ServiceResult> done = new ExecutorCompletionService<>(pool);
@@ -114,8 +133,9 @@ public final class BuildExecutor {
     String reason = interrupted ? "interrupted" : "--fail-fast: stopped after the first failure";
     for (String s : plan.services()) {
       if (!results.containsKey(s)) {
-        ServiceResult skipped = serviceBuild.withStatus(services.get(s), BuildStatus.SKIPPED,
-            Duration.ZERO, reason, List.of());
+        ServiceResult skipped =
+            serviceBuild.withStatus(
+                services.get(s), BuildStatus.SKIPPED, Duration.ZERO, reason, List.of());
         results.put(s, skipped);
         listener.on(new BuildEvent.Finished(skipped));
       }
@@ -124,8 +144,13 @@ public final class BuildExecutor {
     return new BuildReport(ordered, Duration.ofNanos(System.nanoTime() - start), interrupted);
   }
 
-  private void finish(ServiceResult result, ServiceGraph graph, Map<String, Service> services,
-      Map<String, ServiceResult> results, Map<String, Integer> waiting, PriorityQueue<String> ready) {
+  private void finish(
+      ServiceResult result,
+      ServiceGraph graph,
+      Map<String, Service> services,
+      Map<String, ServiceResult> results,
+      Map<String, Integer> waiting,
+      PriorityQueue<String> ready) {
     results.put(result.name(), result);
     listener.on(new BuildEvent.Finished(result));
     if (result.status().succeeded()) {
@@ -142,8 +167,13 @@ public final class BuildExecutor {
       String dependent = todo.remove(0);
       if (waiting.remove(dependent) != null) {
         ready.remove(dependent);
-        ServiceResult skipped = serviceBuild.withStatus(services.get(dependent), BuildStatus.SKIPPED,
-            Duration.ZERO, "dependency " + result.name() + " " + result.status().label(), List.of());
+        ServiceResult skipped =
+            serviceBuild.withStatus(
+                services.get(dependent),
+                BuildStatus.SKIPPED,
+                Duration.ZERO,
+                "dependency " + result.name() + " " + result.status().label(),
+                List.of());
         results.put(dependent, skipped);
         listener.on(new BuildEvent.Finished(skipped));
         todo.addAll(graph.dependentsOf(dependent));
@@ -157,26 +187,30 @@ public final class BuildExecutor {
   }
 
   /** In-repo images this service's Dockerfile refers to, wired to the freshly built images. */
-  private Map<String, String> namedContexts(String service, ServiceGraph graph,
-      Map<String, ServiceResult> built) {
+  private Map<String, String> namedContexts(
+      String service, ServiceGraph graph, Map<String, ServiceResult> built) {
     ImageNames names = new ImageNames(settings.profile());
     Map<String, String> contexts = new TreeMap<>();
     for (Edge e : graph.edgesFrom(service)) {
       if (e.reason().isImageReference()) {
-        contexts.put(e.to(), settings.profile().output() == Profile.Output.PUSH_BY_DIGEST
-            ? byDigest(e.to(), names, built) : names.reference(e.to()));
+        contexts.put(
+            e.to(),
+            settings.profile().output() == Profile.Output.PUSH_BY_DIGEST
+                ? byDigest(e.to(), names, built)
+                : names.reference(e.to()));
       }
     }
     return contexts;
   }
 
   /** Pushed untagged, an image just built is named by its digest: never by a mutable tag. */
-  private static String byDigest(String dependency, ImageNames names,
-      Map<String, ServiceResult> built) {
-    String digest = Optional.ofNullable(built.get(dependency))
-        .flatMap(r -> r.platforms().stream().findFirst())
-        .flatMap(PlatformResult::digest)
-        .orElse("sha256:<digest of " + dependency + ">");
+  private static String byDigest(
+      String dependency, ImageNames names, Map<String, ServiceResult> built) {
+    String digest =
+        Optional.ofNullable(built.get(dependency))
+            .flatMap(r -> r.platforms().stream().findFirst())
+            .flatMap(PlatformResult::digest)
+            .orElse("sha256:<digest of " + dependency + ">");
     return names.repository(dependency) + "@" + digest;
   }
 }

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * {@code #7 [linux/arm64 2/3] RUN make} or {@code #7 [build 2/3] RUN make}, and a later {@code #7
  * CACHED} line says it came from the cache.
  *
- * <p>Counts are per buildx invocation, which builds every platform of a service together:
- * BuildKit names the platform on some steps only, so a per-platform split would be a guess.
+ * <p>Counts are per buildx invocation, which builds every platform of a service together: BuildKit
+ * names the platform on some steps only, so a per-platform split would be a guess.
  */
 public final class BuildOutput {
   private static final Pattern STEP =

@@ -12,11 +12,15 @@ import java.util.Optional;
  * @param incremental how to skip services whose image is up to date; empty: always build
  */
 public record BuildSettings(
-    Path root, Profile profile, List<String> platforms, int jobs, boolean failFast,
+    Path root,
+    Profile profile,
+    List<String> platforms,
+    int jobs,
+    boolean failFast,
     Optional<Incremental> incremental) {
 
-  public BuildSettings(Path root, Profile profile, List<String> platforms, int jobs,
-      boolean failFast) {
+  public BuildSettings(
+      Path root, Profile profile, List<String> platforms, int jobs, boolean failFast) {
     this(root, profile, platforms, jobs, failFast, Optional.empty());
   }
 

@@ -18,8 +18,8 @@ public final class BuildxCommand {
   private BuildxCommand() {}
 
   /**
-   * @param namedContexts in-repo images this Dockerfile refers to: context name to image
-   *     reference (wired as {@code docker-image://})
+   * @param namedContexts in-repo images this Dockerfile refers to: context name to image reference
+   *     (wired as {@code docker-image://})
    * @param metadataFile where buildx writes the result digest
    */
   public static List<String> argv(
@@ -41,12 +41,24 @@ public final class BuildxCommand {
     new TreeMap<>(service.descriptor().args())
         .forEach((k, v) -> argv.addAll(List.of("--build-arg", k + "=" + v)));
     // Only the variable name or file path goes on the command line, never the secret's value.
-    service.descriptor().secrets().forEach(secret -> argv.addAll(List.of("--secret",
-        "id=" + secret.id() + (secret.kind() == ServiceDescriptor.Secret.Kind.ENV
-            ? ",env=" : ",src=") + secret.source())));
+    service
+        .descriptor()
+        .secrets()
+        .forEach(
+            secret ->
+                argv.addAll(
+                    List.of(
+                        "--secret",
+                        "id="
+                            + secret.id()
+                            + (secret.kind() == ServiceDescriptor.Secret.Kind.ENV
+                                ? ",env="
+                                : ",src=")
+                            + secret.source())));
     new TreeMap<>(namedContexts)
-        .forEach((name, ref) ->
-            argv.addAll(List.of("--build-context", name + "=docker-image://" + ref)));
+        .forEach(
+            (name, ref) ->
+                argv.addAll(List.of("--build-context", name + "=docker-image://" + ref)));
     argv.addAll(cacheArguments(service.name(), profile, platforms, repositoryRoot));
     ImageNames names = new ImageNames(profile);
     if (profile.output() == Profile.Output.PUSH_BY_DIGEST) {
@@ -54,13 +66,25 @@ public final class BuildxCommand {
       String repository = names.repository(service.name());
       String arch = String.join("-", platforms.stream().map(Platforms::archTag).toList());
       // OCI media types: index annotations (revision, version) are dropped from a Docker list.
-      argv.addAll(List.of("--output", profile.stagingTag()
-          .map(t -> "type=image,name=" + repository + ":" + t.replace("{arch}", arch)
-              + ",oci-mediatypes=true,push=true")
-          .orElse("type=image,name=" + repository
-              + ",push-by-digest=true,name-canonical=true,oci-mediatypes=true,push=true")));
+      argv.addAll(
+          List.of(
+              "--output",
+              profile
+                  .stagingTag()
+                  .map(
+                      t ->
+                          "type=image,name="
+                              + repository
+                              + ":"
+                              + t.replace("{arch}", arch)
+                              + ",oci-mediatypes=true,push=true")
+                  .orElse(
+                      "type=image,name="
+                          + repository
+                          + ",push-by-digest=true,name-canonical=true,oci-mediatypes=true,push=true")));
     } else {
-      names.references(service.name(), service.descriptor().tags())
+      names
+          .references(service.name(), service.descriptor().tags())
           .forEach(ref -> argv.addAll(List.of("--tag", ref)));
       argv.add(profile.output() == Profile.Output.PUSH ? "--push" : "--load");
     }
@@ -87,8 +111,12 @@ public final class BuildxCommand {
       case REGISTRY -> {
         // One cache ref per service and architecture, so that parallel CI jobs for different
         // architectures never overwrite each other's cache.
-        String ref = cache.location() + "/" + service + ":"
-            + String.join("-", platforms.stream().map(Platforms::archTag).toList());
+        String ref =
+            cache.location()
+                + "/"
+                + service
+                + ":"
+                + String.join("-", platforms.stream().map(Platforms::archTag).toList());
         yield List.of(
             "--cache-from", "type=registry,ref=" + ref,
             "--cache-to", "type=registry,ref=" + ref + ",mode=" + cache.mode());

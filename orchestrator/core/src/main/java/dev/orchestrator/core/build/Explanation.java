@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Why a service will or will not be rebuilt ({@code build --explain}): its input hashes, what
- * they were computed from, and where an image with them was or was not found.
+ * Why a service will or will not be rebuilt ({@code build --explain}): its input hashes, what they
+ * were computed from, and where an image with them was or was not found.
  *
  * @param platformHashes the input hash per platform
  * @param imageHash the value the image's label carries (over all the build's platforms)
@@ -19,8 +19,14 @@ import java.util.TreeSet;
  * @param upToDate whether a build would skip it
  * @param where where the image was looked for and what was found
  */
-public record Explanation(String service, Map<String, String> platformHashes, String imageHash,
-    List<String> inputs, List<String> dependencies, boolean upToDate, boolean force,
+public record Explanation(
+    String service,
+    Map<String, String> platformHashes,
+    String imageHash,
+    List<String> inputs,
+    List<String> dependencies,
+    boolean upToDate,
+    boolean force,
     String where) {
 
   public Explanation {
@@ -30,8 +36,8 @@ public record Explanation(String service, Map<String, String> platformHashes, St
   }
 
   /** Looks, changing nothing. {@code settings} must carry an {@link Incremental}. */
-  public static Explanation of(BuildSettings settings, Engine engine, Service service,
-      java.util.Set<String> dependencies) {
+  public static Explanation of(
+      BuildSettings settings, Engine engine, Service service, java.util.Set<String> dependencies) {
     Incremental incremental = settings.incremental().orElseThrow();
     UpToDateCheck check = new UpToDateCheck(settings, engine, new ImageNames(settings.profile()));
     UpToDateCheck.Hashes hashes = check.hashes(service).orElseThrow();
@@ -43,8 +49,14 @@ public record Explanation(String service, Map<String, String> platformHashes, St
       }
     }
     UpToDateCheck.Lookup lookup = check.lookup(service, hashes);
-    return new Explanation(service.name(), new LinkedHashMap<>(hashes.perPlatform()),
-        hashes.image(), inputs.describe(), deps, lookup.found() && !incremental.force(),
-        incremental.force(), lookup.where());
+    return new Explanation(
+        service.name(),
+        new LinkedHashMap<>(hashes.perPlatform()),
+        hashes.image(),
+        inputs.describe(),
+        deps,
+        lookup.found() && !incremental.force(),
+        incremental.force(),
+        lookup.where());
   }
 }

@@ -5,13 +5,14 @@ import dev.orchestrator.core.hash.InputHashes;
 import dev.orchestrator.core.hash.RegistryProbe;
 
 /**
- * How a build skips what is already built: every service's input hashes, the local index of
- * built images, and where to look for an image with the same hash.
+ * How a build skips what is already built: every service's input hashes, the local index of built
+ * images, and where to look for an image with the same hash.
  *
  * @param force build even when an image with the same input hash exists
  */
-public record Incremental(InputHashes hashes, BuildIndex index, RegistryProbe registry,
-    boolean force) implements AutoCloseable {
+public record Incremental(
+    InputHashes hashes, BuildIndex index, RegistryProbe registry, boolean force)
+    implements AutoCloseable {
 
   /** Keeps what was learned about files for the next run, and stops the hashing threads. */
   @Override

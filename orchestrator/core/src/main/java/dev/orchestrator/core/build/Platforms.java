@@ -13,11 +13,12 @@ public final class Platforms {
   /** The platform of this machine in Docker's terms, e.g. {@code linux/amd64}. */
   public static String host() {
     String arch = System.getProperty("os.arch").toLowerCase(Locale.ROOT);
-    return "linux/" + switch (arch) {
-      case "x86_64", "amd64" -> "amd64";
-      case "aarch64", "arm64" -> "arm64";
-      default -> arch;
-    };
+    return "linux/"
+        + switch (arch) {
+          case "x86_64", "amd64" -> "amd64";
+          case "aarch64", "arm64" -> "arm64";
+          default -> arch;
+        };
   }
 
   /** Replaces {@code host} by the host platform and drops duplicates, keeping order. */
@@ -33,13 +34,14 @@ public final class Platforms {
   }
 
   /**
-   * The requested platforms narrowed to those a service's descriptor lists, when it lists any:
-   * a service that only runs on amd64 is neither built nor verified for arm64.
+   * The requested platforms narrowed to those a service's descriptor lists, when it lists any: a
+   * service that only runs on amd64 is neither built nor verified for arm64.
    */
   public static List<String> supportedBy(
       dev.orchestrator.core.discovery.Service service, List<String> requested) {
     List<String> supported = service.descriptor().platforms();
-    return supported.isEmpty() ? requested
+    return supported.isEmpty()
+        ? requested
         : requested.stream().filter(supported::contains).toList();
   }
 

@@ -22,14 +22,16 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * A service's host-side preparation: its command runs from the service folder, unless a stamp
- * shows that the command and its declared input files are unchanged since its last success.
- * With no inputs declared it always runs, since nothing tells whether it is up to date.
+ * A service's host-side preparation: its command runs from the service folder, unless a stamp shows
+ * that the command and its declared input files are unchanged since its last success. With no
+ * inputs declared it always runs, since nothing tells whether it is up to date.
  */
 public final class PrepareStep {
   private final Path stampDirectory;
 
-  /** @param stampDirectory where the input hash of each last successful run is kept */
+  /**
+   * @param stampDirectory where the input hash of each last successful run is kept
+   */
   public PrepareStep(Path stampDirectory) {
     this.stampDirectory = stampDirectory;
   }
@@ -66,9 +68,9 @@ public final class PrepareStep {
   }
 
   /**
-   * SHA-256 over the command and the sorted paths and contents of the matching input files. A
-   * glob may reach outside the service folder ({@code ../shared.sh}); the reader has already
-   * held it to the repository.
+   * SHA-256 over the command and the sorted paths and contents of the matching input files. A glob
+   * may reach outside the service folder ({@code ../shared.sh}); the reader has already held it to
+   * the repository.
    */
   static String inputHash(Path directory, ServiceDescriptor.PrepareStep step) {
     try {
@@ -87,7 +89,8 @@ public final class PrepareStep {
   }
 
   /** The files matching any of the globs, sorted; each glob is walked from its fixed prefix. */
-  static java.util.SortedSet<Path> inputFiles(Path directory, List<String> globs) throws IOException {
+  static java.util.SortedSet<Path> inputFiles(Path directory, List<String> globs)
+      throws IOException {
     java.util.SortedSet<Path> files = new java.util.TreeSet<>();
     for (String glob : globs) {
       Path pattern = directory.resolve(glob).normalize();

@@ -39,8 +39,15 @@ final class ServiceBuild {
 
   List<String> argv(Service service, Map<String, String> namedContexts) {
     Path metadata = settings.stateDirectory().resolve("metadata").resolve(service.name() + ".json");
-    return upToDate.withHashArguments(service, BuildxCommand.argv(service, settings.profile(),
-        settings.platformsOf(service), namedContexts, settings.root(), metadata));
+    return upToDate.withHashArguments(
+        service,
+        BuildxCommand.argv(
+            service,
+            settings.profile(),
+            settings.platformsOf(service),
+            namedContexts,
+            settings.root(),
+            metadata));
   }
 
   ServiceResult run(Service service, Map<String, String> namedContexts) {
@@ -48,13 +55,18 @@ final class ServiceBuild {
     String name = service.name();
     if (service.descriptor().prepare().isPresent()) {
       listener.on(new BuildEvent.Phase(name, "preparing"));
-      PrepareStep.Outcome outcome = prepare.run(service, line -> listener.on(new BuildEvent.Output(name, line)));
+      PrepareStep.Outcome outcome =
+          prepare.run(service, line -> listener.on(new BuildEvent.Output(name, line)));
       if (!outcome.succeeded()) {
         ProcessResult r = outcome.result().orElseThrow();
-        return failed(service, start, "preparation " + r.command() + " exited with " + r.exitCode(),
+        return failed(
+            service,
+            start,
+            "preparation " + r.command() + " exited with " + r.exitCode(),
             r.tail(TAIL_LINES));
       }
-      listener.on(new BuildEvent.Phase(name, outcome.skipped() ? "preparation up to date" : "prepared"));
+      listener.on(
+          new BuildEvent.Phase(name, outcome.skipped() ? "preparation up to date" : "prepared"));
       if (!outcome.skipped()) {
         upToDate.preparationRan(service);
       }
@@ -64,16 +76,30 @@ final class ServiceBuild {
       return current.get();
     }
     if (settings.platformsOf(service).isEmpty()) {
-      return withStatus(service, BuildStatus.SKIPPED, Duration.ZERO, "its platforms "
-          + service.descriptor().platforms() + " include none of " + settings.platforms(), List.of());
+      return withStatus(
+          service,
+          BuildStatus.SKIPPED,
+          Duration.ZERO,
+          "its platforms "
+              + service.descriptor().platforms()
+              + " include none of "
+              + settings.platforms(),
+          List.of());
     }
     List<String> argv = argv(service, namedContexts);
     createParent(argv.get(argv.indexOf("--metadata-file") + 1));
     listener.on(new BuildEvent.Started(name, argv));
-    ProcessResult result = ProcessRunner.run(argv, settings.root(), Map.of(),
-        line -> listener.on(new BuildEvent.Output(name, line)));
+    ProcessResult result =
+        ProcessRunner.run(
+            argv,
+            settings.root(),
+            Map.of(),
+            line -> listener.on(new BuildEvent.Output(name, line)));
     if (!result.succeeded()) {
-      return failed(service, start, "docker buildx build exited with " + result.exitCode(),
+      return failed(
+          service,
+          start,
+          "docker buildx build exited with " + result.exitCode(),
           result.tail(TAIL_LINES));
     }
     BuildOutput.StepCounts steps = BuildOutput.cacheUse(result.output());
@@ -82,36 +108,68 @@ final class ServiceBuild {
       Path metadata = Path.of(argv.get(argv.indexOf("--metadata-file") + 1));
       digest = BuildMetadata.digest(metadata);
       if (digest.isEmpty() && settings.profile().output() == Profile.Output.PUSH_BY_DIGEST) {
-        return failed(service, start, "buildx wrote no containerimage.digest to " + metadata,
+        return failed(
+            service,
+            start,
+            "buildx wrote no containerimage.digest to " + metadata,
             result.tail(TAIL_LINES));
       }
     }
-    Map<String, ImageSizes> sizes = settings.profile().output() == Profile.Output.LOAD
-        ? engine.imageSizes(names.reference(name)) : Map.of();
+    Map<String, ImageSizes> sizes =
+        settings.profile().output() == Profile.Output.LOAD
+            ? engine.imageSizes(names.reference(name))
+            : Map.of();
     upToDate.recordBuilt(service, sizes);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     List<PlatformResult> platforms = new ArrayList<>();
     for (String platform : settings.platformsOf(service)) {
-      platforms.add(platformResult(service, platform, took, steps, Optional.ofNullable(sizes.get(platform)),
-          digest));
+      platforms.add(
+          platformResult(
+              service, platform, took, steps, Optional.ofNullable(sizes.get(platform)), digest));
     }
-    BuildStatus status = platforms.stream().allMatch(p -> p.status() == BuildStatus.CACHED)
-        ? BuildStatus.CACHED : BuildStatus.BUILT;
+    BuildStatus status =
+        platforms.stream().allMatch(p -> p.status() == BuildStatus.CACHED)
+            ? BuildStatus.CACHED
+            : BuildStatus.BUILT;
     return new ServiceResult(name, names.reference(name), status, took, platforms, "", List.of());
   }
 
-  private PlatformResult platformResult(Service service, String platform, Duration took,
-      BuildOutput.StepCounts steps, Optional<ImageSizes> size, Optional<String> digest) {
+  private PlatformResult platformResult(
+      Service service,
+      String platform,
+      Duration took,
+      BuildOutput.StepCounts steps,
+      Optional<ImageSizes> size,
+      Optional<String> digest) {
     var descriptor = service.descriptor();
-    Optional<Long> budget = descriptor.budget().flatMap(b -> b.forPlatform(platform)).map(s -> s.bytes());
+    Optional<Long> budget =
+        descriptor.budget().flatMap(b -> b.forPlatform(platform)).map(s -> s.bytes());
     Optional<Long> compressedBudget =
         descriptor.compressedBudget().flatMap(b -> b.forPlatform(platform)).map(s -> s.bytes());
-    List<String> violations = size.map(s -> BudgetCheck.violations(service.name(), platform,
-        s.uncompressedBytes(), s.compressedBytes(), descriptor.budget(), descriptor.compressedBudget()))
-        .orElse(List.of());
+    List<String> violations =
+        size.map(
+                s ->
+                    BudgetCheck.violations(
+                        service.name(),
+                        platform,
+                        s.uncompressedBytes(),
+                        s.compressedBytes(),
+                        descriptor.budget(),
+                        descriptor.compressedBudget()))
+            .orElse(List.of());
     BuildStatus status = steps.allCached() ? BuildStatus.CACHED : BuildStatus.BUILT;
-    return new PlatformResult(platform, status, took, names.reference(service.name()), size, budget,
-        compressedBudget, steps.cached(), steps.total(), violations, digest);
+    return new PlatformResult(
+        platform,
+        status,
+        took,
+        names.reference(service.name()),
+        size,
+        budget,
+        compressedBudget,
+        steps.cached(),
+        steps.total(),
+        violations,
+        digest);
   }
 
   ServiceResult failed(Service service, long start, String message, List<String> tail) {
@@ -119,15 +177,33 @@ final class ServiceBuild {
     return withStatus(service, BuildStatus.FAILED, took, message, tail);
   }
 
-  ServiceResult withStatus(Service service, BuildStatus status, Duration took, String message,
-      List<String> tail) {
+  ServiceResult withStatus(
+      Service service, BuildStatus status, Duration took, String message, List<String> tail) {
     String image = names.reference(service.name());
-    List<PlatformResult> platforms = settings.platformsOf(service).stream()
-        .map(p -> new PlatformResult(p, status, took, image, Optional.empty(),
-            service.descriptor().budget().flatMap(b -> b.forPlatform(p)).map(s -> s.bytes()),
-            service.descriptor().compressedBudget().flatMap(b -> b.forPlatform(p)).map(s -> s.bytes()),
-            0, 0, List.of()))
-        .toList();
+    List<PlatformResult> platforms =
+        settings.platformsOf(service).stream()
+            .map(
+                p ->
+                    new PlatformResult(
+                        p,
+                        status,
+                        took,
+                        image,
+                        Optional.empty(),
+                        service
+                            .descriptor()
+                            .budget()
+                            .flatMap(b -> b.forPlatform(p))
+                            .map(s -> s.bytes()),
+                        service
+                            .descriptor()
+                            .compressedBudget()
+                            .flatMap(b -> b.forPlatform(p))
+                            .map(s -> s.bytes()),
+                        0,
+                        0,
+                        List.of()))
+            .toList();
     return new ServiceResult(service.name(), image, status, took, platforms, message, tail);
   }
 

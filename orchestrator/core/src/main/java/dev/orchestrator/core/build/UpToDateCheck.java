@@ -19,10 +19,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The step before buildx: computes a service's input hashes and looks for an image that
- * already carries them, in the local engine (the {@value #LABEL} label of the profile's
- * reference) or, for pushing profiles, in the registry (a {@code hash-<12 hex>} tag, by manifest
- * HEAD). Found: the service is up to date and buildx does not run.
+ * The step before buildx: computes a service's input hashes and looks for an image that already
+ * carries them, in the local engine (the {@value #LABEL} label of the profile's reference) or, for
+ * pushing profiles, in the registry (a {@code hash-<12 hex>} tag, by manifest HEAD). Found: the
+ * service is up to date and buildx does not run.
  */
 final class UpToDateCheck {
   static final String LABEL = "dev.orchestrator.input-hash";
@@ -54,10 +54,12 @@ final class UpToDateCheck {
   }
 
   Optional<Hashes> hashes(Service service) {
-    return incremental.map(inc -> {
-      Map<String, String> per = inc.hashes().platformHashes(service.name(), settings.platforms());
-      return new Hashes(per, InputHashes.invocationHash(per));
-    });
+    return incremental.map(
+        inc -> {
+          Map<String, String> per =
+              inc.hashes().platformHashes(service.name(), settings.platforms());
+          return new Hashes(per, InputHashes.invocationHash(per));
+        });
   }
 
   /** After a preparation ran, the service's files must be read again. */
@@ -94,24 +96,47 @@ final class UpToDateCheck {
     if (pushes()) {
       retag(service, hashes, lookup, listener);
     }
-    Map<String, ImageSizes> sizes = settings.profile().output() == Profile.Output.LOAD
-        ? sizes(service, hashes) : Map.of();
+    Map<String, ImageSizes> sizes =
+        settings.profile().output() == Profile.Output.LOAD ? sizes(service, hashes) : Map.of();
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     String image = names.reference(service.name());
     List<PlatformResult> platforms = new ArrayList<>();
     var d = service.descriptor();
     for (String platform : settings.platforms()) {
       Optional<ImageSizes> size = Optional.ofNullable(sizes.get(platform));
-      List<String> violations = size.map(s -> BudgetCheck.violations(service.name(), platform,
-          s.uncompressedBytes(), s.compressedBytes(), d.budget(), d.compressedBudget()))
-          .orElse(List.of());
-      platforms.add(new PlatformResult(platform, BuildStatus.UP_TO_DATE, took, image, size,
-          d.budget().flatMap(b -> b.forPlatform(platform)).map(s -> s.bytes()),
-          d.compressedBudget().flatMap(b -> b.forPlatform(platform)).map(s -> s.bytes()),
-          0, 0, violations));
+      List<String> violations =
+          size.map(
+                  s ->
+                      BudgetCheck.violations(
+                          service.name(),
+                          platform,
+                          s.uncompressedBytes(),
+                          s.compressedBytes(),
+                          d.budget(),
+                          d.compressedBudget()))
+              .orElse(List.of());
+      platforms.add(
+          new PlatformResult(
+              platform,
+              BuildStatus.UP_TO_DATE,
+              took,
+              image,
+              size,
+              d.budget().flatMap(b -> b.forPlatform(platform)).map(s -> s.bytes()),
+              d.compressedBudget().flatMap(b -> b.forPlatform(platform)).map(s -> s.bytes()),
+              0,
+              0,
+              violations));
     }
-    return Optional.of(new ServiceResult(service.name(), image, BuildStatus.UP_TO_DATE, took,
-        platforms, lookup.where(), List.of()));
+    return Optional.of(
+        new ServiceResult(
+            service.name(),
+            image,
+            BuildStatus.UP_TO_DATE,
+            took,
+            platforms,
+            lookup.where(),
+            List.of()));
   }
 
   /** Looks without changing anything: for the check and for {@code --explain}. */
@@ -119,9 +144,12 @@ final class UpToDateCheck {
     if (pushes()) {
       String ref = hashReference(service, hashes);
       RegistryProbe.Answer answer = incremental.orElseThrow().registry().head(ref);
-      return new Lookup(answer.found(), answer.found()
-          ? "image " + ref + " has input hash " + hashes.imageShort() + " (registry)"
-          : "registry: no " + ref + " (" + answer.detail() + ")", answer.digest());
+      return new Lookup(
+          answer.found(),
+          answer.found()
+              ? "image " + ref + " has input hash " + hashes.imageShort() + " (registry)"
+              : "registry: no " + ref + " (" + answer.detail() + ")",
+          answer.digest());
     }
     if (settings.profile().output() != Profile.Output.LOAD || engine == null) {
       return new Lookup(false, "no local engine or registry to look in");
@@ -129,28 +157,44 @@ final class UpToDateCheck {
     String ref = names.reference(service.name());
     Optional<String> label = engine.imageLabel(ref, LABEL);
     if (label.isPresent() && label.get().equals(hashes.image())) {
-      return new Lookup(true, "image " + ref + " has input hash " + hashes.imageShort()
-          + " (local engine)");
+      return new Lookup(
+          true, "image " + ref + " has input hash " + hashes.imageShort() + " (local engine)");
     }
-    return new Lookup(false, label.map(l -> "local engine: image " + ref + " has input hash "
-        + ServiceInputs.shortHash(l) + ", not " + hashes.imageShort())
-        .orElse("local engine: no image " + ref + " with an input hash label"));
+    return new Lookup(
+        false,
+        label
+            .map(
+                l ->
+                    "local engine: image "
+                        + ref
+                        + " has input hash "
+                        + ServiceInputs.shortHash(l)
+                        + ", not "
+                        + hashes.imageShort())
+            .orElse("local engine: no image " + ref + " with an input hash label"));
   }
 
   /** Records what buildx just made, with its sizes when they were measured. */
   void recordBuilt(Service service, Map<String, ImageSizes> sizes) {
-    incremental.ifPresent(inc -> hashes(service).ifPresent(h -> record(inc.index(), service, h,
-        sizes)));
+    incremental.ifPresent(
+        inc -> hashes(service).ifPresent(h -> record(inc.index(), service, h, sizes)));
   }
 
   private void record(BuildIndex index, Service service, Hashes h, Map<String, ImageSizes> sizes) {
     String image = pushes() ? hashReference(service, h) : names.reference(service.name());
-    h.perPlatform().forEach((platform, hash) -> {
-      Optional<ImageSizes> s = Optional.ofNullable(sizes.get(platform));
-      index.record(service.name(), platform, hash, h.image(), image,
-          s.map(z -> OptionalLong.of(z.uncompressedBytes())).orElse(OptionalLong.empty()),
-          s.map(z -> OptionalLong.of(z.compressedBytes())).orElse(OptionalLong.empty()));
-    });
+    h.perPlatform()
+        .forEach(
+            (platform, hash) -> {
+              Optional<ImageSizes> s = Optional.ofNullable(sizes.get(platform));
+              index.record(
+                  service.name(),
+                  platform,
+                  hash,
+                  h.image(),
+                  image,
+                  s.map(z -> OptionalLong.of(z.uncompressedBytes())).orElse(OptionalLong.empty()),
+                  s.map(z -> OptionalLong.of(z.compressedBytes())).orElse(OptionalLong.empty()));
+            });
   }
 
   /** Sizes from the index when it has them for this image hash; else measured and recorded. */
@@ -158,9 +202,14 @@ final class UpToDateCheck {
     BuildIndex index = incremental.orElseThrow().index();
     Map<String, ImageSizes> sizes = new LinkedHashMap<>();
     for (String platform : settings.platforms()) {
-      index.find(service.name(), platform, h.image()).filter(BuildIndex.Entry::hasSizes)
-          .ifPresent(e -> sizes.put(platform,
-              new ImageSizes(platform, e.compressedBytes(), e.uncompressedBytes())));
+      index
+          .find(service.name(), platform, h.image())
+          .filter(BuildIndex.Entry::hasSizes)
+          .ifPresent(
+              e ->
+                  sizes.put(
+                      platform,
+                      new ImageSizes(platform, e.compressedBytes(), e.uncompressedBytes())));
     }
     if (sizes.size() == settings.platforms().size()) {
       return sizes;
@@ -174,15 +223,21 @@ final class UpToDateCheck {
   private void retag(Service service, Hashes h, Lookup found, BuildListener listener) {
     RegistryProbe.Answer current =
         incremental.orElseThrow().registry().head(names.reference(service.name()));
-    if (current.found() && found.digest().isPresent() && current.digest().equals(found.digest())
+    if (current.found()
+        && found.digest().isPresent()
+        && current.digest().equals(found.digest())
         && service.descriptor().tags().isEmpty()) {
       return;
     }
     List<String> argv = new ArrayList<>(List.of("docker", "buildx", "imagetools", "create"));
-    names.references(service.name(), service.descriptor().tags())
+    names
+        .references(service.name(), service.descriptor().tags())
         .forEach(ref -> argv.addAll(List.of("--tag", ref)));
     argv.add(hashReference(service, h));
-    ProcessRunner.run(argv, settings.root(), Map.of(),
+    ProcessRunner.run(
+        argv,
+        settings.root(),
+        Map.of(),
         line -> listener.on(new BuildEvent.Output(service.name(), line)));
   }
 

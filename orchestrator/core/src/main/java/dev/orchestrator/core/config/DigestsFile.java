@@ -43,11 +43,19 @@ public record DigestsFile(Path file, Map<String, Images> services) {
     json.append("{\n  \"format\": \"").append(FORMAT).append("\",\n  \"services\": {");
     String comma = "";
     for (Map.Entry<String, Images> s : services.entrySet()) {
-      json.append(comma).append("\n    \"").append(s.getKey()).append("\": {\"repository\": \"")
-          .append(s.getValue().repository()).append("\", \"digests\": {");
+      json.append(comma)
+          .append("\n    \"")
+          .append(s.getKey())
+          .append("\": {\"repository\": \"")
+          .append(s.getValue().repository())
+          .append("\", \"digests\": {");
       String inner = "";
       for (Map.Entry<String, String> d : s.getValue().digests().entrySet()) {
-        json.append(inner).append('"').append(d.getKey()).append("\": \"").append(d.getValue())
+        json.append(inner)
+            .append('"')
+            .append(d.getKey())
+            .append("\": \"")
+            .append(d.getValue())
             .append('"');
         inner = ", ";
       }

@@ -20,14 +20,19 @@ public final class DigestsFileReader {
   private static final Form FORMAT = Form.oneOf(DigestsFile.FORMAT);
   private static final Form DIGEST =
       Form.of("sha256:[0-9a-f]{64}", "a digest such as sha256:<64 hex digits>", null);
-  private static final Form REPOSITORY = new Form(Form.REGISTRY.pattern(),
-      "an image repository such as 127.0.0.1:5000/monorepo/base", null);
-  private static final String SERVICES = "a map of service name to"
-      + " {repository: REGISTRY/NAMESPACE/SERVICE, digests: {PLATFORM: sha256:…}}";
-  private static final String IMAGES = "a map such as {repository: 127.0.0.1:5000/monorepo/base,"
-      + " digests: {linux/amd64: 'sha256:…'}}";
-  private static final String DIGESTS = "a map of platform to digest such as"
-      + " {linux/amd64: 'sha256:…'}";
+  private static final Form REPOSITORY =
+      new Form(
+          Form.REGISTRY.pattern(),
+          "an image repository such as 127.0.0.1:5000/monorepo/base",
+          null);
+  private static final String SERVICES =
+      "a map of service name to"
+          + " {repository: REGISTRY/NAMESPACE/SERVICE, digests: {PLATFORM: sha256:…}}";
+  private static final String IMAGES =
+      "a map such as {repository: 127.0.0.1:5000/monorepo/base,"
+          + " digests: {linux/amd64: 'sha256:…'}}";
+  private static final String DIGESTS =
+      "a map of platform to digest such as" + " {linux/amd64: 'sha256:…'}";
 
   private DigestsFileReader() {}
 
@@ -57,16 +62,20 @@ public final class DigestsFileReader {
     if (!top.has("services")) {
       yaml.report(0, "is not a digests file: 'services' is missing; expected " + SERVICES);
     }
-    section.ifPresent(s -> s.entries().forEach((name, node) ->
-        images(yaml, s, name, node).ifPresent(i -> services.put(name, i))));
+    section.ifPresent(
+        s ->
+            s.entries()
+                .forEach(
+                    (name, node) ->
+                        images(yaml, s, name, node).ifPresent(i -> services.put(name, i))));
     yaml.throwIfAny();
     return new DigestsFile(file, services);
   }
 
-  private static Optional<DigestsFile.Images> images(YamlNodes yaml, YamlSection services,
-      String name, Node node) {
-    YamlSection wrapper = new YamlSection(services.prefix(), Map.of(name, node),
-        Map.of(name, services.lineOf(name)));
+  private static Optional<DigestsFile.Images> images(
+      YamlNodes yaml, YamlSection services, String name, Node node) {
+    YamlSection wrapper =
+        new YamlSection(services.prefix(), Map.of(name, node), Map.of(name, services.lineOf(name)));
     Optional<YamlSection> images = yaml.section(wrapper, name, SERVICE, IMAGES);
     if (images.isEmpty()) {
       return Optional.empty();
@@ -74,14 +83,20 @@ public final class DigestsFileReader {
     YamlSection s = images.get();
     Optional<String> repository = yaml.string(s, "repository", REPOSITORY);
     Map<String, String> digests = new LinkedHashMap<>();
-    yaml.map(s, "digests", Form.PLATFORM, DIGESTS).ifPresent(d -> d.entries().forEach((p, n) ->
-        yaml.text(n, d.path(p), DIGEST).ifPresent(v -> digests.put(p, v))));
+    yaml.map(s, "digests", Form.PLATFORM, DIGESTS)
+        .ifPresent(
+            d ->
+                d.entries()
+                    .forEach(
+                        (p, n) ->
+                            yaml.text(n, d.path(p), DIGEST).ifPresent(v -> digests.put(p, v))));
     for (String key : SERVICE) {
       if (!s.has(key)) {
         yaml.report(services.lineOf(name), "'" + s.path(key) + "' is missing; expected " + IMAGES);
       }
     }
-    return repository.filter(r -> s.has("digests"))
+    return repository
+        .filter(r -> s.has("digests"))
         .map(r -> new DigestsFile.Images(r, digests, services.lineOf(name)));
   }
 }

@@ -20,8 +20,8 @@ import java.util.Optional;
  * @param builders a builder per platform, for jobs that build that one platform (a native arm64
  *     machine, say); it wins over {@code builder}
  * @param stagingTag with {@code push-by-digest} on a builder that cannot push untagged images
- *     (buildx's {@code docker} driver): the tag, holding {@code {arch}}, to push under instead;
- *     the digest is still what is recorded, consumed and merged
+ *     (buildx's {@code docker} driver): the tag, holding {@code {arch}}, to push under instead; the
+ *     digest is still what is recorded, consumed and merged
  * @param mergeTags templates of the tags {@code orchestrator merge} gives the multi-platform
  *     images, such as {@code {sha}} or {@code {version}} (see {@link TagTemplate})
  */
@@ -47,11 +47,31 @@ public record Profile(
   }
 
   /** A profile without per-platform builders whose merge tags are just {@code tag}. */
-  public Profile(String name, Path file, List<String> platforms, Output output,
-      Optional<String> registry, String namespace, String tag, Cache cache, int jobs,
+  public Profile(
+      String name,
+      Path file,
+      List<String> platforms,
+      Output output,
+      Optional<String> registry,
+      String namespace,
+      String tag,
+      Cache cache,
+      int jobs,
       Optional<String> builder) {
-    this(name, file, platforms, output, registry, namespace, tag, cache, jobs, builder, Map.of(),
-        Optional.empty(), List.of(tag));
+    this(
+        name,
+        file,
+        platforms,
+        output,
+        registry,
+        namespace,
+        tag,
+        cache,
+        jobs,
+        builder,
+        Map.of(),
+        Optional.empty(),
+        List.of(tag));
   }
 
   /** The builder for one buildx invocation over {@code platforms}. */
@@ -68,8 +88,8 @@ public record Profile(
   }
 
   /**
-   * {@code push-by-digest}: push each platform's image untagged, by digest, for {@code
-   * orchestrator merge} to join into one multi-platform image (one platform per CI job).
+   * {@code push-by-digest}: push each platform's image untagged, by digest, for {@code orchestrator
+   * merge} to join into one multi-platform image (one platform per CI job).
    */
   public enum Output {
     LOAD,

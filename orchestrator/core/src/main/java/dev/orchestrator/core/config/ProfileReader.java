@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** Reads and validates build profiles, {@code <profilesDir>/<name>.yaml}. */
@@ -33,8 +33,8 @@ public final class ProfileReader {
 
   private static final String SUFFIX = ".yaml";
   private static final Form OUTPUT = Form.oneOf("load", "push", "push-by-digest");
-  private static final String BUILDERS = "a map of platform to builder name such as"
-      + " {linux/arm64: arm-builder}";
+  private static final String BUILDERS =
+      "a map of platform to builder name such as" + " {linux/arm64: arm-builder}";
   private static final String TEMPLATES = "a list of tag templates such as [latest, '{sha}']";
   private static final Form JOBS = Form.of("[0-9]{1,9}", "a whole number of at least 1", null);
 
@@ -92,18 +92,32 @@ public final class ProfileReader {
             .orElse(Output.LOAD);
     Optional<String> registry = yaml.string(top, "registry", Form.REGISTRY);
     if (output != Output.LOAD && registry.isEmpty() && !top.has("registry")) {
-      yaml.report(top.lineOf("output"), "'registry' is required when output is push or push-by-digest");
+      yaml.report(
+          top.lineOf("output"), "'registry' is required when output is push or push-by-digest");
     }
     List<String> platforms = yaml.strings(top, "platforms", Form.PROFILE_PLATFORM);
     String tag = yaml.string(top, "tag", Form.TAG).orElse("latest");
     Map<String, String> builders = new TreeMap<>();
-    yaml.map(top, "builders", Form.PLATFORM, BUILDERS).ifPresent(section -> section.entries()
-        .forEach((platform, node) -> yaml.text(node, section.path(platform), Form.BUILDER)
-            .ifPresent(b -> builders.put(platform, b))));
-    List<String> mergeTags = yaml.list(top, "mergeTags", TEMPLATES, (node, path) ->
-        yaml.checked(node, path, "a tag template such as '{sha}'", TagTemplate::complaint));
-    if (top.has("mergeTags") && mergeTags.isEmpty() && top.node("mergeTags").orElseThrow()
-        instanceof org.yaml.snakeyaml.nodes.SequenceNode seq && seq.getValue().isEmpty()) {
+    yaml.map(top, "builders", Form.PLATFORM, BUILDERS)
+        .ifPresent(
+            section ->
+                section
+                    .entries()
+                    .forEach(
+                        (platform, node) ->
+                            yaml.text(node, section.path(platform), Form.BUILDER)
+                                .ifPresent(b -> builders.put(platform, b))));
+    List<String> mergeTags =
+        yaml.list(
+            top,
+            "mergeTags",
+            TEMPLATES,
+            (node, path) ->
+                yaml.checked(node, path, "a tag template such as '{sha}'", TagTemplate::complaint));
+    if (top.has("mergeTags")
+        && mergeTags.isEmpty()
+        && top.node("mergeTags").orElseThrow() instanceof org.yaml.snakeyaml.nodes.SequenceNode seq
+        && seq.getValue().isEmpty()) {
       yaml.report(top.lineOf("mergeTags"), "'mergeTags' must list at least one tag template");
     }
     Profile profile =
@@ -120,7 +134,10 @@ public final class ProfileReader {
                 .orElse(2),
             yaml.string(top, "builder", Form.BUILDER),
             builders,
-            yaml.checked(top, "stagingTag", "a tag template with {arch}, such as ci-{arch}",
+            yaml.checked(
+                top,
+                "stagingTag",
+                "a tag template with {arch}, such as ci-{arch}",
                 ProfileReader::stagingTagComplaint),
             top.has("mergeTags") ? mergeTags : List.of(tag));
     yaml.throwIfAny();
@@ -131,7 +148,8 @@ public final class ProfileReader {
     if (!template.contains("{arch}")) {
       return Optional.of("must hold {arch}, so that the architecture jobs never push to one tag");
     }
-    return Form.TAG.accepts(template.replace("{arch}", "arm64")) ? Optional.empty()
+    return Form.TAG.accepts(template.replace("{arch}", "arm64"))
+        ? Optional.empty()
         : Optional.of("is not a tag template such as ci-{arch}");
   }
 

@@ -19,8 +19,13 @@ final class Secrets {
   private Secrets() {}
 
   static List<Secret> read(YamlNodes yaml, YamlSection top, Path folder, Path root) {
-    return yaml.list(top, "secrets", EXPECTED, (node, path) -> yaml.section(node, path, KEYS, ONE)
-        .flatMap(s -> one(yaml, s, top.lineOf("secrets"), folder, root)));
+    return yaml.list(
+        top,
+        "secrets",
+        EXPECTED,
+        (node, path) ->
+            yaml.section(node, path, KEYS, ONE)
+                .flatMap(s -> one(yaml, s, top.lineOf("secrets"), folder, root)));
   }
 
   private static Optional<Secret> one(
@@ -29,16 +34,25 @@ final class Secrets {
     Optional<String> env = yaml.string(s, "env", ENV);
     // A file outside the repository is the usual case for credentials (~/.netrc), so only a
     // relative path is held to the repository.
-    Optional<String> src = yaml.checked(s, "src", "a file path such as /root/.netrc",
-        v -> Path.of(v).isAbsolute() ? Optional.empty() : RepositoryPaths.complaint(v, folder, root));
+    Optional<String> src =
+        yaml.checked(
+            s,
+            "src",
+            "a file path such as /root/.netrc",
+            v ->
+                Path.of(v).isAbsolute()
+                    ? Optional.empty()
+                    : RepositoryPaths.complaint(v, folder, root));
     if (id.isEmpty() || env.isPresent() == src.isPresent()) {
       if (!s.has("id") || s.has("env") == s.has("src")) {
         yaml.report(line, "each secret needs 'id' and exactly one of 'env' or 'src': " + ONE);
       }
       return Optional.empty();
     }
-    return Optional.of(env.isPresent()
-        ? new Secret(id.get(), Secret.Kind.ENV, env.get())
-        : new Secret(id.get(), Secret.Kind.FILE, folder.resolve(src.get()).normalize().toString()));
+    return Optional.of(
+        env.isPresent()
+            ? new Secret(id.get(), Secret.Kind.ENV, env.get())
+            : new Secret(
+                id.get(), Secret.Kind.FILE, folder.resolve(src.get()).normalize().toString()));
   }
 }

@@ -12,8 +12,8 @@ import java.util.Optional;
  * relative to the service folder and already checked not to escape the repository.
  *
  * @param file the descriptor file itself, for error messages (null when there is none)
- * @param lines the 1-based line of each top-level key, so later checks (an unknown dependsOn)
- *     can point at it
+ * @param lines the 1-based line of each top-level key, so later checks (an unknown dependsOn) can
+ *     point at it
  */
 public record ServiceDescriptor(
     Path file,
@@ -44,21 +44,60 @@ public record ServiceDescriptor(
   }
 
   /** A descriptor without secrets. */
-  public ServiceDescriptor(Path file, Optional<String> name, Optional<String> dockerfile,
-      Optional<String> context, Optional<String> target, Map<String, String> args,
-      List<String> platforms, List<String> dependsOn, Optional<Budget> budget,
-      Optional<Budget> compressedBudget, List<String> tags, Optional<PrepareStep> prepare,
-      List<Integer> ports, Optional<HealthCheck> health, Map<String, Integer> lines) {
-    this(file, name, dockerfile, context, target, args, platforms, dependsOn, budget,
-        compressedBudget, tags, prepare, ports, health, List.of(), lines);
+  public ServiceDescriptor(
+      Path file,
+      Optional<String> name,
+      Optional<String> dockerfile,
+      Optional<String> context,
+      Optional<String> target,
+      Map<String, String> args,
+      List<String> platforms,
+      List<String> dependsOn,
+      Optional<Budget> budget,
+      Optional<Budget> compressedBudget,
+      List<String> tags,
+      Optional<PrepareStep> prepare,
+      List<Integer> ports,
+      Optional<HealthCheck> health,
+      Map<String, Integer> lines) {
+    this(
+        file,
+        name,
+        dockerfile,
+        context,
+        target,
+        args,
+        platforms,
+        dependsOn,
+        budget,
+        compressedBudget,
+        tags,
+        prepare,
+        ports,
+        health,
+        List.of(),
+        lines);
   }
 
   /** The descriptor of a service without {@code service.yaml}. */
   public static ServiceDescriptor none() {
     return new ServiceDescriptor(
-        null, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
-        List.of(), List.of(), Optional.empty(), Optional.empty(), List.of(), Optional.empty(),
-        List.of(), Optional.empty(), List.of(), Map.of());
+        null,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Map.of(),
+        List.of(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        Optional.empty(),
+        List.of(),
+        Optional.empty(),
+        List.of(),
+        Map.of());
   }
 
   public int lineOf(String key) {
@@ -66,9 +105,9 @@ public record ServiceDescriptor(
   }
 
   /**
-   * A host-side command run from the service folder before its image build (as an argument
-   * list, never through a shell). It is skipped when the files matching {@code inputs} have not
-   * changed since its last successful run.
+   * A host-side command run from the service folder before its image build (as an argument list,
+   * never through a shell). It is skipped when the files matching {@code inputs} have not changed
+   * since its last successful run.
    */
   public record PrepareStep(List<String> command, List<String> inputs) {
     public PrepareStep {
@@ -81,9 +120,9 @@ public record ServiceDescriptor(
   public record HealthCheck(String path, Duration startTimeout) {}
 
   /**
-   * A BuildKit secret the build may mount ({@code RUN --mount=type=secret,id=...}): its value
-   * comes from an environment variable or a file on the host, and never enters an image layer,
-   * the build cache or any output of the orchestrator.
+   * A BuildKit secret the build may mount ({@code RUN --mount=type=secret,id=...}): its value comes
+   * from an environment variable or a file on the host, and never enters an image layer, the build
+   * cache or any output of the orchestrator.
    *
    * @param source the environment variable name ({@code env}) or the file path ({@code src})
    */

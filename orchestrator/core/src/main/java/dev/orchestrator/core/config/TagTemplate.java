@@ -28,17 +28,25 @@ public final class TagTemplate {
     int last = 0;
     while (m.find()) {
       if (!PLACEHOLDERS.contains(m.group(1))) {
-        return Optional.of("uses an unknown placeholder {" + m.group(1) + "}; known: {"
-            + String.join("}, {", PLACEHOLDERS) + "}");
+        return Optional.of(
+            "uses an unknown placeholder {"
+                + m.group(1)
+                + "}; known: {"
+                + String.join("}, {", PLACEHOLDERS)
+                + "}");
       }
       literal.append(template, last, m.start());
       last = m.end();
     }
     literal.append(template.substring(last));
-    if (template.isEmpty() || template.length() > 128 || !LITERAL.matcher(literal).matches()
-        || template.startsWith(".") || template.startsWith("-")) {
-      return Optional.of("is not a tag template such as latest, sha-{shortSha} or {major}.{minor}"
-          + " (letters, digits, '_', '.', '-' and placeholders)");
+    if (template.isEmpty()
+        || template.length() > 128
+        || !LITERAL.matcher(literal).matches()
+        || template.startsWith(".")
+        || template.startsWith("-")) {
+      return Optional.of(
+          "is not a tag template such as latest, sha-{shortSha} or {major}.{minor}"
+              + " (letters, digits, '_', '.', '-' and placeholders)");
     }
     return Optional.empty();
   }

@@ -10,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The paths git ignores under a repository root, asked of git itself (one process) so that every
- * .gitignore rule, nested or global, counts exactly as git counts it. Outside a git work tree,
- * or without git, nothing is ignored.
+ * .gitignore rule, nested or global, counts exactly as git counts it. Outside a git work tree, or
+ * without git, nothing is ignored.
  */
 final class GitIgnoredPaths {
   private final Set<Path> ignored;
@@ -23,8 +23,15 @@ final class GitIgnoredPaths {
   static GitIgnoredPaths of(Path root) {
     ProcessBuilder git =
         new ProcessBuilder(
-                "git", "-C", root.toString(), "ls-files", "--others", "--ignored",
-                "--exclude-standard", "--directory", "-z")
+                "git",
+                "-C",
+                root.toString(),
+                "ls-files",
+                "--others",
+                "--ignored",
+                "--exclude-standard",
+                "--directory",
+                "-z")
             .redirectError(ProcessBuilder.Redirect.DISCARD);
     try {
       Process process = git.start();

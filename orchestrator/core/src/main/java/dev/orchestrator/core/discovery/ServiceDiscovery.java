@@ -18,13 +18,22 @@ import java.util.Set;
 /**
  * Finds the services of a repository: every folder under the service roots holding a file named
  * exactly {@code Dockerfile} (variants such as {@code Dockerfile.debug} are not services), or a
- * {@code service.yaml}. Roots come from {@code orchestrator.yaml}; else {@code services/}; else
- * the whole repository, skipping VCS folders, build outputs and git-ignored paths.
+ * {@code service.yaml}. Roots come from {@code orchestrator.yaml}; else {@code services/}; else the
+ * whole repository, skipping VCS folders, build outputs and git-ignored paths.
  */
 public final class ServiceDiscovery {
   static final String DEFAULT_ROOT = "services";
   private static final Set<String> NEVER_SCANNED =
-      Set.of(".git", ".hg", ".svn", "target", "build", "node_modules", ".cache", ".gradle", ".idea",
+      Set.of(
+          ".git",
+          ".hg",
+          ".svn",
+          "target",
+          "build",
+          "node_modules",
+          ".cache",
+          ".gradle",
+          ".idea",
           ".mvn");
 
   private ServiceDiscovery() {}

@@ -41,7 +41,9 @@ final class ServiceLoader {
         problems.add(
             Problem.inFile(
                 service.relativeDirectory(),
-                "duplicate service name '" + service.name() + "': also used by "
+                "duplicate service name '"
+                    + service.name()
+                    + "': also used by "
                     + twin.relativeDirectory()));
         continue;
       }
@@ -65,8 +67,13 @@ final class ServiceLoader {
       if (!ServiceNames.isValid(name)) {
         Path where = descriptor.name().isPresent() ? descriptorFile : folder;
         problems.add(
-            new Problem(where, descriptor.lineOf("name"),
-                "service name '" + name + "' is not " + ServiceNames.EXPECTED
+            new Problem(
+                where,
+                descriptor.lineOf("name"),
+                "service name '"
+                    + name
+                    + "' is not "
+                    + ServiceNames.EXPECTED
                     + (descriptor.name().isEmpty() ? " (set `name:` in service.yaml)" : "")));
         return null;
       }
@@ -74,12 +81,19 @@ final class ServiceLoader {
       Path context = folder.resolve(descriptor.context().orElse(".")).normalize();
       if (!Files.isRegularFile(dockerfile)) {
         problems.add(
-            new Problem(descriptorFile, descriptor.lineOf("dockerfile"),
-                "service '" + name + "': Dockerfile " + root.relativize(dockerfile) + " not found"));
+            new Problem(
+                descriptorFile,
+                descriptor.lineOf("dockerfile"),
+                "service '"
+                    + name
+                    + "': Dockerfile "
+                    + root.relativize(dockerfile)
+                    + " not found"));
         return null;
       }
       DockerfileInfo info = DockerfileParser.parse(dockerfile, descriptor.args());
-      return new Service(name, folder, root.relativize(folder), dockerfile, context, descriptor, info);
+      return new Service(
+          name, folder, root.relativize(folder), dockerfile, context, descriptor, info);
     } catch (ConfigurationException e) {
       problems.addAll(e.problems());
       return null;

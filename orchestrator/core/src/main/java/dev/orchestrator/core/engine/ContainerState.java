@@ -5,20 +5,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A container as the engine describes it. The configuration fields are the container's, which
- * the engine took from the image variant of the container's platform: under the containerd image
- * store {@code image inspect} shows the host platform's configuration only.
+ * A container as the engine describes it. The configuration fields are the container's, which the
+ * engine took from the image variant of the container's platform: under the containerd image store
+ * {@code image inspect} shows the host platform's configuration only.
  *
  * @param status {@code created}, {@code running}, {@code exited} and so on
  * @param exitCode meaningful once it has exited
  * @param pid the main process on the engine's host; 0 when not running
- * @param health {@code starting}, {@code healthy} or {@code unhealthy}; empty without a
- *     HEALTHCHECK
+ * @param health {@code starting}, {@code healthy} or {@code unhealthy}; empty without a HEALTHCHECK
  * @param lastProbeOutput what the latest health probe printed, trimmed (empty if none ran)
  * @param user the configured USER; empty for the default (root)
  * @param labels the image's labels with the container's own
- * @param healthcheck the HEALTHCHECK test, such as {@code [CMD, /bin/app, check]}; empty when
- *     there is none (or it is {@code NONE})
+ * @param healthcheck the HEALTHCHECK test, such as {@code [CMD, /bin/app, check]}; empty when there
+ *     is none (or it is {@code NONE})
  * @param hostPorts container TCP port to the published port on 127.0.0.1
  */
 public record ContainerState(

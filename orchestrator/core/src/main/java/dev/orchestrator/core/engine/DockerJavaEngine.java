@@ -56,8 +56,13 @@ final class DockerJavaEngine implements Engine {
     boolean containerd = PreflightChecks.hasContainerdStore(info.getDriverStatuses());
     BuildxProbe.Result buildx = probe.probe();
     PreflightChecks.requireFeatures(containerd, buildx, platforms);
-    EngineInfo found = new EngineInfo(version.getVersion(), version.getApiVersion(), containerd,
-        buildx.platforms(), version.getOperatingSystem() + "/" + version.getArch());
+    EngineInfo found =
+        new EngineInfo(
+            version.getVersion(),
+            version.getApiVersion(),
+            containerd,
+            buildx.platforms(),
+            version.getOperatingSystem() + "/" + version.getArch());
     LOG.debug("engine at {}: {}", host, found);
     return found;
   }
@@ -68,13 +73,16 @@ final class DockerJavaEngine implements Engine {
     try {
       // Blobs come before index.json in the export, so spool it and read it in any order.
       spool = Files.createTempFile("image-export", ".tar");
-      try (InputStream export = call("save " + imageRef, () -> {
-        try {
-          return client.saveImageCmd(imageRef).exec();
-        } catch (NotFoundException e) {
-          return null;
-        }
-      })) {
+      try (InputStream export =
+          call(
+              "save " + imageRef,
+              () -> {
+                try {
+                  return client.saveImageCmd(imageRef).exec();
+                } catch (NotFoundException e) {
+                  return null;
+                }
+              })) {
         if (export == null) {
           return Map.of();
         }
@@ -92,61 +100,77 @@ final class DockerJavaEngine implements Engine {
 
   @Override
   public boolean imageExists(String imageRef) {
-    return call("inspect " + imageRef, () -> {
-      try {
-        client.inspectImageCmd(imageRef).exec();
-        return true;
-      } catch (NotFoundException e) {
-        return false;
-      }
-    });
+    return call(
+        "inspect " + imageRef,
+        () -> {
+          try {
+            client.inspectImageCmd(imageRef).exec();
+            return true;
+          } catch (NotFoundException e) {
+            return false;
+          }
+        });
   }
 
   @Override
   public Optional<String> imageLabel(String imageRef, String key) {
-    return call("inspect " + imageRef, () -> {
-      try {
-        var config = client.inspectImageCmd(imageRef).exec().getConfig();
-        return Optional.ofNullable(config == null || config.getLabels() == null
-            ? null : config.getLabels().get(key));
-      } catch (NotFoundException e) {
-        return Optional.empty();
-      }
-    });
+    return call(
+        "inspect " + imageRef,
+        () -> {
+          try {
+            var config = client.inspectImageCmd(imageRef).exec().getConfig();
+            return Optional.ofNullable(
+                config == null || config.getLabels() == null ? null : config.getLabels().get(key));
+          } catch (NotFoundException e) {
+            return Optional.empty();
+          }
+        });
   }
 
   @Override
   public void removeImage(String imageRef) {
-    call("remove " + imageRef, () -> {
-      try {
-        return client.removeImageCmd(imageRef).exec();
-      } catch (NotFoundException e) {
-        LOG.debug("{} was already gone", imageRef);
-        return null;
-      }
-    });
+    call(
+        "remove " + imageRef,
+        () -> {
+          try {
+            return client.removeImageCmd(imageRef).exec();
+          } catch (NotFoundException e) {
+            LOG.debug("{} was already gone", imageRef);
+            return null;
+          }
+        });
   }
 
   @Override
   public String createContainer(ContainerSpec spec) {
     List<ExposedPort> ports = spec.publishedPorts().stream().map(ExposedPort::tcp).toList();
-    HostConfig host = HostConfig.newHostConfig()
-        .withPortBindings(ports.stream()
-            .map(p -> new PortBinding(Ports.Binding.bindIp("127.0.0.1"), p)).toList())
-        .withReadonlyRootfs(spec.readOnlyRootfs())
-        .withTmpFs(spec.tmpfs().isEmpty() ? null : spec.tmpfs());
+    HostConfig host =
+        HostConfig.newHostConfig()
+            .withPortBindings(
+                ports.stream()
+                    .map(p -> new PortBinding(Ports.Binding.bindIp("127.0.0.1"), p))
+                    .toList())
+            .withReadonlyRootfs(spec.readOnlyRootfs())
+            .withTmpFs(spec.tmpfs().isEmpty() ? null : spec.tmpfs());
     if (spec.dropAllCapabilities()) {
       host.withCapDrop(Capability.ALL);
     }
-    return call("create a container of " + spec.image() + " for " + spec.platform(), () -> {
-      try (CreateContainerCmd create = client.createContainerCmd(spec.image())) {
-        if (!spec.command().isEmpty()) {
-          create.withCmd(spec.command());
-        }
-        return create.withPlatform(spec.platform()).withLabels(spec.labels())
-            .withExposedPorts(ports).withHostConfig(host).exec().getId();
-      }
-    });
+    return call(
+        "create a container of " + spec.image() + " for " + spec.platform(),
+        () -> {
+          try (CreateContainerCmd create = client.createContainerCmd(spec.image())) {
+            if (!spec.command().isEmpty()) {
+              create.withCmd(spec.command());
+            }
+            return create
+                .withPlatform(spec.platform())
+                .withLabels(spec.labels())
+                .withExposedPorts(ports)
+                .withHostConfig(host)
+                .exec()
+                .getId();
+          }
+        });
   }
 
   @Override
@@ -161,42 +185,61 @@ final class DockerJavaEngine implements Engine {
     InspectContainerResponse.ContainerState state = c.getState();
     ContainerConfig config = c.getConfig();
     HealthState health = state.getHealth();
-    List<HealthStateLog> probes = health == null || health.getLog() == null ? List.of() : health.getLog();
-    String lastProbe = probes.isEmpty() || probes.get(probes.size() - 1).getOutput() == null ? ""
-        : probes.get(probes.size() - 1).getOutput().trim();
-    List<String> test = config.getHealthcheck() == null || config.getHealthcheck().getTest() == null
-        ? List.of() : config.getHealthcheck().getTest();
+    List<HealthStateLog> probes =
+        health == null || health.getLog() == null ? List.of() : health.getLog();
+    String lastProbe =
+        probes.isEmpty() || probes.get(probes.size() - 1).getOutput() == null
+            ? ""
+            : probes.get(probes.size() - 1).getOutput().trim();
+    List<String> test =
+        config.getHealthcheck() == null || config.getHealthcheck().getTest() == null
+            ? List.of()
+            : config.getHealthcheck().getTest();
     if (!test.isEmpty() && "NONE".equals(test.get(0))) {
       test = List.of();
     }
     Map<Integer, Integer> hostPorts = new LinkedHashMap<>();
     if (c.getNetworkSettings() != null && c.getNetworkSettings().getPorts() != null) {
-      c.getNetworkSettings().getPorts().getBindings().forEach((port, bindings) -> {
-        if (bindings != null && bindings.length > 0 && bindings[0].getHostPortSpec() != null) {
-          hostPorts.put(port.getPort(), Integer.parseInt(bindings[0].getHostPortSpec()));
-        }
-      });
+      c.getNetworkSettings()
+          .getPorts()
+          .getBindings()
+          .forEach(
+              (port, bindings) -> {
+                if (bindings != null
+                    && bindings.length > 0
+                    && bindings[0].getHostPortSpec() != null) {
+                  hostPorts.put(port.getPort(), Integer.parseInt(bindings[0].getHostPortSpec()));
+                }
+              });
     }
     Long pid = state.getPidLong();
     Long exit = state.getExitCodeLong();
-    return new ContainerState(c.getId(), String.valueOf(state.getStatus()),
-        Boolean.TRUE.equals(state.getRunning()), exit == null ? 0 : exit.intValue(),
+    return new ContainerState(
+        c.getId(),
+        String.valueOf(state.getStatus()),
+        Boolean.TRUE.equals(state.getRunning()),
+        exit == null ? 0 : exit.intValue(),
         pid == null ? 0 : pid,
         Optional.ofNullable(health).map(HealthState::getStatus).filter(h -> !h.isEmpty()),
-        lastProbe, config.getUser() == null ? "" : config.getUser(),
-        config.getLabels() == null ? Map.of() : config.getLabels(), test, hostPorts);
+        lastProbe,
+        config.getUser() == null ? "" : config.getUser(),
+        config.getLabels() == null ? Map.of() : config.getLabels(),
+        test,
+        hostPorts);
   }
 
   @Override
   public void removeContainer(String containerId) {
-    call("remove container " + containerId, () -> {
-      try {
-        client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
-      } catch (NotFoundException e) {
-        LOG.debug("container {} was already gone", containerId);
-      }
-      return null;
-    });
+    call(
+        "remove container " + containerId,
+        () -> {
+          try {
+            client.removeContainerCmd(containerId).withForce(true).withRemoveVolumes(true).exec();
+          } catch (NotFoundException e) {
+            LOG.debug("container {} was already gone", containerId);
+          }
+          return null;
+        });
   }
 
   @Override
@@ -213,8 +256,10 @@ final class DockerJavaEngine implements Engine {
     try {
       call("ping", () -> client.pingCmd().exec());
     } catch (IllegalStateException e) {
-      throw new EnvironmentException("What answers at " + host + " is not a Docker engine ("
-          + e.getMessage() + ").", NO_ENGINE_REMEDY, e);
+      throw new EnvironmentException(
+          "What answers at " + host + " is not a Docker engine (" + e.getMessage() + ").",
+          NO_ENGINE_REMEDY,
+          e);
     }
   }
 
@@ -232,9 +277,10 @@ final class DockerJavaEngine implements Engine {
       if (!causedByIo(e)) {
         throw e;
       }
-      throw new EnvironmentException("No Docker engine answers at " + host + " (" + what
-          + " failed: " + rootMessage(e) + ").",
-          NO_ENGINE_REMEDY, e);
+      throw new EnvironmentException(
+          "No Docker engine answers at " + host + " (" + what + " failed: " + rootMessage(e) + ").",
+          NO_ENGINE_REMEDY,
+          e);
     }
   }
 

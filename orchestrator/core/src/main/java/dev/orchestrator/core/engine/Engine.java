@@ -54,9 +54,7 @@ public interface Engine extends AutoCloseable {
   /** The container's state and configuration. */
   ContainerState inspectContainer(String containerId);
 
-  /**
-   * Removes a container, stopping it first if it runs; one that does not exist is not an error.
-   */
+  /** Removes a container, stopping it first if it runs; one that does not exist is not an error. */
   void removeContainer(String containerId);
 
   @Override

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Per-platform sizes of the image in an OCI layout tar, as {@code docker save} writes it under the
  * containerd image store. Walks {@code index.json} through nested image indexes to each platform
- * manifest, leaving out attestation manifests. Compressed size is the sum of the layer
- * descriptors' sizes; uncompressed size is the byte count of each layer unpacked, streamed.
+ * manifest, leaving out attestation manifests. Compressed size is the sum of the layer descriptors'
+ * sizes; uncompressed size is the byte count of each layer unpacked, streamed.
  */
 final class OciLayoutSizes {
   private static final Logger LOG = LoggerFactory.getLogger(OciLayoutSizes.class);

@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Judges what preflight found. Pure, so every failure can be tested without an engine that
- * lacks the feature; all problems found together are reported in one exception.
+ * Judges what preflight found. Pure, so every failure can be tested without an engine that lacks
+ * the feature; all problems found together are reported in one exception.
  */
 final class PreflightChecks {
   /** Docker 24 (API 1.43) is the first whose containerd store loads multi-platform images. */
   static final int MIN_API_MAJOR = 1;
+
   static final int MIN_API_MINOR = 43;
   static final String CONTAINERD_SNAPSHOTTER = "io.containerd.snapshotter.v1";
 
@@ -26,15 +27,17 @@ final class PreflightChecks {
   }
 
   /** Throws naming every missing piece: the containerd store, buildx, requested platforms. */
-  static void requireFeatures(boolean containerdStore, BuildxProbe.Result buildx,
-      List<String> wantedPlatforms) {
+  static void requireFeatures(
+      boolean containerdStore, BuildxProbe.Result buildx, List<String> wantedPlatforms) {
     List<String> messages = new ArrayList<>();
     List<String> remedies = new ArrayList<>();
     if (!containerdStore) {
-      messages.add("The engine does not use the containerd image store;"
-          + " multi-platform --load and cache export need it.");
-      remedies.add("Set {\"features\":{\"containerd-snapshotter\":true}} in"
-          + " /etc/docker/daemon.json and restart dockerd (or run `make engine`).");
+      messages.add(
+          "The engine does not use the containerd image store;"
+              + " multi-platform --load and cache export need it.");
+      remedies.add(
+          "Set {\"features\":{\"containerd-snapshotter\":true}} in"
+              + " /etc/docker/daemon.json and restart dockerd (or run `make engine`).");
     }
     if (!buildx.ok()) {
       messages.add("docker buildx is not available: " + buildx.failure());
@@ -42,10 +45,15 @@ final class PreflightChecks {
     } else {
       List<String> missing = missingPlatforms(wantedPlatforms, buildx.platforms());
       if (!missing.isEmpty()) {
-        messages.add("The buildx builder lacks " + String.join(", ", missing)
-            + "; it offers " + String.join(", ", buildx.platforms()) + ".");
-        remedies.add("Register the QEMU emulators with binfmt_misc (qemu-user-static and"
-            + " binfmt-support, then `update-binfmts --enable`), or run `make engine`.");
+        messages.add(
+            "The buildx builder lacks "
+                + String.join(", ", missing)
+                + "; it offers "
+                + String.join(", ", buildx.platforms())
+                + ".");
+        remedies.add(
+            "Register the QEMU emulators with binfmt_misc (qemu-user-static and"
+                + " binfmt-support, then `update-binfmts --enable`), or run `make engine`.");
       }
     }
     if (!messages.isEmpty()) {
@@ -57,8 +65,11 @@ final class PreflightChecks {
   static boolean hasContainerdStore(List<List<String>> driverStatuses) {
     return driverStatuses != null
         && driverStatuses.stream()
-            .anyMatch(pair -> pair.size() == 2 && "driver-type".equals(pair.get(0))
-                && CONTAINERD_SNAPSHOTTER.equals(pair.get(1)));
+            .anyMatch(
+                pair ->
+                    pair.size() == 2
+                        && "driver-type".equals(pair.get(0))
+                        && CONTAINERD_SNAPSHOTTER.equals(pair.get(1)));
   }
 
   /** Requested platforms the builder does not list; {@code linux/arm64/v8} counts as arm64. */

@@ -9,7 +9,10 @@ import java.util.Set;
 
 /** Finds one dependency cycle, as the path that closes it: {@code [a, b, c, a]}. */
 final class CycleFinder {
-  private enum Mark { VISITING, DONE }
+  private enum Mark {
+    VISITING,
+    DONE
+  }
 
   private final Map<String, Set<String>> next;
   private final Map<String, Mark> marks = new HashMap<>();
@@ -19,7 +22,9 @@ final class CycleFinder {
     this.next = next;
   }
 
-  /** @param next for every node, the nodes it points to, in a stable order */
+  /**
+   * @param next for every node, the nodes it points to, in a stable order
+   */
   static Optional<List<String>> find(Map<String, Set<String>> next) {
     CycleFinder finder = new CycleFinder(next);
     for (String node : next.keySet()) {

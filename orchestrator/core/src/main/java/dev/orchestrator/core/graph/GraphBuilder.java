@@ -37,8 +37,12 @@ public final class GraphBuilder {
       for (String dependency : service.descriptor().dependsOn()) {
         if (!services.containsKey(dependency)) {
           problems.add(
-              new Problem(service.descriptor().file(), service.descriptor().lineOf("dependsOn"),
-                  "dependsOn names unknown service '" + dependency + "'; known services: "
+              new Problem(
+                  service.descriptor().file(),
+                  service.descriptor().lineOf("dependsOn"),
+                  "dependsOn names unknown service '"
+                      + dependency
+                      + "'; known services: "
                       + String.join(", ", new java.util.TreeSet<>(services.keySet()))));
         } else {
           edges.add(new Edge(service.name(), dependency, Edge.Reason.DEPENDS_ON, "service.yaml"));
@@ -67,8 +71,9 @@ public final class GraphBuilder {
     String dockerfile = service.dockerfile().getFileName().toString();
     for (ImageReference ref : service.dockerfileInfo().references()) {
       if (isInRepo(service, ref.image(), serviceNames)) {
-        edges.add(new Edge(service.name(), ref.image(), reason(ref.kind()),
-            dockerfile + ":" + ref.line()));
+        edges.add(
+            new Edge(
+                service.name(), ref.image(), reason(ref.kind()), dockerfile + ":" + ref.line()));
       }
     }
     return edges;
@@ -91,14 +96,28 @@ public final class GraphBuilder {
       return;
     }
     List<String> path = cycle.get();
-    String why = new ArrayList<>(path).subList(0, path.size() - 1).stream()
-        .map(from -> {
-          String to = path.get(path.indexOf(from) + 1);
-          return edges.stream().filter(e -> e.from().equals(from) && e.to().equals(to))
-              .findFirst().map(e -> from + " -> " + to + " (" + e.reason().label() + ", "
-                  + e.detail() + ")").orElse(from + " -> " + to);
-        })
-        .collect(Collectors.joining("; "));
+    String why =
+        new ArrayList<>(path)
+            .subList(0, path.size() - 1).stream()
+                .map(
+                    from -> {
+                      String to = path.get(path.indexOf(from) + 1);
+                      return edges.stream()
+                          .filter(e -> e.from().equals(from) && e.to().equals(to))
+                          .findFirst()
+                          .map(
+                              e ->
+                                  from
+                                      + " -> "
+                                      + to
+                                      + " ("
+                                      + e.reason().label()
+                                      + ", "
+                                      + e.detail()
+                                      + ")")
+                          .orElse(from + " -> " + to);
+                    })
+                .collect(Collectors.joining("; "));
     throw new ConfigurationException(
         "dependency cycle: " + String.join(" -> ", path) + "\n  " + why);
   }

@@ -5,11 +5,11 @@ import java.util.Map;
 
 /**
  * The build order: waves of services whose dependencies are all in earlier waves (topological
- * levels). Within a wave, services come longest remaining chain first, the order an executor
- * with a concurrency limit should start them in.
+ * levels). Within a wave, services come longest remaining chain first, the order an executor with a
+ * concurrency limit should start them in.
  *
- * @param remainingChain for each service, the number of services on the longest path from it to
- *     the end of the plan, itself included
+ * @param remainingChain for each service, the number of services on the longest path from it to the
+ *     end of the plan, itself included
  */
 public record Plan(List<List<String>> waves, Map<String, Integer> remainingChain) {
 

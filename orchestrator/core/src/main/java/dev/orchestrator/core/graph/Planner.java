@@ -15,14 +15,16 @@ public final class Planner {
   private Planner() {}
 
   /**
-   * @param selected the services asked for; empty means all of them. Their dependencies are
-   *     always included.
+   * @param selected the services asked for; empty means all of them. Their dependencies are always
+   *     included.
    */
   public static Plan plan(ServiceGraph graph, Collection<String> selected) {
     List<String> unknown = selected.stream().filter(s -> !graph.nodes().contains(s)).toList();
     if (!unknown.isEmpty()) {
       throw new ConfigurationException(
-          "unknown service(s): " + String.join(", ", unknown) + "; known services: "
+          "unknown service(s): "
+              + String.join(", ", unknown)
+              + "; known services: "
               + String.join(", ", new java.util.TreeSet<>(graph.nodes())));
     }
     Set<String> included = selected.isEmpty() ? graph.nodes() : graph.withDependencies(selected);
@@ -36,10 +38,13 @@ public final class Planner {
     Comparator<String> longestChainFirst =
         Comparator.<String>comparingInt(chain::get).reversed().thenComparing(s -> s);
     List<List<String>> waves = new ArrayList<>();
-    byLevel.values().forEach(w -> {
-      w.sort(longestChainFirst);
-      waves.add(w);
-    });
+    byLevel
+        .values()
+        .forEach(
+            w -> {
+              w.sort(longestChainFirst);
+              waves.add(w);
+            });
     return new Plan(waves, chain);
   }
 
@@ -58,7 +63,8 @@ public final class Planner {
   }
 
   /** The longest path from s through its dependents (inside the plan), s included. */
-  private static int chain(String s, ServiceGraph graph, Set<String> in, Map<String, Integer> memo) {
+  private static int chain(
+      String s, ServiceGraph graph, Set<String> in, Map<String, Integer> memo) {
     Integer known = memo.get(s);
     if (known != null) {
       return known;

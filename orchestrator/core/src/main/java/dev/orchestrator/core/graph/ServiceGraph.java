@@ -19,10 +19,11 @@ public final class ServiceGraph {
   ServiceGraph(Collection<String> nodes, List<Edge> edges) {
     this.nodes = new TreeSet<>(nodes);
     this.edges = List.copyOf(edges);
-    this.nodes.forEach(n -> {
-      dependencies.put(n, new TreeSet<>());
-      dependents.put(n, new TreeSet<>());
-    });
+    this.nodes.forEach(
+        n -> {
+          dependencies.put(n, new TreeSet<>());
+          dependents.put(n, new TreeSet<>());
+        });
     for (Edge e : edges) {
       dependencies.get(e.from()).add(e.to());
       dependents.get(e.to()).add(e.from());

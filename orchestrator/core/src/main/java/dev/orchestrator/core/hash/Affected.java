@@ -17,8 +17,8 @@ import java.util.function.Function;
 /**
  * Which services a set of changed files affects, and why: a service whose inputs hold a changed
  * file (its build context as sent, so ignored files do not count; its Dockerfile, ignore file and
- * service.yaml; its preparation inputs; extra input folders), then everything that depends on
- * one of those, transitively.
+ * service.yaml; its preparation inputs; extra input folders), then everything that depends on one
+ * of those, transitively.
  */
 public final class Affected {
   private Affected() {}
@@ -30,8 +30,12 @@ public final class Affected {
    * @param changed paths relative to {@code root}, {@code /}-separated
    * @return the affected services in name order
    */
-  public static List<Entry> of(Path root, Collection<Service> services, ServiceGraph graph,
-      Collection<String> changed, Function<Service, List<Path>> extraInputs) {
+  public static List<Entry> of(
+      Path root,
+      Collection<Service> services,
+      ServiceGraph graph,
+      Collection<String> changed,
+      Function<Service, List<Path>> extraInputs) {
     Map<String, String> reasons = new TreeMap<>();
     for (Service service : services) {
       Matcher matcher = new Matcher(root, service, extraInputs.apply(service));
@@ -77,18 +81,28 @@ public final class Affected {
         }
       }
       this.ignore = parsed;
-      this.prepareInputs = service.descriptor().prepare().map(p -> p.inputs().stream()
-          .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList())
-          .orElse(List.of());
+      this.prepareInputs =
+          service
+              .descriptor()
+              .prepare()
+              .map(
+                  p ->
+                      p.inputs().stream()
+                          .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g))
+                          .toList())
+              .orElse(List.of());
     }
 
     Optional<String> why(Path file) {
       if (file.equals(service.dockerfile())) {
         return Optional.of("Dockerfile");
       }
-      if (file.equals(ignoreFile) || file.equals(service.context().resolve(".dockerignore"))
-          || file.equals(service.dockerfile().resolveSibling(
-              service.dockerfile().getFileName() + ".dockerignore"))) {
+      if (file.equals(ignoreFile)
+          || file.equals(service.context().resolve(".dockerignore"))
+          || file.equals(
+              service
+                  .dockerfile()
+                  .resolveSibling(service.dockerfile().getFileName() + ".dockerignore"))) {
         return Optional.of("ignore file");
       }
       if (service.descriptor().file() != null && file.equals(service.descriptor().file())) {

@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The local index of what was built: service, platform, input hash, the hash recorded on the
- * image, its reference and (for loaded images) its sizes, so that an up-to-date image's budget
- * is checked without exporting it again. Kept in {@code .cache/orchestrator/index.tsv}, a
- * tab-separated line per entry; the newest {@value #KEEP} entries per service and platform stay.
+ * The local index of what was built: service, platform, input hash, the hash recorded on the image,
+ * its reference and (for loaded images) its sizes, so that an up-to-date image's budget is checked
+ * without exporting it again. Kept in {@code .cache/orchestrator/index.tsv}, a tab-separated line
+ * per entry; the newest {@value #KEEP} entries per service and platform stay.
  */
 public final class BuildIndex {
   static final int KEEP = 5;
@@ -29,8 +29,15 @@ public final class BuildIndex {
    * @param imageHash the value of the image's input-hash label: over all platforms built together
    * @param uncompressedBytes -1 when not measured (pushed images)
    */
-  public record Entry(String service, String platform, String inputHash, String imageHash,
-      String image, long uncompressedBytes, long compressedBytes, long recordedMillis) {
+  public record Entry(
+      String service,
+      String platform,
+      String inputHash,
+      String imageHash,
+      String image,
+      long uncompressedBytes,
+      long compressedBytes,
+      long recordedMillis) {
 
     public boolean hasSizes() {
       return uncompressedBytes >= 0 && compressedBytes >= 0;
@@ -50,8 +57,16 @@ public final class BuildIndex {
           if (line.startsWith("#") || f.length != 8) {
             continue;
           }
-          index.entries.add(new Entry(f[0], f[1], f[2], f[3], f[4], Long.parseLong(f[5]),
-              Long.parseLong(f[6]), Long.parseLong(f[7])));
+          index.entries.add(
+              new Entry(
+                  f[0],
+                  f[1],
+                  f[2],
+                  f[3],
+                  f[4],
+                  Long.parseLong(f[5]),
+                  Long.parseLong(f[6]),
+                  Long.parseLong(f[7])));
         }
       } catch (IOException | NumberFormatException e) {
         index.entries.clear(); // a damaged index only costs rebuilding
@@ -63,7 +78,9 @@ public final class BuildIndex {
   public synchronized Optional<Entry> find(String service, String platform, String imageHash) {
     for (int i = entries.size() - 1; i >= 0; i--) {
       Entry e = entries.get(i);
-      if (e.service.equals(service) && e.platform.equals(platform) && e.imageHash.equals(imageHash)) {
+      if (e.service.equals(service)
+          && e.platform.equals(platform)
+          && e.imageHash.equals(imageHash)) {
         return Optional.of(e);
       }
     }
@@ -82,14 +99,33 @@ public final class BuildIndex {
   }
 
   /** Records an entry (replacing one of the same image hash) and writes the index. */
-  public synchronized void record(String service, String platform, String inputHash,
-      String imageHash, String image, OptionalLong uncompressed, OptionalLong compressed) {
-    entries.removeIf(e -> e.service.equals(service) && e.platform.equals(platform)
-        && e.imageHash.equals(imageHash));
-    entries.add(new Entry(service, platform, inputHash, imageHash, image,
-        uncompressed.orElse(-1), compressed.orElse(-1), System.currentTimeMillis()));
-    List<Entry> same = entries.stream()
-        .filter(e -> e.service.equals(service) && e.platform.equals(platform)).toList();
+  public synchronized void record(
+      String service,
+      String platform,
+      String inputHash,
+      String imageHash,
+      String image,
+      OptionalLong uncompressed,
+      OptionalLong compressed) {
+    entries.removeIf(
+        e ->
+            e.service.equals(service)
+                && e.platform.equals(platform)
+                && e.imageHash.equals(imageHash));
+    entries.add(
+        new Entry(
+            service,
+            platform,
+            inputHash,
+            imageHash,
+            image,
+            uncompressed.orElse(-1),
+            compressed.orElse(-1),
+            System.currentTimeMillis()));
+    List<Entry> same =
+        entries.stream()
+            .filter(e -> e.service.equals(service) && e.platform.equals(platform))
+            .toList();
     for (int i = 0; i < same.size() - KEEP; i++) {
       entries.remove(same.get(i));
     }
@@ -106,9 +142,18 @@ public final class BuildIndex {
       try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         w.write(HEADER + "\n");
         for (Entry e : entries) {
-          w.write(String.join("\t", e.service, e.platform, e.inputHash, e.imageHash, e.image,
-              Long.toString(e.uncompressedBytes), Long.toString(e.compressedBytes),
-              Long.toString(e.recordedMillis)) + "\n");
+          w.write(
+              String.join(
+                      "\t",
+                      e.service,
+                      e.platform,
+                      e.inputHash,
+                      e.imageHash,
+                      e.image,
+                      Long.toString(e.uncompressedBytes),
+                      Long.toString(e.compressedBytes),
+                      Long.toString(e.recordedMillis))
+                  + "\n");
         }
       }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

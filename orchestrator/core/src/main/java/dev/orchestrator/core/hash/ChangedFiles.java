@@ -12,19 +12,25 @@ import java.util.TreeSet;
 
 /**
  * The files that differ between a git revision and the working tree: {@code git diff --name-only
- * REF} (staged and unstaged changes, deletions included) plus untracked files git does not
- * ignore. Paths are relative to the repository root given (the orchestrator's root, which may be
- * a folder inside the git work tree).
+ * REF} (staged and unstaged changes, deletions included) plus untracked files git does not ignore.
+ * Paths are relative to the repository root given (the orchestrator's root, which may be a folder
+ * inside the git work tree).
  */
 public final class ChangedFiles {
   private ChangedFiles() {}
 
   public static List<String> since(Path root, String ref) {
     TreeSet<String> paths = new TreeSet<>();
-    paths.addAll(git(root, List.of("git", "diff", "--name-only", "--relative", "-z", ref, "--"),
-        "--changed-since " + ref));
-    paths.addAll(git(root, List.of("git", "ls-files", "--others", "--exclude-standard", "-z"),
-        "listing untracked files"));
+    paths.addAll(
+        git(
+            root,
+            List.of("git", "diff", "--name-only", "--relative", "-z", ref, "--"),
+            "--changed-since " + ref));
+    paths.addAll(
+        git(
+            root,
+            List.of("git", "ls-files", "--others", "--exclude-standard", "-z"),
+            "listing untracked files"));
     return List.copyOf(paths);
   }
 
@@ -33,14 +39,22 @@ public final class ChangedFiles {
     try {
       result = ProcessRunner.run(argv, root, Map.of(), line -> {});
     } catch (UncheckedIOException e) {
-      throw new EnvironmentException("cannot run git: " + e.getMessage(),
+      throw new EnvironmentException(
+          "cannot run git: " + e.getMessage(),
           "install git (apt-get install git) to use --changed-since / affected");
     }
     if (!result.succeeded()) {
-      throw new ConfigurationException(what + ": " + String.join(" ", argv) + " exited with "
-          + result.exitCode() + ": " + String.join(" ", result.tail(3)));
+      throw new ConfigurationException(
+          what
+              + ": "
+              + String.join(" ", argv)
+              + " exited with "
+              + result.exitCode()
+              + ": "
+              + String.join(" ", result.tail(3)));
     }
     return java.util.Arrays.stream(String.join("\n", result.output()).split("\0"))
-        .filter(s -> !s.isEmpty()).toList();
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 }

@@ -13,17 +13,21 @@ import java.util.List;
 
 /**
  * The entries of a build context that BuildKit would send, walked as fsutil walks it: in name
- * order, an excluded folder skipped unless an exception may bring back something inside it, and
- * a folder listed when it is included or holds something included.
+ * order, an excluded folder skipped unless an exception may bring back something inside it, and a
+ * folder listed when it is included or holds something included.
  */
 public final class ContextFiles {
   private ContextFiles() {}
 
   /** One entry, with its path relative to the context root ({@code /}-separated). */
-  public record Entry(String path, Kind kind, Path file, long size, long modifiedNanos,
-      boolean executable) {}
+  public record Entry(
+      String path, Kind kind, Path file, long size, long modifiedNanos, boolean executable) {}
 
-  public enum Kind { FILE, DIRECTORY, SYMLINK }
+  public enum Kind {
+    FILE,
+    DIRECTORY,
+    SYMLINK
+  }
 
   /** The entries sent, sorted by path. A missing context has none. */
   public static List<Entry> list(Path context, DockerIgnore ignore) {
@@ -35,9 +39,11 @@ public final class ContextFiles {
     return entries;
   }
 
-  /** @return whether anything under {@code dir} was included */
-  private static boolean walk(Path dir, String prefix, DockerIgnore.Match parent,
-      DockerIgnore ignore, List<Entry> out) {
+  /**
+   * @return whether anything under {@code dir} was included
+   */
+  private static boolean walk(
+      Path dir, String prefix, DockerIgnore.Match parent, DockerIgnore ignore, List<Entry> out) {
     List<Path> children = new ArrayList<>();
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
       stream.forEach(children::add);
@@ -68,9 +74,14 @@ public final class ContextFiles {
         }
       } else if (!excluded) {
         Kind kind = attrs.isSymbolicLink() ? Kind.SYMLINK : Kind.FILE;
-        out.add(new Entry(path, kind, child, attrs.size(),
-            attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
-            attrs.permissions().contains(PosixFilePermission.OWNER_EXECUTE)));
+        out.add(
+            new Entry(
+                path,
+                kind,
+                child,
+                attrs.size(),
+                attrs.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
+                attrs.permissions().contains(PosixFilePermission.OWNER_EXECUTE)));
         any = true;
       }
     }

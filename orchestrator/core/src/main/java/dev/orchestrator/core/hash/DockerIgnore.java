@@ -25,8 +25,10 @@ public final class DockerIgnore {
   private DockerIgnore(List<Rule> rules) {
     this.rules = List.copyOf(rules);
     this.hasExceptions = rules.stream().anyMatch(r -> r.exception);
-    this.onlyPrefixExceptions = rules.stream().filter(r -> r.exception)
-        .noneMatch(r -> containsAny(withoutTrailingGlob(r.pattern), PATTERN_CHARS));
+    this.onlyPrefixExceptions =
+        rules.stream()
+            .filter(r -> r.exception)
+            .noneMatch(r -> containsAny(withoutTrailingGlob(r.pattern), PATTERN_CHARS));
   }
 
   /** Reads the text of a {@code .dockerignore} file. */
@@ -115,8 +117,8 @@ public final class DockerIgnore {
   }
 
   /**
-   * One step of a walk: the verdict for {@code path} given its parent folder's match (null at
-   * the top). Keep the result of a folder to pass to its children.
+   * One step of a walk: the verdict for {@code path} given its parent folder's match (null at the
+   * top). Keep the result of a folder to pass to its children.
    */
   public Match match(String path, Match parent) {
     boolean[] matchedBy = new boolean[rules.size()];
@@ -151,7 +153,8 @@ public final class DockerIgnore {
       return true;
     }
     String dirSlash = excludedDirectory + "/";
-    return rules.stream().filter(r -> r.exception)
+    return rules.stream()
+        .filter(r -> r.exception)
         .anyMatch(r -> (withoutTrailingGlob(r.pattern) + "/").startsWith(dirSlash));
   }
 
@@ -193,7 +196,12 @@ public final class DockerIgnore {
 
   /** One pattern translated as patternmatcher compiles it: exact, prefix, suffix or regexp. */
   private record Compiled(Kind kind, String text, Pattern regex) {
-    enum Kind { EXACT, PREFIX, SUFFIX, REGEX }
+    enum Kind {
+      EXACT,
+      PREFIX,
+      SUFFIX,
+      REGEX
+    }
 
     private static final String ESCAPED = ".+()|{}$";
 
@@ -262,13 +270,14 @@ public final class DockerIgnore {
           return path.equals(text);
         case PREFIX:
           return path.startsWith(text.substring(0, text.length() - 2));
-        case SUFFIX: {
-          String suffix = text.substring(2);
-          if (path.endsWith(suffix)) {
-            return true;
+        case SUFFIX:
+          {
+            String suffix = text.substring(2);
+            if (path.endsWith(suffix)) {
+              return true;
+            }
+            return !suffix.isEmpty() && suffix.charAt(0) == '/' && path.equals(suffix.substring(1));
           }
-          return !suffix.isEmpty() && suffix.charAt(0) == '/' && path.equals(suffix.substring(1));
-        }
         default:
           return regex.matcher(path).matches();
       }

@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SHA-256 of files, remembered by path, size and modification time across runs (as git's index
- * does), so that an unchanged file is not read again. A file modified within the last two
- * seconds is never remembered: a second change within the clock's resolution could go unseen.
+ * does), so that an unchanged file is not read again. A file modified within the last two seconds
+ * is never remembered: a second change within the clock's resolution could go unseen.
  */
 public final class FileHashCache {
   private static final long RACY_NANOS = 2_000_000_000L;

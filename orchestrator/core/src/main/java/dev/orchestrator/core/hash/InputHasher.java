@@ -39,20 +39,23 @@ public final class InputHasher implements AutoCloseable {
   private final ExecutorService pool;
 
   /**
-   * @param extraInputs folders outside the build context that a service's image depends on
-   *     anyway, such as the Maven modules whose jars it copies; their files count like context
-   *     files (folders named {@code target} and {@code .git} left out)
+   * @param extraInputs folders outside the build context that a service's image depends on anyway,
+   *     such as the Maven modules whose jars it copies; their files count like context files
+   *     (folders named {@code target} and {@code .git} left out)
    */
   public InputHasher(Path root, FileHashCache files, Function<Service, List<Path>> extraInputs) {
     this.root = root;
     this.files = files;
     this.extraInputs = extraInputs;
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
-    this.pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "hash");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "hash");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   public static Function<Service, List<Path>> noExtraInputs() {
@@ -84,24 +87,34 @@ public final class InputHasher implements AutoCloseable {
     all.append("dockerfile ").append(dockerfileHash).append('\n');
     all.append("ignore ").append(ignoreFile == null ? "-" : ignoreHash).append('\n');
     new TreeMap<>(service.descriptor().args())
-        .forEach((k, v) -> all.append("arg ").append(k).append('=').append(v).append('\0').append('\n'));
+        .forEach(
+            (k, v) -> all.append("arg ").append(k).append('=').append(v).append('\0').append('\n'));
     all.append("target ").append(service.descriptor().target().orElse("")).append('\n');
     extra.forEach((f, h) -> all.append("extra ").append(f).append(' ').append(h).append('\n'));
-    return new ServiceInputs(service.name(), sent.size(), context, relative(service.dockerfile()),
-        dockerfileHash, Optional.ofNullable(ignoreFile).map(this::relative), ignoreHash,
-        service.descriptor().args(), service.descriptor().target(), extra,
+    return new ServiceInputs(
+        service.name(),
+        sent.size(),
+        context,
+        relative(service.dockerfile()),
+        dockerfileHash,
+        Optional.ofNullable(ignoreFile).map(this::relative),
+        ignoreHash,
+        service.descriptor().args(),
+        service.descriptor().target(),
+        extra,
         FileHashCache.sha256(all.toString()));
   }
 
-  private static final DockerIgnore BUILD_OUTPUTS = DockerIgnore.of(List.of("**/target", "**/.git"));
+  private static final DockerIgnore BUILD_OUTPUTS =
+      DockerIgnore.of(List.of("**/target", "**/.git"));
 
   /**
-   * The ignore file BuildKit uses: {@code <Dockerfile name>.dockerignore} beside the Dockerfile
-   * if there is one, else {@code .dockerignore} at the context root; null when neither exists.
+   * The ignore file BuildKit uses: {@code <Dockerfile name>.dockerignore} beside the Dockerfile if
+   * there is one, else {@code .dockerignore} at the context root; null when neither exists.
    */
   static Path ignoreFile(Service service) {
-    Path specific = service.dockerfile().resolveSibling(
-        service.dockerfile().getFileName() + ".dockerignore");
+    Path specific =
+        service.dockerfile().resolveSibling(service.dockerfile().getFileName() + ".dockerignore");
     if (Files.isRegularFile(specific)) {
       return specific;
     }
@@ -113,18 +126,22 @@ public final class InputHasher implements AutoCloseable {
   private String treeHash(List<ContextFiles.Entry> entries) {
     List<Future<String>> contents = new ArrayList<>(entries.size());
     for (ContextFiles.Entry e : entries) {
-      contents.add(e.kind() == ContextFiles.Kind.FILE
-          ? pool.submit(() -> files.sha256(e.file(), e.size(), e.modifiedNanos())) : null);
+      contents.add(
+          e.kind() == ContextFiles.Kind.FILE
+              ? pool.submit(() -> files.sha256(e.file(), e.size(), e.modifiedNanos()))
+              : null);
     }
     MessageDigest digest = FileHashCache.sha256();
     try {
       for (int i = 0; i < entries.size(); i++) {
         ContextFiles.Entry e = entries.get(i);
-        String line = switch (e.kind()) {
-          case DIRECTORY -> "D " + e.path();
-          case SYMLINK -> "L " + e.path() + " -> " + Files.readSymbolicLink(e.file());
-          case FILE -> "F " + e.path() + (e.executable() ? " x " : " - ") + contents.get(i).get();
-        };
+        String line =
+            switch (e.kind()) {
+              case DIRECTORY -> "D " + e.path();
+              case SYMLINK -> "L " + e.path() + " -> " + Files.readSymbolicLink(e.file());
+              case FILE ->
+                  "F " + e.path() + (e.executable() ? " x " : " - ") + contents.get(i).get();
+            };
         digest.update((line + "\0").getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {

@@ -14,8 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The input hash of each service per platform: its own {@link ServiceInputs}, the platform, and
- * the input hashes of every service it depends on (graph edges of every kind), so that a change
+ * The input hash of each service per platform: its own {@link ServiceInputs}, the platform, and the
+ * input hashes of every service it depends on (graph edges of every kind), so that a change
  * propagates to everything built on it. Thread-safe; each service's files are read once per run.
  */
 public final class InputHashes implements AutoCloseable {
@@ -24,11 +24,14 @@ public final class InputHashes implements AutoCloseable {
   private final Map<String, Service> services;
   private final Map<String, CompletableFuture<ServiceInputs>> inputs = new ConcurrentHashMap<>();
   private final Map<String, String> platformHashes = new ConcurrentHashMap<>();
-  private final ExecutorService pool = Executors.newFixedThreadPool(4, r -> {
-    Thread t = new Thread(r, "hash-service");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService pool =
+      Executors.newFixedThreadPool(
+          4,
+          r -> {
+            Thread t = new Thread(r, "hash-service");
+            t.setDaemon(true);
+            return t;
+          });
 
   public InputHashes(InputHasher hasher, ServiceGraph graph, Map<String, Service> services) {
     this.hasher = hasher;
@@ -53,8 +56,8 @@ public final class InputHashes implements AutoCloseable {
   }
 
   private CompletableFuture<ServiceInputs> future(String service) {
-    return inputs.computeIfAbsent(service, s -> CompletableFuture.supplyAsync(
-        () -> hasher.inputs(services.get(s)), pool));
+    return inputs.computeIfAbsent(
+        service, s -> CompletableFuture.supplyAsync(() -> hasher.inputs(services.get(s)), pool));
   }
 
   /** Forgets what was read for a service whose files just changed (its preparation ran). */
@@ -74,8 +77,11 @@ public final class InputHashes implements AutoCloseable {
     text.append("service ").append(inputs(service).contentHash()).append('\n');
     text.append("platform ").append(platform).append('\n');
     for (String dependency : new java.util.TreeSet<>(graph.dependenciesOf(service))) {
-      text.append("dependency ").append(dependency).append(' ')
-          .append(platformHash(dependency, platform)).append('\n');
+      text.append("dependency ")
+          .append(dependency)
+          .append(' ')
+          .append(platformHash(dependency, platform))
+          .append('\n');
     }
     String hash = FileHashCache.sha256(text.toString());
     platformHashes.put(key, hash);

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a service's image is made from, platform aside: its build context (as sent, after the
- * ignore file), Dockerfile, ignore file, build arguments, target and any extra input folders.
+ * What a service's image is made from, platform aside: its build context (as sent, after the ignore
+ * file), Dockerfile, ignore file, build arguments, target and any extra input folders.
  *
  * @param contentHash SHA-256 over all of the above; the per-platform input hash adds the platform
  *     and the dependencies' input hashes
@@ -35,8 +35,9 @@ public record ServiceInputs(
     List<String> lines = new ArrayList<>();
     lines.add("context: " + contextEntries + " entries sent, sha256 " + shortHash(contextHash));
     lines.add("dockerfile: " + dockerfile + " sha256 " + shortHash(dockerfileHash));
-    lines.add("ignore file: " + ignoreFile.map(f -> f + " sha256 " + shortHash(ignoreHash))
-        .orElse("none"));
+    lines.add(
+        "ignore file: "
+            + ignoreFile.map(f -> f + " sha256 " + shortHash(ignoreHash)).orElse("none"));
     lines.add("build args: " + (args.isEmpty() ? "none" : new java.util.TreeMap<>(args)));
     lines.add("target: " + target.orElse("none (last stage)"));
     extraFolders.forEach((f, h) -> lines.add("extra input: " + f + " sha256 " + shortHash(h)));

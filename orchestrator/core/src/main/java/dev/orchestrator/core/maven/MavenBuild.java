@@ -17,13 +17,12 @@ import org.apache.maven.shared.invoker.InvocationRequest;
 import org.apache.maven.shared.invoker.InvocationResult;
 import org.apache.maven.shared.invoker.Invoker;
 import org.apache.maven.shared.invoker.InvokerLogger;
-import org.apache.maven.shared.invoker.PrintStreamLogger;
 import org.apache.maven.shared.invoker.MavenInvocationException;
+import org.apache.maven.shared.invoker.PrintStreamLogger;
 
 /**
- * Builds the jars of the Maven modules that images need, once per run for all of them: {@code
- * -pl <modules> -am package}, through maven-invoker, with the repository's wrapper when it has
- * one.
+ * Builds the jars of the Maven modules that images need, once per run for all of them: {@code -pl
+ * <modules> -am package}, through maven-invoker, with the repository's wrapper when it has one.
  */
 public final class MavenBuild {
   private MavenBuild() {}
@@ -35,28 +34,42 @@ public final class MavenBuild {
     }
   }
 
-  /** The Maven invocation for these modules (paths relative to the root), for dry runs and tests. */
+  /**
+   * The Maven invocation for these modules (paths relative to the root), for dry runs and tests.
+   */
   public static List<String> goalsAndOptions(List<String> modules) {
     return List.of("-B", "-q", "-pl", String.join(",", modules), "-am", "package", "-DskipTests");
   }
 
   public static Result packageModules(Path root, List<String> modules, Consumer<String> onLine) {
     List<String> output = Collections.synchronizedList(new ArrayList<>());
-    InvocationRequest request = new DefaultInvocationRequest()
-        .setBaseDirectory(root.toFile())
-        .setPomFile(root.resolve("pom.xml").toFile())
-        .setBatchMode(true)
-        .setQuiet(true)
-        .setProjects(modules)
-        .setAlsoMake(true)
-        .addArgs(List.of("package", "-DskipTests"))
-        .setInputStream(new java.io.ByteArrayInputStream(new byte[0]))
-        .setOutputHandler(line -> { output.add(line); onLine.accept(line); })
-        .setErrorHandler(line -> { output.add(line); onLine.accept(line); });
+    InvocationRequest request =
+        new DefaultInvocationRequest()
+            .setBaseDirectory(root.toFile())
+            .setPomFile(root.resolve("pom.xml").toFile())
+            .setBatchMode(true)
+            .setQuiet(true)
+            .setProjects(modules)
+            .setAlsoMake(true)
+            .addArgs(List.of("package", "-DskipTests"))
+            .setInputStream(new java.io.ByteArrayInputStream(new byte[0]))
+            .setOutputHandler(
+                line -> {
+                  output.add(line);
+                  onLine.accept(line);
+                })
+            .setErrorHandler(
+                line -> {
+                  output.add(line);
+                  onLine.accept(line);
+                });
     // The invoker's own logger prints to System.out; the core never prints, Maven's output
     // reaches the listener through the handlers above.
-    Invoker invoker = new DefaultInvoker()
-        .setLogger(new PrintStreamLogger(new PrintStream(OutputStream.nullOutputStream()), InvokerLogger.ERROR));
+    Invoker invoker =
+        new DefaultInvoker()
+            .setLogger(
+                new PrintStreamLogger(
+                    new PrintStream(OutputStream.nullOutputStream()), InvokerLogger.ERROR));
     Path wrapper = root.resolve("mvnw");
     if (Files.isExecutable(wrapper)) {
       invoker.setMavenExecutable(wrapper.toFile());
@@ -66,11 +79,16 @@ public final class MavenBuild {
     long start = System.nanoTime();
     try {
       InvocationResult result = invoker.execute(request);
-      return new Result(modules, result.getExitCode(), List.copyOf(output),
+      return new Result(
+          modules,
+          result.getExitCode(),
+          List.copyOf(output),
           Duration.ofNanos(System.nanoTime() - start));
     } catch (MavenInvocationException e) {
-      throw new EnvironmentException("cannot run Maven: " + e.getMessage(),
-          "install Maven or add the Maven wrapper (mvnw) to the repository", e);
+      throw new EnvironmentException(
+          "cannot run Maven: " + e.getMessage(),
+          "install Maven or add the Maven wrapper (mvnw) to the repository",
+          e);
     }
   }
 

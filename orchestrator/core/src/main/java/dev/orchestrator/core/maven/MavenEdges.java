@@ -14,27 +14,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Graph edges from the reactor: service A depends on service B when A's module needs B's
- * module, directly or through library modules that are not services. Libraries never become
- * nodes; the edge's detail names the way through them.
+ * Graph edges from the reactor: service A depends on service B when A's module needs B's module,
+ * directly or through library modules that are not services. Libraries never become nodes; the
+ * edge's detail names the way through them.
  */
 public final class MavenEdges {
   private MavenEdges() {}
 
   public static List<Edge> of(MavenReactor reactor, Repository repository) {
     Map<Path, String> serviceByDirectory = new HashMap<>();
-    repository.services().forEach(
-        s -> serviceByDirectory.put(s.directory().toAbsolutePath().normalize(), s.name()));
+    repository
+        .services()
+        .forEach(s -> serviceByDirectory.put(s.directory().toAbsolutePath().normalize(), s.name()));
     List<Edge> edges = new ArrayList<>();
     for (Service service : repository.services()) {
-      reactor.module(service.directory()).ifPresent(
-          module -> edges.addAll(edgesFrom(service.name(), module, reactor, serviceByDirectory)));
+      reactor
+          .module(service.directory())
+          .ifPresent(
+              module ->
+                  edges.addAll(edgesFrom(service.name(), module, reactor, serviceByDirectory)));
     }
     return edges;
   }
 
   /** Breadth first, so each target is reached by its shortest way through the libraries. */
-  private static List<Edge> edgesFrom(String service, ReactorModule start, MavenReactor reactor,
+  private static List<Edge> edgesFrom(
+      String service,
+      ReactorModule start,
+      MavenReactor reactor,
       Map<Path, String> serviceByDirectory) {
     record Step(ReactorModule module, List<String> via) {}
     List<Edge> edges = new ArrayList<>();
@@ -48,8 +55,14 @@ public final class MavenEdges {
         }
         String target = serviceByDirectory.get(next.directory());
         if (target != null) {
-          edges.add(new Edge(service, target, Edge.Reason.MAVEN_DEPENDENCY, "pom.xml: "
-              + next.coordinates() + (step.via().isEmpty() ? "" : " via " + String.join(" -> ", step.via()))));
+          edges.add(
+              new Edge(
+                  service,
+                  target,
+                  Edge.Reason.MAVEN_DEPENDENCY,
+                  "pom.xml: "
+                      + next.coordinates()
+                      + (step.via().isEmpty() ? "" : " via " + String.join(" -> ", step.via()))));
         } else {
           List<String> via = new ArrayList<>(step.via());
           via.add(next.artifactId());

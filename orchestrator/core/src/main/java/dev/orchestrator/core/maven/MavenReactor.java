@@ -32,8 +32,8 @@ public final class MavenReactor {
   /**
    * Reads the reactor whose aggregator is {@code root/pom.xml}.
    *
-   * @throws dev.orchestrator.core.ConfigurationException naming the POM (and line) that cannot
-   *     be read, or a {@code <module>} that names no POM
+   * @throws dev.orchestrator.core.ConfigurationException naming the POM (and line) that cannot be
+   *     read, or a {@code <module>} that names no POM
    */
   public static MavenReactor read(Path root) {
     Path dir = root.toAbsolutePath().normalize();
@@ -61,14 +61,16 @@ public final class MavenReactor {
 
   /** The modules of the reactor that a module depends on directly, in declaration order. */
   public List<ReactorModule> dependenciesOf(ReactorModule module) {
-    return module.dependencies().stream().map(byCoordinates::get)
-        .filter(m -> m != null && !m.equals(module)).toList();
+    return module.dependencies().stream()
+        .map(byCoordinates::get)
+        .filter(m -> m != null && !m.equals(module))
+        .toList();
   }
 
   /**
    * The folders of every reactor module that the module in {@code moduleDir} needs to build,
-   * transitively (libraries and other services' modules alike), itself excluded: the library
-   * inputs of a service's jar. Empty when the folder is not a module.
+   * transitively (libraries and other services' modules alike), itself excluded: the library inputs
+   * of a service's jar. Empty when the folder is not a module.
    */
   public Set<Path> moduleDirectoriesNeededBy(Path moduleDir) {
     Set<Path> needed = new LinkedHashSet<>();
@@ -92,7 +94,9 @@ public final class MavenReactor {
   public List<String> projectList(Collection<Path> directories) {
     Set<Path> wanted = new LinkedHashSet<>();
     directories.forEach(d -> wanted.add(d.toAbsolutePath().normalize()));
-    return byDirectory.values().stream().filter(m -> wanted.contains(m.directory()))
-        .map(ReactorModule::relativeDirectory).toList();
+    return byDirectory.values().stream()
+        .filter(m -> wanted.contains(m.directory()))
+        .map(ReactorModule::relativeDirectory)
+        .toList();
   }
 }

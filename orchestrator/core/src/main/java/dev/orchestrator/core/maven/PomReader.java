@@ -19,17 +19,27 @@ final class PomReader {
       // Lenient, as Maven falls back to: an unknown element is not our business, bad XML is.
       return new MavenXpp3Reader().read(in, false);
     } catch (XmlPullParserException e) {
-      throw new ConfigurationException(new Problem(pom, Math.max(0, e.getLineNumber()),
-          "not a readable POM" + (e.getColumnNumber() > 0 ? " (column " + e.getColumnNumber() + ")" : "")
-              + ": " + firstLine(e.getMessage())));
+      throw new ConfigurationException(
+          new Problem(
+              pom,
+              Math.max(0, e.getLineNumber()),
+              "not a readable POM"
+                  + (e.getColumnNumber() > 0 ? " (column " + e.getColumnNumber() + ")" : "")
+                  + ": "
+                  + firstLine(e.getMessage())));
     } catch (IOException e) {
-      throw new ConfigurationException(Problem.inFile(pom, "cannot read the POM: " + e.getMessage()));
+      throw new ConfigurationException(
+          Problem.inFile(pom, "cannot read the POM: " + e.getMessage()));
     }
   }
 
   private static String firstLine(String message) {
     String text = message == null ? "malformed XML" : message;
     int position = text.indexOf(" (position:");
-    return (position > 0 ? text.substring(0, position) : text).lines().findFirst().orElse(text).trim();
+    return (position > 0 ? text.substring(0, position) : text)
+        .lines()
+        .findFirst()
+        .orElse(text)
+        .trim();
   }
 }

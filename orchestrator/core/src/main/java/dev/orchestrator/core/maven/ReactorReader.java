@@ -17,16 +17,17 @@ import org.apache.maven.model.Model;
 import org.apache.maven.model.Parent;
 
 /**
- * Reads a reactor from its root POM: {@code <modules>} followed recursively, groupId and
- * version inherited from {@code <parent>}, properties ({@code ${project.version}}, {@code
- * <properties>} of the POM and its parents) interpolated in dependency coordinates. It is not
- * Maven's model builder: no profiles, no imports, nothing downloaded, which keeps it to a few
- * milliseconds.
+ * Reads a reactor from its root POM: {@code <modules>} followed recursively, groupId and version
+ * inherited from {@code <parent>}, properties ({@code ${project.version}}, {@code <properties>} of
+ * the POM and its parents) interpolated in dependency coordinates. It is not Maven's model builder:
+ * no profiles, no imports, nothing downloaded, which keeps it to a few milliseconds.
  */
 final class ReactorReader {
   private final Path root;
+
   /** Every POM read, modules and parents alike, by file. */
   private final Map<Path, Model> models = new LinkedHashMap<>();
+
   private final Map<Path, Map<String, String>> properties = new HashMap<>();
   private final Map<Path, List<String>> dependencies = new HashMap<>();
 
@@ -55,8 +56,10 @@ final class ReactorReader {
       Path target = pom.getParent().resolve(module).normalize();
       Path modulePom = Files.isDirectory(target) ? target.resolve("pom.xml") : target;
       if (!Files.isRegularFile(modulePom)) {
-        throw new ConfigurationException(Problem.inFile(pom,
-            "<module>" + module + "</module> names no POM: " + modulePom + " does not exist"));
+        throw new ConfigurationException(
+            Problem.inFile(
+                pom,
+                "<module>" + module + "</module> names no POM: " + modulePom + " does not exist"));
       }
       collect(modulePom, poms);
     }
@@ -65,8 +68,12 @@ final class ReactorReader {
   private ReactorModule module(Path pom) {
     Map<String, String> props = properties(pom);
     String relative = root.relativize(pom.getParent()).toString().replace('\\', '/');
-    return new ReactorModule(pom.getParent(), relative.isEmpty() ? "." : relative,
-        props.get("project.groupId"), props.get("project.artifactId"), dependencies(pom));
+    return new ReactorModule(
+        pom.getParent(),
+        relative.isEmpty() ? "." : relative,
+        props.get("project.groupId"),
+        props.get("project.artifactId"),
+        dependencies(pom));
   }
 
   private Model model(Path pom) {
@@ -79,7 +86,8 @@ final class ReactorReader {
     if (parent == null) {
       return Optional.empty();
     }
-    String relativePath = parent.getRelativePath() == null ? "../pom.xml" : parent.getRelativePath();
+    String relativePath =
+        parent.getRelativePath() == null ? "../pom.xml" : parent.getRelativePath();
     if (relativePath.isBlank()) {
       return Optional.empty();
     }
@@ -89,10 +97,13 @@ final class ReactorReader {
       return Optional.empty();
     }
     Model model = model(file);
-    String groupId = model.getGroupId() != null ? model.getGroupId()
-        : model.getParent() != null ? model.getParent().getGroupId() : null;
-    boolean matches = parent.getArtifactId().equals(model.getArtifactId())
-        && (groupId == null || groupId.equals(parent.getGroupId()));
+    String groupId =
+        model.getGroupId() != null
+            ? model.getGroupId()
+            : model.getParent() != null ? model.getParent().getGroupId() : null;
+    boolean matches =
+        parent.getArtifactId().equals(model.getArtifactId())
+            && (groupId == null || groupId.equals(parent.getGroupId()));
     return matches ? Optional.of(file) : Optional.empty();
   }
 
@@ -104,12 +115,17 @@ final class ReactorReader {
     }
     Model model = model(pom);
     Parent parent = model.getParent();
-    Map<String, String> props = new HashMap<>(parentPom(pom).map(this::properties).orElse(Map.of()));
+    Map<String, String> props =
+        new HashMap<>(parentPom(pom).map(this::properties).orElse(Map.of()));
     model.getProperties().forEach((k, v) -> props.put(k.toString(), v.toString()));
-    String groupId = model.getGroupId() != null ? model.getGroupId()
-        : parent != null ? parent.getGroupId() : null;
-    String version = model.getVersion() != null ? model.getVersion()
-        : parent != null ? parent.getVersion() : null;
+    String groupId =
+        model.getGroupId() != null
+            ? model.getGroupId()
+            : parent != null ? parent.getGroupId() : null;
+    String version =
+        model.getVersion() != null
+            ? model.getVersion()
+            : parent != null ? parent.getVersion() : null;
     put(props, groupId, "project.groupId", "pom.groupId", "groupId");
     put(props, model.getArtifactId(), "project.artifactId", "pom.artifactId", "artifactId");
     put(props, version, "project.version", "pom.version", "version");
@@ -138,12 +154,15 @@ final class ReactorReader {
     if (cached != null) {
       return cached;
     }
-    Set<String> result = new LinkedHashSet<>(parentPom(pom).map(this::dependencies).orElse(List.of()));
+    Set<String> result =
+        new LinkedHashSet<>(parentPom(pom).map(this::dependencies).orElse(List.of()));
     Map<String, String> props = properties(pom);
     for (Dependency d : model(pom).getDependencies()) {
       if (!"test".equals(d.getScope())) {
-        result.add(Interpolation.apply(d.getGroupId(), props) + ":"
-            + Interpolation.apply(d.getArtifactId(), props));
+        result.add(
+            Interpolation.apply(d.getGroupId(), props)
+                + ":"
+                + Interpolation.apply(d.getArtifactId(), props));
       }
     }
     result.remove(props.get("project.groupId") + ":" + props.get("project.artifactId"));

@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /** A process that ran: non-zero exit is data for the caller to judge, not an exception. */
-public record ProcessResult(List<String> command, int exitCode, List<String> output, Duration duration) {
+public record ProcessResult(
+    List<String> command, int exitCode, List<String> output, Duration duration) {
 
   public ProcessResult {
     command = List.copyOf(command);

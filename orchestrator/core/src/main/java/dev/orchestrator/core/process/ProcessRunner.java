@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Runs a command from an argument list (never through a shell), streaming its merged output
- * line by line. Every live child is tracked so that an interrupted run can stop them all.
+ * Runs a command from an argument list (never through a shell), streaming its merged output line by
+ * line. Every live child is tracked so that an interrupted run can stop them all.
  */
 public final class ProcessRunner {
   private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
@@ -27,7 +27,9 @@ public final class ProcessRunner {
    * @throws UncheckedIOException when the command cannot be started at all (not on PATH)
    */
   public static ProcessResult run(
-      List<String> command, Path workingDirectory, Map<String, String> environment,
+      List<String> command,
+      Path workingDirectory,
+      Map<String, String> environment,
       Consumer<String> onLine) {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     if (workingDirectory != null) {
@@ -45,7 +47,8 @@ public final class ProcessRunner {
     LIVE.add(process);
     List<String> output = new ArrayList<>();
     try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = reader.readLine()) != null) {
         output.add(line);

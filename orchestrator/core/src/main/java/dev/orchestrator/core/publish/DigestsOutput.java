@@ -22,27 +22,38 @@ public final class DigestsOutput {
   private DigestsOutput() {}
 
   /**
-   * Refuses what a job cannot do: push by digest for several platforms at once (the merge joins
-   * one digest per platform), or use per-platform builders in one multi-platform invocation.
+   * Refuses what a job cannot do: push by digest for several platforms at once (the merge joins one
+   * digest per platform), or use per-platform builders in one multi-platform invocation.
    */
   public static void check(Profile profile, List<String> platforms) {
     if (profile.output() == Profile.Output.PUSH_BY_DIGEST && platforms.size() != 1) {
-      throw new ConfigurationException(Problem.inFile(profile.file(), "output push-by-digest"
-          + " builds one platform per job, but this build asks for " + String.join(", ", platforms)
-          + ": pass --platform with one of them"));
+      throw new ConfigurationException(
+          Problem.inFile(
+              profile.file(),
+              "output push-by-digest"
+                  + " builds one platform per job, but this build asks for "
+                  + String.join(", ", platforms)
+                  + ": pass --platform with one of them"));
     }
     if (platforms.size() > 1 && platforms.stream().anyMatch(profile.builders()::containsKey)) {
-      throw new ConfigurationException(Problem.inFile(profile.file(), "'builders' names a builder"
-          + " per platform, which needs one platform per build (--platform), but this build asks"
-          + " for " + String.join(", ", platforms) + "; for one multi-platform build use a builder"
-          + " with a node per platform (docker buildx create --append)"));
+      throw new ConfigurationException(
+          Problem.inFile(
+              profile.file(),
+              "'builders' names a builder"
+                  + " per platform, which needs one platform per build (--platform), but this build asks"
+                  + " for "
+                  + String.join(", ", platforms)
+                  + "; for one multi-platform build use a builder"
+                  + " with a node per platform (docker buildx create --append)"));
     }
   }
 
   /** Where a job's digests go unless told: {@code .cache/orchestrator/digests-<arch>.json}. */
   public static Path defaultFile(Path stateDirectory, List<String> platforms) {
-    return stateDirectory.resolve("digests-" + String.join("-",
-        platforms.stream().map(Platforms::archTag).toList()) + ".json");
+    return stateDirectory.resolve(
+        "digests-"
+            + String.join("-", platforms.stream().map(Platforms::archTag).toList())
+            + ".json");
   }
 
   /** The digests of every service this build pushed by digest. */

@@ -59,25 +59,32 @@ public record GitRevision(Optional<String> sha, Optional<String> branch, Optiona
   public Map<String, String> placeholders(String profileTag) {
     Map<String, String> values = new TreeMap<>();
     values.put("tag", profileTag);
-    sha.ifPresent(s -> {
-      values.put("sha", s);
-      values.put("shortSha", s.substring(0, 7));
-    });
-    branch.map(GitRevision::tagSafe).filter(b -> !b.isEmpty()).ifPresent(b -> values.put("branch", b));
-    version().ifPresent(v -> {
-      Matcher m = SEMVER.matcher(tag.orElseThrow());
-      m.matches();
-      values.put("version", v);
-      values.put("major", m.group(1));
-      values.put("minor", m.group(2));
-      values.put("patch", m.group(3));
-    });
+    sha.ifPresent(
+        s -> {
+          values.put("sha", s);
+          values.put("shortSha", s.substring(0, 7));
+        });
+    branch
+        .map(GitRevision::tagSafe)
+        .filter(b -> !b.isEmpty())
+        .ifPresent(b -> values.put("branch", b));
+    version()
+        .ifPresent(
+            v -> {
+              Matcher m = SEMVER.matcher(tag.orElseThrow());
+              m.matches();
+              values.put("version", v);
+              values.put("major", m.group(1));
+              values.put("minor", m.group(2));
+              values.put("patch", m.group(3));
+            });
     return values;
   }
 
   /** {@code 1.4.2} when built from a tag such as {@code v1.4.2}. */
   public Optional<String> version() {
-    return tag.filter(t -> SEMVER.matcher(t).matches()).map(t -> t.startsWith("v") ? t.substring(1) : t);
+    return tag.filter(t -> SEMVER.matcher(t).matches())
+        .map(t -> t.startsWith("v") ? t.substring(1) : t);
   }
 
   /** {@code feature/Login} gives {@code feature-Login}: what a docker tag may hold. */
@@ -92,7 +99,9 @@ public record GitRevision(Optional<String> sha, Optional<String> branch, Optiona
     try {
       ProcessResult r = ProcessRunner.run(argv, root, Map.of(), line -> {});
       String out = String.join("\n", r.output()).strip();
-      return r.succeeded() && !out.isEmpty() && !out.contains("\n") ? Optional.of(out) : Optional.empty();
+      return r.succeeded() && !out.isEmpty() && !out.contains("\n")
+          ? Optional.of(out)
+          : Optional.empty();
     } catch (UncheckedIOException e) {
       return Optional.empty();
     }

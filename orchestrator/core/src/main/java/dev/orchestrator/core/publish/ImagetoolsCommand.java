@@ -17,14 +17,15 @@ public final class ImagetoolsCommand {
    * @param annotations index annotations (without the {@code index:} prefix), in name order
    * @param sources one {@code repository@sha256:…} per platform
    */
-  public static List<String> argv(List<String> tags, Map<String, String> annotations,
-      List<String> sources) {
+  public static List<String> argv(
+      List<String> tags, Map<String, String> annotations, List<String> sources) {
     if (tags.isEmpty() || sources.isEmpty()) {
       throw new IllegalArgumentException("a merge needs at least one tag and one source");
     }
     List<String> argv = new ArrayList<>(List.of("docker", "buildx", "imagetools", "create"));
     tags.forEach(t -> argv.addAll(List.of("--tag", t)));
-    new TreeMap<>(annotations).forEach((k, v) -> argv.addAll(List.of("--annotation", "index:" + k + "=" + v)));
+    new TreeMap<>(annotations)
+        .forEach((k, v) -> argv.addAll(List.of("--annotation", "index:" + k + "=" + v)));
     argv.addAll(sources);
     return List.copyOf(argv);
   }

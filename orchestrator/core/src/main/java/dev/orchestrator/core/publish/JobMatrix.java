@@ -17,6 +17,7 @@ public final class JobMatrix {
   /** GitHub's hosted runners per architecture; others build under emulation on amd64. */
   static final Map<String, String> RUNNERS =
       Map.of("amd64", "ubuntu-24.04", "arm64", "ubuntu-24.04-arm");
+
   static final String DEFAULT_RUNNER = "ubuntu-24.04";
 
   private JobMatrix() {}
@@ -32,12 +33,27 @@ public final class JobMatrix {
       String arch = Platforms.archTag(platform);
       String profile = "ci-" + arch;
       if (!available.contains(profile)) {
-        problems.add(Problem.inFile(profilesDir, "no profile '" + profile + "' for the " + platform
-            + " job: add " + profile + ".yaml (output: push-by-digest, platforms: [" + platform
-            + "])"));
+        problems.add(
+            Problem.inFile(
+                profilesDir,
+                "no profile '"
+                    + profile
+                    + "' for the "
+                    + platform
+                    + " job: add "
+                    + profile
+                    + ".yaml (output: push-by-digest, platforms: ["
+                    + platform
+                    + "])"));
       }
-      jobs.add(new Job(arch, platform, profile, RUNNERS.getOrDefault(arch, DEFAULT_RUNNER),
-          ".cache/orchestrator/digests-" + arch + ".json", "digests-" + arch));
+      jobs.add(
+          new Job(
+              arch,
+              platform,
+              profile,
+              RUNNERS.getOrDefault(arch, DEFAULT_RUNNER),
+              ".cache/orchestrator/digests-" + arch + ".json",
+              "digests-" + arch));
     }
     if (!problems.isEmpty()) {
       throw new ConfigurationException(problems);
@@ -51,6 +67,11 @@ public final class JobMatrix {
    * @param digestsFile where its build writes the digests, relative to the repository
    * @param artifact the name to upload the digests file under, for the merge job
    */
-  public record Job(String arch, String platform, String profile, String runner,
-      String digestsFile, String artifact) {}
+  public record Job(
+      String arch,
+      String platform,
+      String profile,
+      String runner,
+      String digestsFile,
+      String artifact) {}
 }

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What a merge did: the plan, and per service the outcome of its {@code imagetools create}
- * (none for a dry run).
+ * What a merge did: the plan, and per service the outcome of its {@code imagetools create} (none
+ * for a dry run).
  */
 public record MergeOutcome(MergePlanner.MergePlan plan, List<Result> results) {
   public MergeOutcome {
@@ -17,8 +17,8 @@ public record MergeOutcome(MergePlanner.MergePlan plan, List<Result> results) {
   }
 
   /** One service's published index: non-zero exit is data, with the command's last lines. */
-  public record Result(String service, List<String> tags, int exitCode, List<String> outputTail,
-      Duration duration) {
+  public record Result(
+      String service, List<String> tags, int exitCode, List<String> outputTail, Duration duration) {
     public Result {
       tags = List.copyOf(tags);
       outputTail = List.copyOf(outputTail);

@@ -17,8 +17,8 @@ import java.util.TreeMap;
 
 /**
  * Decides, before anything is pushed, what {@code orchestrator merge} will publish: per service,
- * the tags and the per-platform digests that make up its multi-platform image. Pure. Every
- * problem in every digests file, and every platform missing, is reported together.
+ * the tags and the per-platform digests that make up its multi-platform image. Pure. Every problem
+ * in every digests file, and every platform missing, is reported together.
  */
 public final class MergePlanner {
   private MergePlanner() {}
@@ -28,8 +28,12 @@ public final class MergePlanner {
    *     limits it to (empty: all of the profile's)
    * @param environment CI's variables, for the source annotation
    */
-  public static MergePlan plan(Profile profile, Map<String, List<String>> servicePlatforms,
-      List<DigestsFile> files, GitRevision revision, Map<String, String> environment,
+  public static MergePlan plan(
+      Profile profile,
+      Map<String, List<String>> servicePlatforms,
+      List<DigestsFile> files,
+      GitRevision revision,
+      Map<String, String> environment,
       boolean allowPartial) {
     List<Problem> problems = new ArrayList<>();
     Map<String, Map<String, String>> digests = new TreeMap<>();
@@ -37,68 +41,136 @@ public final class MergePlanner {
     Map<String, Path> seenIn = new LinkedHashMap<>();
     List<String> profilePlatforms = Platforms.resolve(profile.platforms());
     for (DigestsFile file : files) {
-      file.services().forEach((service, images) -> {
-        if (!servicePlatforms.containsKey(service)) {
-          problems.add(new Problem(file.file(), images.line(), "unknown service '" + service
-              + "': the repository has no such service (a digests file from another commit?)"));
-          return;
-        }
-        String repo = repositories.putIfAbsent(service, images.repository());
-        if (repo != null && !repo.equals(images.repository())) {
-          problems.add(new Problem(file.file(), images.line(), service + " was pushed to "
-              + images.repository() + " here but to " + repo + " in " + seenIn.get(service)));
-        }
-        seenIn.putIfAbsent(service, file.file());
-        images.digests().forEach((platform, digest) -> {
-          if (!profilePlatforms.contains(platform)) {
-            problems.add(new Problem(file.file(), images.line(), service + " has a " + platform
-                + " image, but profile " + profile.name() + " publishes only "
-                + String.join(", ", profilePlatforms)));
-            return;
-          }
-          String before = digests.computeIfAbsent(service, s -> new TreeMap<>()).putIfAbsent(platform, digest);
-          if (before != null && !before.equals(digest)) {
-            problems.add(new Problem(file.file(), images.line(), service + " " + platform + " is "
-                + digest + " here but " + before + " in an earlier digests file"));
-          }
-        });
-      });
+      file.services()
+          .forEach(
+              (service, images) -> {
+                if (!servicePlatforms.containsKey(service)) {
+                  problems.add(
+                      new Problem(
+                          file.file(),
+                          images.line(),
+                          "unknown service '"
+                              + service
+                              + "': the repository has no such service (a digests file from another commit?)"));
+                  return;
+                }
+                String repo = repositories.putIfAbsent(service, images.repository());
+                if (repo != null && !repo.equals(images.repository())) {
+                  problems.add(
+                      new Problem(
+                          file.file(),
+                          images.line(),
+                          service
+                              + " was pushed to "
+                              + images.repository()
+                              + " here but to "
+                              + repo
+                              + " in "
+                              + seenIn.get(service)));
+                }
+                seenIn.putIfAbsent(service, file.file());
+                images
+                    .digests()
+                    .forEach(
+                        (platform, digest) -> {
+                          if (!profilePlatforms.contains(platform)) {
+                            problems.add(
+                                new Problem(
+                                    file.file(),
+                                    images.line(),
+                                    service
+                                        + " has a "
+                                        + platform
+                                        + " image, but profile "
+                                        + profile.name()
+                                        + " publishes only "
+                                        + String.join(", ", profilePlatforms)));
+                            return;
+                          }
+                          String before =
+                              digests
+                                  .computeIfAbsent(service, s -> new TreeMap<>())
+                                  .putIfAbsent(platform, digest);
+                          if (before != null && !before.equals(digest)) {
+                            problems.add(
+                                new Problem(
+                                    file.file(),
+                                    images.line(),
+                                    service
+                                        + " "
+                                        + platform
+                                        + " is "
+                                        + digest
+                                        + " here but "
+                                        + before
+                                        + " in an earlier digests file"));
+                          }
+                        });
+              });
     }
     Map<String, String> values = revision.placeholders(profile.tag());
-    List<String> tags = profile.mergeTags().stream()
-        .map(t -> TagTemplate.expand(t, values)).flatMap(Optional::stream).distinct().toList();
+    List<String> tags =
+        profile.mergeTags().stream()
+            .map(t -> TagTemplate.expand(t, values))
+            .flatMap(Optional::stream)
+            .distinct()
+            .toList();
     if (tags.isEmpty()) {
-      problems.add(Problem.inFile(profile.file(), "no merge tag applies to this commit: 'mergeTags' "
-          + profile.mergeTags() + " with " + values));
+      problems.add(
+          Problem.inFile(
+              profile.file(),
+              "no merge tag applies to this commit: 'mergeTags' "
+                  + profile.mergeTags()
+                  + " with "
+                  + values));
     }
     List<String> read = files.stream().map(f -> String.valueOf(f.file())).toList();
     List<Merge> merges = new ArrayList<>();
     List<String> omitted = new ArrayList<>();
     ImageNames names = new ImageNames(profile);
-    servicePlatforms.forEach((service, declared) -> {
-      List<String> required = profilePlatforms.stream()
-          .filter(p -> declared.isEmpty() || declared.contains(p)).toList();
-      Map<String, String> found = digests.getOrDefault(service, Map.of());
-      List<String> missing = required.stream().filter(p -> !found.containsKey(p)).toList();
-      if (!missing.isEmpty()) {
-        String what = service + ": no " + String.join(", ", missing) + " digest in "
-            + (read.isEmpty() ? "any digests file" : String.join(", ", read))
-            + " (profile " + profile.name() + " publishes " + String.join(", ", required) + ")";
-        if (!allowPartial) {
-          problems.add(new Problem(null, 0, what + "; --allow-partial publishes what there is"));
-          return;
-        }
-        omitted.add(what);
-      }
-      List<String> sources = required.stream().filter(found::containsKey)
-          .map(p -> repositories.get(service) + "@" + found.get(p)).toList();
-      if (sources.isEmpty() || tags.isEmpty()) {
-        return;
-      }
-      List<String> refs = tags.stream().map(t -> names.repository(service) + ":" + t).toList();
-      merges.add(new Merge(service, refs, sources,
-          ImagetoolsCommand.argv(refs, annotations(revision, environment), sources)));
-    });
+    servicePlatforms.forEach(
+        (service, declared) -> {
+          List<String> required =
+              profilePlatforms.stream()
+                  .filter(p -> declared.isEmpty() || declared.contains(p))
+                  .toList();
+          Map<String, String> found = digests.getOrDefault(service, Map.of());
+          List<String> missing = required.stream().filter(p -> !found.containsKey(p)).toList();
+          if (!missing.isEmpty()) {
+            String what =
+                service
+                    + ": no "
+                    + String.join(", ", missing)
+                    + " digest in "
+                    + (read.isEmpty() ? "any digests file" : String.join(", ", read))
+                    + " (profile "
+                    + profile.name()
+                    + " publishes "
+                    + String.join(", ", required)
+                    + ")";
+            if (!allowPartial) {
+              problems.add(
+                  new Problem(null, 0, what + "; --allow-partial publishes what there is"));
+              return;
+            }
+            omitted.add(what);
+          }
+          List<String> sources =
+              required.stream()
+                  .filter(found::containsKey)
+                  .map(p -> repositories.get(service) + "@" + found.get(p))
+                  .toList();
+          if (sources.isEmpty() || tags.isEmpty()) {
+            return;
+          }
+          List<String> refs = tags.stream().map(t -> names.repository(service) + ":" + t).toList();
+          merges.add(
+              new Merge(
+                  service,
+                  refs,
+                  sources,
+                  ImagetoolsCommand.argv(refs, annotations(revision, environment), sources)));
+        });
     if (!problems.isEmpty()) {
       throw new ConfigurationException(problems);
     }

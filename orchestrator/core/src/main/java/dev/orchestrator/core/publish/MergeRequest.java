@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * What {@code orchestrator merge} is asked to do.
  *
- * @param profile the profile naming the registry, the platforms every image must have and the
- *     merge tags; empty for the repository's default
+ * @param profile the profile naming the registry, the platforms every image must have and the merge
+ *     tags; empty for the repository's default
  * @param digests digests files, or folders whose {@code *.json} files are digests files
  * @param services the services to publish; empty for all
  * @param allowPartial publish services that lack a required platform with what there is

@@ -38,22 +38,38 @@ public final class Merger {
         .filter(s -> request.services().isEmpty() || request.services().contains(s.name()))
         .forEach(s -> services.put(s.name(), s.descriptor().platforms()));
     // Services outside the selection are left out of the digests too, rather than unknown.
-    List<DigestsFile> selected = files.stream().map(f -> new DigestsFile(f.file(),
-        f.services().entrySet().stream()
-            .filter(e -> services.containsKey(e.getKey()) || !all.containsKey(e.getKey()))
-            .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))))
-        .toList();
+    List<DigestsFile> selected =
+        files.stream()
+            .map(
+                f ->
+                    new DigestsFile(
+                        f.file(),
+                        f.services().entrySet().stream()
+                            .filter(
+                                e ->
+                                    services.containsKey(e.getKey())
+                                        || !all.containsKey(e.getKey()))
+                            .collect(
+                                java.util.stream.Collectors.toMap(
+                                    Map.Entry::getKey, Map.Entry::getValue))))
+            .toList();
     GitRevision revision = GitRevision.detect(request.environment(), workspace.root());
-    MergePlanner.MergePlan plan = MergePlanner.plan(profile, services, selected, revision,
-        request.environment(), request.allowPartial());
+    MergePlanner.MergePlan plan =
+        MergePlanner.plan(
+            profile, services, selected, revision, request.environment(), request.allowPartial());
     if (request.dryRun()) {
       return new MergeOutcome(plan, List.of());
     }
     List<MergeOutcome.Result> results = new ArrayList<>();
     for (MergePlanner.Merge merge : plan.merges()) {
       ProcessResult r = ProcessRunner.run(merge.argv(), workspace.root(), Map.of(), line -> {});
-      results.add(new MergeOutcome.Result(merge.service(), merge.tags(), r.exitCode(),
-          r.succeeded() ? List.of() : r.tail(20), r.duration()));
+      results.add(
+          new MergeOutcome.Result(
+              merge.service(),
+              merge.tags(),
+              r.exitCode(),
+              r.succeeded() ? List.of() : r.tail(20),
+              r.duration()));
     }
     return new MergeOutcome(plan, results);
   }
@@ -70,8 +86,8 @@ public final class Merger {
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> found = Files.walk(p)) {
-          List<Path> json = found.filter(f -> isDigestsFileName(f) && Files.isRegularFile(f))
-              .sorted().toList();
+          List<Path> json =
+              found.filter(f -> isDigestsFileName(f) && Files.isRegularFile(f)).sorted().toList();
           if (json.isEmpty()) {
             problems.add(Problem.inFile(p, "holds no digests files (digests*.json)"));
           }

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The text every front end shows people (the CLI on its writer, the Maven plugin through its
- * log): pure rendering, so both print exactly the same thing.
+ * The text every front end shows people (the CLI on its writer, the Maven plugin through its log):
+ * pure rendering, so both print exactly the same thing.
  */
 public final class ReportText {
   private static final String ROW = "%-22s %-12s %-10s %7s %12s %12s %12s %7s%n";
@@ -35,9 +35,18 @@ public final class ReportText {
   public static String dryRun(BuildOutcome outcome) {
     StringBuilder out = new StringBuilder(plan(outcome.plan()));
     out.append(String.format("platforms: %s%n", String.join(", ", outcome.platforms())));
-    outcome.commands().forEach((service, argv) -> out.append(String.format("%n# %s%n%s%n",
-        service, ShellQuoting.display(service.equals("maven")
-            ? Stream.concat(Stream.of("./mvnw"), argv.stream()).toList() : argv))));
+    outcome
+        .commands()
+        .forEach(
+            (service, argv) ->
+                out.append(
+                    String.format(
+                        "%n# %s%n%s%n",
+                        service,
+                        ShellQuoting.display(
+                            service.equals("maven")
+                                ? Stream.concat(Stream.of("./mvnw"), argv.stream()).toList()
+                                : argv))));
     return out.toString();
   }
 
@@ -45,32 +54,42 @@ public final class ReportText {
   public static String services(List<ServiceSummary> services) {
     StringBuilder out = new StringBuilder();
     for (ServiceSummary s : services) {
-      out.append(String.format("%-24s %-40s %s%n", s.name(), s.dockerfile(),
-          s.dependsOn().isEmpty() ? "" : "needs " + String.join(", ", s.dependsOn())));
+      out.append(
+          String.format(
+              "%-24s %-40s %s%n",
+              s.name(),
+              s.dockerfile(),
+              s.dependsOn().isEmpty() ? "" : "needs " + String.join(", ", s.dependsOn())));
     }
     return out.toString();
   }
 
   /** One service's outcome in a line: "built in 1.2s (message)". */
   public static String finished(ServiceResult result) {
-    String text = result.status().label()
-        + String.format(" in %.1fs", result.duration().toMillis() / 1000.0);
+    String text =
+        result.status().label() + String.format(" in %.1fs", result.duration().toMillis() / 1000.0);
     return result.message().isEmpty() ? text : text + " (" + result.message() + ")";
   }
 
   /** The end-of-build summary: a row per service and platform, then what went wrong. */
   public static String report(BuildReport report) {
     StringBuilder out = new StringBuilder("\n");
-    out.append(String.format(ROW, "SERVICE", "PLATFORM", "STATUS", "TIME", "SIZE", "COMPRESSED",
-        "BUDGET", "CACHE"));
+    out.append(
+        String.format(
+            ROW, "SERVICE", "PLATFORM", "STATUS", "TIME", "SIZE", "COMPRESSED", "BUDGET", "CACHE"));
     for (ServiceResult s : report.services()) {
       for (PlatformResult p : s.platforms()) {
-        out.append(String.format(ROW, s.name(), p.platform(), p.status().label(),
-            String.format("%.1fs", p.duration().toMillis() / 1000.0),
-            size(p.sizes().map(z -> z.uncompressedBytes())),
-            size(p.sizes().map(z -> z.compressedBytes())),
-            size(p.budgetBytes()) + (p.overBudget() ? "!" : ""),
-            p.totalSteps() == 0 ? "-" : p.cachedSteps() + "/" + p.totalSteps()));
+        out.append(
+            String.format(
+                ROW,
+                s.name(),
+                p.platform(),
+                p.status().label(),
+                String.format("%.1fs", p.duration().toMillis() / 1000.0),
+                size(p.sizes().map(z -> z.uncompressedBytes())),
+                size(p.sizes().map(z -> z.compressedBytes())),
+                size(p.budgetBytes()) + (p.overBudget() ? "!" : ""),
+                p.totalSteps() == 0 ? "-" : p.cachedSteps() + "/" + p.totalSteps()));
       }
     }
     for (ServiceResult s : report.services()) {
@@ -82,16 +101,23 @@ public final class ReportText {
       } else if (s.status() == BuildStatus.SKIPPED) {
         out.append(String.format("SKIPPED %s: %s%n", s.name(), s.message()));
       }
-      s.platforms().forEach(p -> p.budgetViolations()
-          .forEach(v -> out.append("OVER BUDGET ").append(v).append('\n')));
+      s.platforms()
+          .forEach(
+              p ->
+                  p.budgetViolations()
+                      .forEach(v -> out.append("OVER BUDGET ").append(v).append('\n')));
     }
-    out.append(String.format(
-        "%n%d services in %.1fs: %d built, %d cached, %d up to date, %d failed, %d skipped%s%n",
-        report.services().size(), report.duration().toMillis() / 1000.0,
-        report.count(BuildStatus.BUILT), report.count(BuildStatus.CACHED),
-        report.count(BuildStatus.UP_TO_DATE),
-        report.count(BuildStatus.FAILED), report.count(BuildStatus.SKIPPED),
-        report.anyOverBudget() ? ", over budget" : ""));
+    out.append(
+        String.format(
+            "%n%d services in %.1fs: %d built, %d cached, %d up to date, %d failed, %d skipped%s%n",
+            report.services().size(),
+            report.duration().toMillis() / 1000.0,
+            report.count(BuildStatus.BUILT),
+            report.count(BuildStatus.CACHED),
+            report.count(BuildStatus.UP_TO_DATE),
+            report.count(BuildStatus.FAILED),
+            report.count(BuildStatus.SKIPPED),
+            report.anyOverBudget() ? ", over budget" : ""));
     return out.toString();
   }
 

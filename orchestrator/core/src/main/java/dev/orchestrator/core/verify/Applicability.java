@@ -4,9 +4,9 @@ import dev.orchestrator.core.config.ServiceDescriptor;
 import java.util.Optional;
 
 /**
- * Which checks make sense for an image. One that declares no way to tell it is up (no
- * HEALTHCHECK, no {@code ports}, no {@code health}), such as a base image, is not run: it gets
- * the size and label checks, and the rest are "n/a".
+ * Which checks make sense for an image. One that declares no way to tell it is up (no HEALTHCHECK,
+ * no {@code ports}, no {@code health}), such as a base image, is not run: it gets the size and
+ * label checks, and the rest are "n/a".
  */
 final class Applicability {
   static final String NOT_RUNNABLE =
@@ -28,20 +28,22 @@ final class Applicability {
   }
 
   /**
-   * HEALTHCHECK and USER matter for what runs; an image nobody runs as is (a base) gets n/a,
-   * with what was found in the detail.
+   * HEALTHCHECK and USER matter for what runs; an image nobody runs as is (a base) gets n/a, with
+   * what was found in the detail.
    */
   static CheckResult healthcheck(boolean runnable, java.util.List<String> test) {
     if (!test.isEmpty()) {
       return CheckResult.pass(Check.HEALTHCHECK, String.join(" ", test));
     }
-    return runnable ? CheckResult.fail(Check.HEALTHCHECK, "no HEALTHCHECK")
+    return runnable
+        ? CheckResult.fail(Check.HEALTHCHECK, "no HEALTHCHECK")
         : CheckResult.notApplicable(Check.HEALTHCHECK, "no HEALTHCHECK; " + NOT_RUNNABLE);
   }
 
   static CheckResult user(boolean runnable, String user) {
     CheckResult found = ImageUser.check(user);
-    return runnable ? found
+    return runnable
+        ? found
         : CheckResult.notApplicable(Check.USER, found.detail() + "; not a runnable service");
   }
 }

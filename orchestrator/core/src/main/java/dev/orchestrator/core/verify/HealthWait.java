@@ -6,9 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Waits for a started container to become healthy: its HEALTHCHECK says so or, for an image
- * without one, its health path answers 200. Gives up when it exits, turns unhealthy or the
- * timeout passes.
+ * Waits for a started container to become healthy: its HEALTHCHECK says so or, for an image without
+ * one, its health path answers 200. Gives up when it exits, turns unhealthy or the timeout passes.
  */
 final class HealthWait {
   private static final long POLL_MILLIS = 250;
@@ -25,8 +24,9 @@ final class HealthWait {
    * @param startNanos {@link System#nanoTime} just before the container was started
    * @param httpPort the container port to probe when the image has no HEALTHCHECK
    */
-  static Readiness await(ContainerRun run, long startNanos, Duration timeout,
-      Optional<Integer> httpPort, String path) throws InterruptedException {
+  static Readiness await(
+      ContainerRun run, long startNanos, Duration timeout, Optional<Integer> httpPort, String path)
+      throws InterruptedException {
     while (true) {
       ContainerState s = run.inspect();
       Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -43,15 +43,23 @@ final class HealthWait {
       } else if (httpPort.isPresent()) {
         Integer host = s.hostPorts().get(httpPort.get());
         if (host != null && HttpProbe.get(host, path).ok()) {
-          return new Readiness(Optional.of(elapsed), s,
+          return new Readiness(
+              Optional.of(elapsed),
+              s,
               "answered " + path + " after " + seconds(elapsed) + " (no HEALTHCHECK)");
         }
       } else {
         return failed(s, "no HEALTHCHECK in the image and no port to probe");
       }
       if (elapsed.compareTo(timeout) >= 0) {
-        return failed(s, "not healthy within " + seconds(timeout) + " ("
-            + s.health().orElse("no answer") + ")" + probe(s));
+        return failed(
+            s,
+            "not healthy within "
+                + seconds(timeout)
+                + " ("
+                + s.health().orElse("no answer")
+                + ")"
+                + probe(s));
       }
       Thread.sleep(POLL_MILLIS);
     }

@@ -24,10 +24,14 @@ final class HttpProbe {
   }
 
   static Answer get(int hostPort, String path) throws InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hostPort + path))
-        .timeout(Duration.ofSeconds(5)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hostPort + path))
+            .timeout(Duration.ofSeconds(5))
+            .GET()
+            .build();
     try {
-      return new Answer(CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), "");
+      return new Answer(
+          CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), "");
     } catch (IOException e) {
       return new Answer(-1, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     }
@@ -44,7 +48,8 @@ final class HttpProbe {
     if (answer.ok()) {
       return CheckResult.pass(Check.HTTP, request + "200");
     }
-    return CheckResult.fail(Check.HTTP,
+    return CheckResult.fail(
+        Check.HTTP,
         request + (answer.status() < 0 ? "no answer (" + answer.error() + ")" : answer.status()));
   }
 }

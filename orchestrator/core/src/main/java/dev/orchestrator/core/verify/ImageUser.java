@@ -5,8 +5,8 @@ final class ImageUser {
   private ImageUser() {}
 
   /**
-   * Whether the user is root: no USER at all, {@code 0} or {@code root}, whatever the group. A
-   * user named otherwise is taken as not root; the process check sees the real uid.
+   * Whether the user is root: no USER at all, {@code 0} or {@code root}, whatever the group. A user
+   * named otherwise is taken as not root; the process check sees the real uid.
    */
   static boolean isRoot(String user) {
     String name = user == null ? "" : user.strip();

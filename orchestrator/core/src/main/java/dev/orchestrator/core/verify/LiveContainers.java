@@ -6,9 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every container verify has created and not yet removed, with how to remove it, so that a
- * front end's shutdown hook (Ctrl-C) can remove them all, as {@code ProcessRunner.destroyAll}
- * stops child processes.
+ * Every container verify has created and not yet removed, with how to remove it, so that a front
+ * end's shutdown hook (Ctrl-C) can remove them all, as {@code ProcessRunner.destroyAll} stops child
+ * processes.
  */
 public final class LiveContainers {
   private static final Logger LOG = LoggerFactory.getLogger(LiveContainers.class);
@@ -18,8 +18,8 @@ public final class LiveContainers {
   private LiveContainers() {}
 
   /**
-   * Records a container just created. After {@link #removeAll} has begun, removes it at once
-   * and refuses: a worker still running while the JVM exits must not leave one behind.
+   * Records a container just created. After {@link #removeAll} has begun, removes it at once and
+   * refuses: a worker still running while the JVM exits must not leave one behind.
    */
   static void register(String id, Runnable remove) {
     LIVE.put(id, remove);

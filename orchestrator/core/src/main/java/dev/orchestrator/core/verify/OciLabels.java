@@ -12,16 +12,21 @@ final class OciLabels {
 
   static CheckResult check(Map<String, String> labels) {
     Map<String, String> oci = new TreeMap<>();
-    labels.forEach((k, v) -> {
-      if (k.startsWith(PREFIX)) {
-        oci.put(k.substring(PREFIX.length()), v);
-      }
-    });
+    labels.forEach(
+        (k, v) -> {
+          if (k.startsWith(PREFIX)) {
+            oci.put(k.substring(PREFIX.length()), v);
+          }
+        });
     String title = labels.get(TITLE);
     if (title == null || title.isBlank()) {
-      return CheckResult.fail(Check.LABELS, oci.isEmpty() ? "no " + PREFIX + "* labels"
-          : "no " + TITLE + " (has " + String.join(", ", oci.keySet()) + ")");
+      return CheckResult.fail(
+          Check.LABELS,
+          oci.isEmpty()
+              ? "no " + PREFIX + "* labels"
+              : "no " + TITLE + " (has " + String.join(", ", oci.keySet()) + ")");
     }
-    return CheckResult.pass(Check.LABELS, "title " + title + "; " + String.join(", ", oci.keySet()));
+    return CheckResult.pass(
+        Check.LABELS, "title " + title + "; " + String.join(", ", oci.keySet()));
   }
 }

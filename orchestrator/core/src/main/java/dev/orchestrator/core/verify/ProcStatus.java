@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
- * The uid of a container's process, read from the host's {@code /proc/PID/status}: images may
- * have no {@code id} binary to ask from inside.
+ * The uid of a container's process, read from the host's {@code /proc/PID/status}: images may have
+ * no {@code id} binary to ask from inside.
  */
 final class ProcStatus {
   private ProcStatus() {}
@@ -35,7 +35,8 @@ final class ProcStatus {
     try {
       status = Files.readString(file);
     } catch (IOException e) {
-      return CheckResult.notApplicable(Check.PROCESS_USER,
+      return CheckResult.notApplicable(
+          Check.PROCESS_USER,
           "process " + pid + " is not visible here (" + file + "): is the engine remote?");
     }
     OptionalLong uid = effectiveUid(status);

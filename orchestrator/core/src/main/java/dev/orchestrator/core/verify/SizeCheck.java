@@ -13,16 +13,30 @@ final class SizeCheck {
 
   static CheckResult check(String service, ServiceDescriptor descriptor, ImageSizes sizes) {
     String platform = sizes.platform();
-    String measured = new ByteSize(sizes.uncompressedBytes()) + " ("
-        + new ByteSize(sizes.compressedBytes()) + " compressed)";
-    List<String> violations = BudgetCheck.violations(service, platform, sizes.uncompressedBytes(),
-        sizes.compressedBytes(), descriptor.budget(), descriptor.compressedBudget());
+    String measured =
+        new ByteSize(sizes.uncompressedBytes())
+            + " ("
+            + new ByteSize(sizes.compressedBytes())
+            + " compressed)";
+    List<String> violations =
+        BudgetCheck.violations(
+            service,
+            platform,
+            sizes.uncompressedBytes(),
+            sizes.compressedBytes(),
+            descriptor.budget(),
+            descriptor.compressedBudget());
     if (!violations.isEmpty()) {
       return CheckResult.fail(Check.SIZE, String.join("; ", violations));
     }
     List<String> budgets = new ArrayList<>();
-    descriptor.budget().flatMap(b -> b.forPlatform(platform)).ifPresent(b -> budgets.add("budget " + b));
-    descriptor.compressedBudget().flatMap(b -> b.forPlatform(platform))
+    descriptor
+        .budget()
+        .flatMap(b -> b.forPlatform(platform))
+        .ifPresent(b -> budgets.add("budget " + b));
+    descriptor
+        .compressedBudget()
+        .flatMap(b -> b.forPlatform(platform))
         .ifPresent(b -> budgets.add("compressedBudget " + b));
     return budgets.isEmpty()
         ? CheckResult.notApplicable(Check.SIZE, measured + "; no budget")

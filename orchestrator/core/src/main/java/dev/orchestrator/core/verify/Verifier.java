@@ -14,14 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Verifies one service on one platform: the image configuration and size, then a container as
- * the image is, then one with a read-only root, tmpfs {@code /tmp} and every capability dropped.
- * Every container it creates is removed before it returns, whatever happened.
+ * Verifies one service on one platform: the image configuration and size, then a container as the
+ * image is, then one with a read-only root, tmpfs {@code /tmp} and every capability dropped. Every
+ * container it creates is removed before it returns, whatever happened.
  */
 final class Verifier {
   /** Label on every container verify creates; its value is the run's id. */
   static final String RUN_LABEL = "dev.orchestrator.verify";
+
   static final String SERVICE_LABEL = "dev.orchestrator.verify.service";
+
   /** arm64 under QEMU starts several times slower than native. */
   static final int EMULATION_FACTOR = 3;
 
@@ -35,14 +37,21 @@ final class Verifier {
     this.hostPlatform = hostPlatform;
   }
 
-  /** @param sizes the image's sizes per platform; no entry means the variant is missing */
+  /**
+   * @param sizes the image's sizes per platform; no entry means the variant is missing
+   */
   VerifyRow verify(Service service, String image, String platform, Map<String, ImageSizes> sizes)
       throws InterruptedException {
     Map<Check, CheckResult> results = new EnumMap<>(Check.class);
     ImageSizes size = sizes.get(platform);
     if (size == null) {
-      results.put(Check.IMAGE, CheckResult.fail(Check.IMAGE, sizes.isEmpty()
-          ? image + " is not in the engine" : "no " + platform + " variant of " + image));
+      results.put(
+          Check.IMAGE,
+          CheckResult.fail(
+              Check.IMAGE,
+              sizes.isEmpty()
+                  ? image + " is not in the engine"
+                  : "no " + platform + " variant of " + image));
       return row(service, image, platform, results, Optional.empty(), Optional.empty());
     }
     results.put(Check.IMAGE, CheckResult.pass(Check.IMAGE, image));
@@ -68,37 +77,54 @@ final class Verifier {
       run.start();
       HealthWait.Readiness ready = HealthWait.await(run, start, timeout, port, path);
       toHealthy = ready.healthyAfter();
-      results.put(Check.HEALTHY, toHealthy.isPresent()
-          ? CheckResult.pass(Check.HEALTHY, ready.detail())
-          : CheckResult.fail(Check.HEALTHY, ready.detail()));
+      results.put(
+          Check.HEALTHY,
+          toHealthy.isPresent()
+              ? CheckResult.pass(Check.HEALTHY, ready.detail())
+              : CheckResult.fail(Check.HEALTHY, ready.detail()));
       ContainerState state = ready.state();
       String notRunning = "not running: " + state.status();
-      results.put(Check.PROCESS_USER, state.running() ? ProcStatus.check(state.pid())
-          : CheckResult.notApplicable(Check.PROCESS_USER, notRunning));
+      results.put(
+          Check.PROCESS_USER,
+          state.running()
+              ? ProcStatus.check(state.pid())
+              : CheckResult.notApplicable(Check.PROCESS_USER, notRunning));
       if (port.isEmpty()) {
         results.put(Check.HTTP, CheckResult.notApplicable(Check.HTTP, "no ports in service.yaml"));
       } else if (!state.running()) {
         results.put(Check.HTTP, CheckResult.notApplicable(Check.HTTP, notRunning));
       } else {
-        results.put(Check.HTTP, HttpProbe.check(port.get(), state.hostPorts().get(port.get()), path));
+        results.put(
+            Check.HTTP, HttpProbe.check(port.get(), state.hostPorts().get(port.get()), path));
       }
     }
     Optional<Duration> toHealthyReadOnly = Optional.empty();
     if (toHealthy.isEmpty()) {
-      results.put(Check.READ_ONLY, CheckResult.notApplicable(Check.READ_ONLY,
-          "not tried: the container did not become healthy as it is"));
+      results.put(
+          Check.READ_ONLY,
+          CheckResult.notApplicable(
+              Check.READ_ONLY, "not tried: the container did not become healthy as it is"));
     } else {
       HealthWait.Readiness ready = runReadOnly(service, image, platform, timeout, port, path);
       toHealthyReadOnly = ready.healthyAfter();
       String detail = ready.detail() + " (read-only root, tmpfs /tmp, all capabilities dropped)";
-      results.put(Check.READ_ONLY, toHealthyReadOnly.isPresent()
-          ? CheckResult.pass(Check.READ_ONLY, detail) : CheckResult.fail(Check.READ_ONLY, detail));
+      results.put(
+          Check.READ_ONLY,
+          toHealthyReadOnly.isPresent()
+              ? CheckResult.pass(Check.READ_ONLY, detail)
+              : CheckResult.fail(Check.READ_ONLY, detail));
     }
     return row(service, image, platform, results, toHealthy, toHealthyReadOnly);
   }
 
-  private HealthWait.Readiness runReadOnly(Service service, String image, String platform,
-      Duration timeout, Optional<Integer> port, String path) throws InterruptedException {
+  private HealthWait.Readiness runReadOnly(
+      Service service,
+      String image,
+      String platform,
+      Duration timeout,
+      Optional<Integer> port,
+      String path)
+      throws InterruptedException {
     try (ContainerRun run = ContainerRun.create(engine, spec(service, image, platform, true))) {
       long start = System.nanoTime();
       run.start();
@@ -107,13 +133,21 @@ final class Verifier {
   }
 
   /**
-   * The image variant's configuration, from a container that is created and never started
-   * (under the containerd store {@code image inspect} shows the host platform's only). Its
-   * command is replaced, since an image without CMD, such as a base, cannot be created as is.
+   * The image variant's configuration, from a container that is created and never started (under
+   * the containerd store {@code image inspect} shows the host platform's only). Its command is
+   * replaced, since an image without CMD, such as a base, cannot be created as is.
    */
   private ContainerState configOf(Service service, String image, String platform) {
-    ContainerSpec spec = new ContainerSpec(image, platform, labels(service), List.of(), false,
-        Map.of(), false, List.of("/verify-never-started"));
+    ContainerSpec spec =
+        new ContainerSpec(
+            image,
+            platform,
+            labels(service),
+            List.of(),
+            false,
+            Map.of(),
+            false,
+            List.of("/verify-never-started"));
     try (ContainerRun probe = ContainerRun.create(engine, spec)) {
       return probe.inspect();
     }
@@ -121,25 +155,44 @@ final class Verifier {
 
   /** The service's start timeout, longer for a platform the engine emulates. */
   Duration timeout(ServiceDescriptor descriptor, String platform) {
-    Duration base = descriptor.health().map(ServiceDescriptor.HealthCheck::startTimeout)
-        .orElse(Duration.ofSeconds(60));
+    Duration base =
+        descriptor
+            .health()
+            .map(ServiceDescriptor.HealthCheck::startTimeout)
+            .orElse(Duration.ofSeconds(60));
     return platform.equals(hostPlatform) ? base : base.multipliedBy(EMULATION_FACTOR);
   }
 
   private ContainerSpec spec(Service service, String image, String platform, boolean hardened) {
     List<Integer> ports = new ArrayList<>(service.descriptor().ports());
-    return new ContainerSpec(image, platform, labels(service), ports, hardened,
-        hardened ? Map.of("/tmp", "rw,nosuid,nodev,size=64m") : Map.of(), hardened, List.of());
+    return new ContainerSpec(
+        image,
+        platform,
+        labels(service),
+        ports,
+        hardened,
+        hardened ? Map.of("/tmp", "rw,nosuid,nodev,size=64m") : Map.of(),
+        hardened,
+        List.of());
   }
 
   private Map<String, String> labels(Service service) {
     return Map.of(RUN_LABEL, runId, SERVICE_LABEL, service.name());
   }
 
-  private static VerifyRow row(Service service, String image, String platform,
-      Map<Check, CheckResult> results, Optional<Duration> toHealthy,
+  private static VerifyRow row(
+      Service service,
+      String image,
+      String platform,
+      Map<Check, CheckResult> results,
+      Optional<Duration> toHealthy,
       Optional<Duration> toHealthyReadOnly) {
-    return new VerifyRow(service.name(), platform, image, List.copyOf(results.values()), toHealthy,
+    return new VerifyRow(
+        service.name(),
+        platform,
+        image,
+        List.copyOf(results.values()),
+        toHealthy,
         toHealthyReadOnly);
   }
 }

@@ -30,7 +30,9 @@ public final class VerifyRun {
   private final BuildListener listener;
   private final String runId = UUID.randomUUID().toString().substring(0, 12);
 
-  /** @param hostPlatform the engine's own platform; others are emulated and get more time */
+  /**
+   * @param hostPlatform the engine's own platform; others are emulated and get more time
+   */
   public VerifyRun(Engine engine, String hostPlatform, int jobs, BuildListener listener) {
     this.engine = engine;
     this.hostPlatform = hostPlatform;
@@ -48,15 +50,19 @@ public final class VerifyRun {
    */
   public VerifyReport run(Map<Service, String> images, List<String> platforms) {
     long start = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(jobs, r -> {
-      Thread t = new Thread(r, "verify");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            jobs,
+            r -> {
+              Thread t = new Thread(r, "verify");
+              t.setDaemon(true);
+              return t;
+            });
     Verifier verifier = new Verifier(engine, runId, hostPlatform);
     List<Future<List<VerifyRow>>> futures = new ArrayList<>();
-    images.forEach((service, image) ->
-        futures.add(pool.submit(() -> verifyService(verifier, service, image, platforms))));
+    images.forEach(
+        (service, image) ->
+            futures.add(pool.submit(() -> verifyService(verifier, service, image, platforms))));
     List<VerifyRow> rows = new ArrayList<>();
     boolean interrupted = false;
     try {
@@ -88,8 +94,9 @@ public final class VerifyRun {
     }
   }
 
-  private List<VerifyRow> verifyService(Verifier verifier, Service service, String image,
-      List<String> platforms) throws InterruptedException {
+  private List<VerifyRow> verifyService(
+      Verifier verifier, Service service, String image, List<String> platforms)
+      throws InterruptedException {
     listener.on(new BuildEvent.Phase(service.name(), "measuring " + image));
     Map<String, ImageSizes> sizes = engine.imageSizes(image);
     List<VerifyRow> rows = new ArrayList<>();
@@ -102,9 +109,14 @@ public final class VerifyRun {
         throw e;
       } catch (IllegalStateException e) {
         // The engine refused (no such platform variant, a bad port): a failed row, not a crash.
-        row = new VerifyRow(service.name(), platform, image,
-            List.of(CheckResult.fail(Check.IMAGE, e.getMessage().strip())), Optional.empty(),
-            Optional.empty());
+        row =
+            new VerifyRow(
+                service.name(),
+                platform,
+                image,
+                List.of(CheckResult.fail(Check.IMAGE, e.getMessage().strip())),
+                Optional.empty(),
+                Optional.empty());
       }
       rows.add(row);
       listener.on(new BuildEvent.Phase(service.name(), platform + " " + summary(row)));
@@ -116,7 +128,7 @@ public final class VerifyRun {
     if (row.passed()) {
       return "verified";
     }
-    return "FAILED " + row.failures().stream().map(CheckResult::name)
-        .collect(Collectors.joining(", "));
+    return "FAILED "
+        + row.failures().stream().map(CheckResult::name).collect(Collectors.joining(", "));
   }
 }

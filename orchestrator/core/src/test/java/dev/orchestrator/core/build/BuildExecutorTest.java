@@ -26,9 +26,14 @@ import org.junit.jupiter.api.Test;
 
 /** Scheduling and failure propagation, with the buildx step replaced by a recorder. */
 class BuildExecutorTest {
-  private final Repository repo = repository(
-      from("base", "scratch"), from("jre", "base"), from("app", "jre"), from("web", "jre"),
-      from("lone", "scratch"), from("tool", "base"));
+  private final Repository repo =
+      repository(
+          from("base", "scratch"),
+          from("jre", "base"),
+          from("app", "jre"),
+          from("web", "jre"),
+          from("lone", "scratch"),
+          from("tool", "base"));
   private final ServiceGraph graph = GraphBuilder.build(repo);
   private final Plan plan = Planner.plan(graph, List.of());
   private final List<String> started = Collections.synchronizedList(new ArrayList<>());
@@ -36,24 +41,35 @@ class BuildExecutorTest {
   private final AtomicInteger maxRunning = new AtomicInteger();
 
   private BuildExecutor executor(int jobs, boolean failFast, Set<String> failing) {
-    Profile profile = new Profile("local", Path.of("local.yaml"), List.of("host"),
-        Profile.Output.LOAD, Optional.empty(), "monorepo", "latest",
-        new Profile.Cache(Profile.Cache.Type.NONE, "", "max"), jobs, Optional.empty());
+    Profile profile =
+        new Profile(
+            "local",
+            Path.of("local.yaml"),
+            List.of("host"),
+            Profile.Output.LOAD,
+            Optional.empty(),
+            "monorepo",
+            "latest",
+            new Profile.Cache(Profile.Cache.Type.NONE, "", "max"),
+            jobs,
+            Optional.empty());
     BuildSettings settings =
         new BuildSettings(Path.of("/repo"), profile, List.of("linux/amd64"), jobs, failFast);
     ServiceBuild real = new ServiceBuild(settings, null, BuildListener.NONE);
-    BiFunction<Service, Map<String, String>, ServiceResult> fake = (service, contexts) -> {
-      started.add(service.name());
-      maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
-      try {
-        Thread.sleep(30);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      running.decrementAndGet();
-      BuildStatus status = failing.contains(service.name()) ? BuildStatus.FAILED : BuildStatus.BUILT;
-      return real.withStatus(service, status, Duration.ofMillis(30), "", List.of());
-    };
+    BiFunction<Service, Map<String, String>, ServiceResult> fake =
+        (service, contexts) -> {
+          started.add(service.name());
+          maxRunning.accumulateAndGet(running.incrementAndGet(), Math::max);
+          try {
+            Thread.sleep(30);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          running.decrementAndGet();
+          BuildStatus status =
+              failing.contains(service.name()) ? BuildStatus.FAILED : BuildStatus.BUILT;
+          return real.withStatus(service, status, Duration.ofMillis(30), "", List.of());
+        };
     return new BuildExecutor(settings, BuildListener.NONE, real, fake);
   }
 
@@ -75,7 +91,8 @@ class BuildExecutorTest {
     assertThat(started.indexOf("base")).isLessThan(started.indexOf("jre"));
     assertThat(started.indexOf("jre")).isLessThan(started.indexOf("app"));
     assertThat(maxRunning.get()).isLessThanOrEqualTo(2);
-    assertThat(report.services()).extracting(ServiceResult::name)
+    assertThat(report.services())
+        .extracting(ServiceResult::name)
         .containsExactlyElementsOf(plan.services());
   }
 
@@ -91,12 +108,20 @@ class BuildExecutorTest {
   void aFailureSkipsExactlyItsDependentsAndIndependentServicesStillBuild() {
     BuildReport report = run(executor(2, false, Set.of("jre")));
 
-    assertThat(statuses(report)).containsEntry("jre", BuildStatus.FAILED)
-        .containsEntry("app", BuildStatus.SKIPPED).containsEntry("web", BuildStatus.SKIPPED)
-        .containsEntry("tool", BuildStatus.BUILT).containsEntry("lone", BuildStatus.BUILT);
+    assertThat(statuses(report))
+        .containsEntry("jre", BuildStatus.FAILED)
+        .containsEntry("app", BuildStatus.SKIPPED)
+        .containsEntry("web", BuildStatus.SKIPPED)
+        .containsEntry("tool", BuildStatus.BUILT)
+        .containsEntry("lone", BuildStatus.BUILT);
     assertThat(started).doesNotContain("app", "web");
-    assertThat(report.services().stream().filter(s -> s.name().equals("app")).findFirst()
-        .orElseThrow().message()).isEqualTo("dependency jre failed");
+    assertThat(
+            report.services().stream()
+                .filter(s -> s.name().equals("app"))
+                .findFirst()
+                .orElseThrow()
+                .message())
+        .isEqualTo("dependency jre failed");
   }
 
   @Test
@@ -117,7 +142,8 @@ class BuildExecutorTest {
     BuildReport report = executor.run(plan, graph, repo.byName(), Map.of("jre", mavenFailed));
 
     assertThat(started).doesNotContain("jre", "app", "web");
-    assertThat(statuses(report)).containsEntry("jre", BuildStatus.FAILED)
+    assertThat(statuses(report))
+        .containsEntry("jre", BuildStatus.FAILED)
         .containsEntry("app", BuildStatus.SKIPPED);
   }
 }

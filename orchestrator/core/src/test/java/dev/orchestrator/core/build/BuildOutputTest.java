@@ -9,24 +9,26 @@ class BuildOutputTest {
 
   @Test
   void countsCachedStepsOfAMultiPlatformBuild() {
-    List<String> lines = List.of(
-        "#1 [internal] load build definition from Dockerfile",
-        "#5 [context base] monorepo/base:latest",
-        "#5 CACHED",
-        "#6 [linux/amd64 1/3] COPY busybox-amd64 /bin/busybox",
-        "#6 CACHED",
-        "#7 [2/3] RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]",
-        "#7 CACHED",
-        "#9 [linux/arm64 build 1/3] COPY busybox-arm64 /bin/busybox",
-        "#10 [3/3] RUN echo base > /base.txt",
-        "#10 DONE 0.1s");
+    List<String> lines =
+        List.of(
+            "#1 [internal] load build definition from Dockerfile",
+            "#5 [context base] monorepo/base:latest",
+            "#5 CACHED",
+            "#6 [linux/amd64 1/3] COPY busybox-amd64 /bin/busybox",
+            "#6 CACHED",
+            "#7 [2/3] RUN [\"/bin/busybox\", \"--install\", \"-s\", \"/bin\"]",
+            "#7 CACHED",
+            "#9 [linux/arm64 build 1/3] COPY busybox-arm64 /bin/busybox",
+            "#10 [3/3] RUN echo base > /base.txt",
+            "#10 DONE 0.1s");
 
     assertThat(BuildOutput.cacheUse(lines)).isEqualTo(new BuildOutput.StepCounts(2, 4));
   }
 
   @Test
   void aBuildWithEveryStepCachedIsAllCached() {
-    List<String> lines = List.of("#4 [1/2] COPY a /a", "#4 CACHED", "#5 [2/2] RUN true", "#5 CACHED");
+    List<String> lines =
+        List.of("#4 [1/2] COPY a /a", "#4 CACHED", "#5 [2/2] RUN true", "#5 CACHED");
 
     assertThat(BuildOutput.cacheUse(lines).allCached()).isTrue();
   }

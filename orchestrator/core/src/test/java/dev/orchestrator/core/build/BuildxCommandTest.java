@@ -18,66 +18,126 @@ class BuildxCommandTest {
   private static final Path META = Path.of("/repo/.cache/orchestrator/metadata/app.json");
   private final Service app = TestServices.from("app", "base");
 
-  static Profile profile(Profile.Output output, Optional<String> registry, Profile.Cache cache,
+  static Profile profile(
+      Profile.Output output,
+      Optional<String> registry,
+      Profile.Cache cache,
       Optional<String> builder) {
-    return new Profile("p", Path.of("p.yaml"), List.of("host"), output, registry, "monorepo",
-        "latest", cache, 2, builder);
+    return new Profile(
+        "p",
+        Path.of("p.yaml"),
+        List.of("host"),
+        output,
+        registry,
+        "monorepo",
+        "latest",
+        cache,
+        2,
+        builder);
   }
 
   @Test
   void localProfileLoadsWithALocalCacheAndWiresNamedContexts(@TempDir Path root) {
-    Profile local = profile(Profile.Output.LOAD, Optional.empty(),
-        new Profile.Cache(Profile.Cache.Type.LOCAL, ".cache/buildx", "max"), Optional.empty());
+    Profile local =
+        profile(
+            Profile.Output.LOAD,
+            Optional.empty(),
+            new Profile.Cache(Profile.Cache.Type.LOCAL, ".cache/buildx", "max"),
+            Optional.empty());
 
-    List<String> argv = BuildxCommand.argv(app, local, List.of("linux/amd64", "linux/arm64"),
-        Map.of("base", "monorepo/base:latest"), root, META);
+    List<String> argv =
+        BuildxCommand.argv(
+            app,
+            local,
+            List.of("linux/amd64", "linux/arm64"),
+            Map.of("base", "monorepo/base:latest"),
+            root,
+            META);
 
-    assertThat(argv).containsExactly(
-        "docker", "buildx", "build", "--progress=plain",
-        "--platform", "linux/amd64,linux/arm64", "--provenance=false",
-        "--file", "/repo/services/app/Dockerfile",
-        "--build-context", "base=docker-image://monorepo/base:latest",
-        "--cache-to", "type=local,dest=" + root.resolve(".cache/buildx/app") + ",mode=max",
-        "--tag", "monorepo/app:latest",
-        "--load",
-        "--metadata-file", META.toString(),
-        "/repo/services/app");
+    assertThat(argv)
+        .containsExactly(
+            "docker",
+            "buildx",
+            "build",
+            "--progress=plain",
+            "--platform",
+            "linux/amd64,linux/arm64",
+            "--provenance=false",
+            "--file",
+            "/repo/services/app/Dockerfile",
+            "--build-context",
+            "base=docker-image://monorepo/base:latest",
+            "--cache-to",
+            "type=local,dest=" + root.resolve(".cache/buildx/app") + ",mode=max",
+            "--tag",
+            "monorepo/app:latest",
+            "--load",
+            "--metadata-file",
+            META.toString(),
+            "/repo/services/app");
   }
 
   @Test
   void anExistingLocalCacheIsAlsoImported(@TempDir Path root) throws Exception {
     Path cache = Files.createDirectories(root.resolve(".cache/buildx/app"));
     Files.writeString(cache.resolve("index.json"), "{}");
-    Profile local = profile(Profile.Output.LOAD, Optional.empty(),
-        new Profile.Cache(Profile.Cache.Type.LOCAL, ".cache/buildx", "max"), Optional.empty());
+    Profile local =
+        profile(
+            Profile.Output.LOAD,
+            Optional.empty(),
+            new Profile.Cache(Profile.Cache.Type.LOCAL, ".cache/buildx", "max"),
+            Optional.empty());
 
     assertThat(BuildxCommand.cacheArguments("app", local, List.of("linux/amd64"), root))
-        .containsExactly("--cache-from", "type=local,src=" + cache,
-            "--cache-to", "type=local,dest=" + cache + ",mode=max");
+        .containsExactly(
+            "--cache-from",
+            "type=local,src=" + cache,
+            "--cache-to",
+            "type=local,dest=" + cache + ",mode=max");
   }
 
   @Test
   void registryCacheIsScopedPerServiceAndArchitectureAndPushes() {
-    Profile ci = profile(Profile.Output.PUSH, Optional.of("127.0.0.1:5000"),
-        new Profile.Cache(Profile.Cache.Type.REGISTRY, "127.0.0.1:5000/cache", "max"),
-        Optional.of("arm-builder"));
+    Profile ci =
+        profile(
+            Profile.Output.PUSH,
+            Optional.of("127.0.0.1:5000"),
+            new Profile.Cache(Profile.Cache.Type.REGISTRY, "127.0.0.1:5000/cache", "max"),
+            Optional.of("arm-builder"));
 
-    List<String> argv = BuildxCommand.argv(app, ci, List.of("linux/arm64"), Map.of(),
-        Path.of("/repo"), META);
+    List<String> argv =
+        BuildxCommand.argv(app, ci, List.of("linux/arm64"), Map.of(), Path.of("/repo"), META);
 
-    assertThat(argv).containsSubsequence("docker", "buildx", "build", "--builder", "arm-builder",
-        "--progress=plain", "--platform", "linux/arm64");
-    assertThat(argv).containsSubsequence(
-        "--cache-from", "type=registry,ref=127.0.0.1:5000/cache/app:arm64",
-        "--cache-to", "type=registry,ref=127.0.0.1:5000/cache/app:arm64,mode=max",
-        "--tag", "127.0.0.1:5000/monorepo/app:latest", "--push");
+    assertThat(argv)
+        .containsSubsequence(
+            "docker",
+            "buildx",
+            "build",
+            "--builder",
+            "arm-builder",
+            "--progress=plain",
+            "--platform",
+            "linux/arm64");
+    assertThat(argv)
+        .containsSubsequence(
+            "--cache-from",
+            "type=registry,ref=127.0.0.1:5000/cache/app:arm64",
+            "--cache-to",
+            "type=registry,ref=127.0.0.1:5000/cache/app:arm64,mode=max",
+            "--tag",
+            "127.0.0.1:5000/monorepo/app:latest",
+            "--push");
     assertThat(argv).doesNotContain("--load");
   }
 
   @Test
   void noCacheMeansNoCacheFlags() {
-    Profile none = profile(Profile.Output.LOAD, Optional.empty(),
-        new Profile.Cache(Profile.Cache.Type.NONE, "", "max"), Optional.empty());
+    Profile none =
+        profile(
+            Profile.Output.LOAD,
+            Optional.empty(),
+            new Profile.Cache(Profile.Cache.Type.NONE, "", "max"),
+            Optional.empty());
 
     assertThat(BuildxCommand.cacheArguments("app", none, List.of("linux/amd64"), Path.of("/r")))
         .isEmpty();
@@ -86,65 +146,138 @@ class BuildxCommandTest {
   @Test
   void secretsPassOnlyTheirSourceNeverAValue() {
     ServiceDescriptor d = app.descriptor();
-    Service withSecrets = new Service(app.name(), app.directory(), app.relativeDirectory(),
-        app.dockerfile(), app.context(), new ServiceDescriptor(d.file(), d.name(), d.dockerfile(),
-            d.context(), d.target(), d.args(), d.platforms(), d.dependsOn(), d.budget(),
-            d.compressedBudget(), d.tags(), d.prepare(), d.ports(), d.health(),
-            List.of(new ServiceDescriptor.Secret("npm", ServiceDescriptor.Secret.Kind.ENV, "NPM_TOKEN"),
-                new ServiceDescriptor.Secret("netrc", ServiceDescriptor.Secret.Kind.FILE, "/root/.netrc")),
-            d.lines()), app.dockerfileInfo());
-    Profile none = profile(Profile.Output.LOAD, Optional.empty(),
-        new Profile.Cache(Profile.Cache.Type.NONE, "", "max"), Optional.empty());
+    Service withSecrets =
+        new Service(
+            app.name(),
+            app.directory(),
+            app.relativeDirectory(),
+            app.dockerfile(),
+            app.context(),
+            new ServiceDescriptor(
+                d.file(),
+                d.name(),
+                d.dockerfile(),
+                d.context(),
+                d.target(),
+                d.args(),
+                d.platforms(),
+                d.dependsOn(),
+                d.budget(),
+                d.compressedBudget(),
+                d.tags(),
+                d.prepare(),
+                d.ports(),
+                d.health(),
+                List.of(
+                    new ServiceDescriptor.Secret(
+                        "npm", ServiceDescriptor.Secret.Kind.ENV, "NPM_TOKEN"),
+                    new ServiceDescriptor.Secret(
+                        "netrc", ServiceDescriptor.Secret.Kind.FILE, "/root/.netrc")),
+                d.lines()),
+            app.dockerfileInfo());
+    Profile none =
+        profile(
+            Profile.Output.LOAD,
+            Optional.empty(),
+            new Profile.Cache(Profile.Cache.Type.NONE, "", "max"),
+            Optional.empty());
 
-    assertThat(BuildxCommand.argv(withSecrets, none, List.of("linux/amd64"), Map.of(),
-        Path.of("/repo"), META))
-        .containsSubsequence("--secret", "id=npm,env=NPM_TOKEN", "--secret", "id=netrc,src=/root/.netrc");
+    assertThat(
+            BuildxCommand.argv(
+                withSecrets, none, List.of("linux/amd64"), Map.of(), Path.of("/repo"), META))
+        .containsSubsequence(
+            "--secret", "id=npm,env=NPM_TOKEN", "--secret", "id=netrc,src=/root/.netrc");
   }
 
-  private static Profile digestProfile(Optional<String> stagingTag, java.util.Map<String, String> builders) {
-    return new Profile("ci-arm64", Path.of("ci-arm64.yaml"), List.of("linux/arm64"),
-        Profile.Output.PUSH_BY_DIGEST, Optional.of("127.0.0.1:5000"), "monorepo", "latest",
-        new Profile.Cache(Profile.Cache.Type.REGISTRY, "127.0.0.1:5000/cache", "max"), 2,
-        Optional.of("default-builder"), builders, stagingTag, List.of("latest"));
+  private static Profile digestProfile(
+      Optional<String> stagingTag, java.util.Map<String, String> builders) {
+    return new Profile(
+        "ci-arm64",
+        Path.of("ci-arm64.yaml"),
+        List.of("linux/arm64"),
+        Profile.Output.PUSH_BY_DIGEST,
+        Optional.of("127.0.0.1:5000"),
+        "monorepo",
+        "latest",
+        new Profile.Cache(Profile.Cache.Type.REGISTRY, "127.0.0.1:5000/cache", "max"),
+        2,
+        Optional.of("default-builder"),
+        builders,
+        stagingTag,
+        List.of("latest"));
   }
 
   @Test
   void pushByDigestPushesUntaggedAndConsumesBasesByDigest() {
     String base = "127.0.0.1:5000/monorepo/base@sha256:" + "a".repeat(64);
 
-    List<String> argv = BuildxCommand.argv(app, digestProfile(Optional.empty(), Map.of()),
-        List.of("linux/arm64"), Map.of("base", base), Path.of("/repo"), META);
+    List<String> argv =
+        BuildxCommand.argv(
+            app,
+            digestProfile(Optional.empty(), Map.of()),
+            List.of("linux/arm64"),
+            Map.of("base", base),
+            Path.of("/repo"),
+            META);
 
-    assertThat(argv).containsExactly(
-        "docker", "buildx", "build", "--builder", "default-builder", "--progress=plain",
-        "--platform", "linux/arm64", "--provenance=false",
-        "--file", "/repo/services/app/Dockerfile",
-        "--build-context", "base=docker-image://" + base,
-        "--cache-from", "type=registry,ref=127.0.0.1:5000/cache/app:arm64",
-        "--cache-to", "type=registry,ref=127.0.0.1:5000/cache/app:arm64,mode=max",
-        "--output", "type=image,name=127.0.0.1:5000/monorepo/app,push-by-digest=true,"
-            + "name-canonical=true,oci-mediatypes=true,push=true",
-        "--metadata-file", META.toString(),
-        "/repo/services/app");
+    assertThat(argv)
+        .containsExactly(
+            "docker",
+            "buildx",
+            "build",
+            "--builder",
+            "default-builder",
+            "--progress=plain",
+            "--platform",
+            "linux/arm64",
+            "--provenance=false",
+            "--file",
+            "/repo/services/app/Dockerfile",
+            "--build-context",
+            "base=docker-image://" + base,
+            "--cache-from",
+            "type=registry,ref=127.0.0.1:5000/cache/app:arm64",
+            "--cache-to",
+            "type=registry,ref=127.0.0.1:5000/cache/app:arm64,mode=max",
+            "--output",
+            "type=image,name=127.0.0.1:5000/monorepo/app,push-by-digest=true,"
+                + "name-canonical=true,oci-mediatypes=true,push=true",
+            "--metadata-file",
+            META.toString(),
+            "/repo/services/app");
   }
 
   @Test
   void aStagingTagPushesUnderTheArchitecturesTagForTheDockerDriver() {
-    List<String> argv = BuildxCommand.argv(app, digestProfile(Optional.of("ci-{arch}"), Map.of()),
-        List.of("linux/arm64"), Map.of(), Path.of("/repo"), META);
+    List<String> argv =
+        BuildxCommand.argv(
+            app,
+            digestProfile(Optional.of("ci-{arch}"), Map.of()),
+            List.of("linux/arm64"),
+            Map.of(),
+            Path.of("/repo"),
+            META);
 
-    assertThat(argv).containsSubsequence("--output",
-        "type=image,name=127.0.0.1:5000/monorepo/app:ci-arm64,oci-mediatypes=true,push=true",
-        "--metadata-file").doesNotContain("--tag", "--push", "--load");
+    assertThat(argv)
+        .containsSubsequence(
+            "--output",
+            "type=image,name=127.0.0.1:5000/monorepo/app:ci-arm64,oci-mediatypes=true,push=true",
+            "--metadata-file")
+        .doesNotContain("--tag", "--push", "--load");
   }
 
   @Test
   void aBuilderForThePlatformWinsOverTheProfilesBuilder() {
-    List<String> argv = BuildxCommand.argv(app,
-        digestProfile(Optional.empty(), Map.of("linux/arm64", "arm-native")),
-        List.of("linux/arm64"), Map.of(), Path.of("/repo"), META);
+    List<String> argv =
+        BuildxCommand.argv(
+            app,
+            digestProfile(Optional.empty(), Map.of("linux/arm64", "arm-native")),
+            List.of("linux/arm64"),
+            Map.of(),
+            Path.of("/repo"),
+            META);
 
-    assertThat(argv).startsWith("docker", "buildx", "build", "--builder", "arm-native",
-        "--progress=plain");
+    assertThat(argv)
+        .startsWith("docker", "buildx", "build", "--builder", "arm-native", "--progress=plain");
   }
 }

@@ -31,12 +31,31 @@ class PrepareStepTest {
   private Service service(List<String> command, List<String> inputs) {
     Service template = TestServices.from("base", "scratch");
     ServiceDescriptor d = ServiceDescriptor.none();
-    ServiceDescriptor withPrepare = new ServiceDescriptor(folder.resolve("service.yaml"), d.name(),
-        d.dockerfile(), d.context(), d.target(), Map.of(), List.of(), List.of(), Optional.empty(),
-        Optional.empty(), List.of(), Optional.of(new ServiceDescriptor.PrepareStep(command, inputs)),
-        List.of(), Optional.empty(), Map.of());
-    return new Service("base", folder, repo.relativize(folder), folder.resolve("Dockerfile"), folder,
-        withPrepare, template.dockerfileInfo());
+    ServiceDescriptor withPrepare =
+        new ServiceDescriptor(
+            folder.resolve("service.yaml"),
+            d.name(),
+            d.dockerfile(),
+            d.context(),
+            d.target(),
+            Map.of(),
+            List.of(),
+            List.of(),
+            Optional.empty(),
+            Optional.empty(),
+            List.of(),
+            Optional.of(new ServiceDescriptor.PrepareStep(command, inputs)),
+            List.of(),
+            Optional.empty(),
+            Map.of());
+    return new Service(
+        "base",
+        folder,
+        repo.relativize(folder),
+        folder.resolve("Dockerfile"),
+        folder,
+        withPrepare,
+        template.dockerfileInfo());
   }
 
   private Service counting(List<String> inputs) {
@@ -81,7 +100,8 @@ class PrepareStepTest {
   void aChangedCommandRunsItAgain() throws Exception {
     prepare.run(counting(List.of("packages.lock")), line -> {});
 
-    Service changed = service(List.of("sh", "-c", "echo again >> runs.txt"), List.of("packages.lock"));
+    Service changed =
+        service(List.of("sh", "-c", "echo again >> runs.txt"), List.of("packages.lock"));
 
     assertThat(prepare.run(changed, line -> {}).skipped()).isFalse();
   }
@@ -97,8 +117,10 @@ class PrepareStepTest {
 
   @Test
   void aFailureIsReportedWithItsOutputAndIsNotRememberedAsDone() throws Exception {
-    Service failing = service(List.of("sh", "-c", "echo cannot download libc6 >&2; exit 3"),
-        List.of("packages.lock"));
+    Service failing =
+        service(
+            List.of("sh", "-c", "echo cannot download libc6 >&2; exit 3"),
+            List.of("packages.lock"));
 
     PrepareStep.Outcome first = prepare.run(failing, line -> {});
     PrepareStep.Outcome second = prepare.run(failing, line -> {});

@@ -18,8 +18,12 @@ class DigestsFileReaderTest {
   @Test
   void whatTheBuildWritesTheMergeReadsBack() throws Exception {
     Path file = dir.resolve("digests-amd64.json");
-    DigestsFile written = new DigestsFile(file, Map.of("base",
-        new DigestsFile.Images("127.0.0.1:5000/mono/base", Map.of("linux/amd64", A), 0)));
+    DigestsFile written =
+        new DigestsFile(
+            file,
+            Map.of(
+                "base",
+                new DigestsFile.Images("127.0.0.1:5000/mono/base", Map.of("linux/amd64", A), 0)));
     Files.writeString(file, written.toJson());
 
     DigestsFile read = DigestsFileReader.read(file);
@@ -32,7 +36,10 @@ class DigestsFileReaderTest {
 
   @Test
   void aBadDigestAndAMissingRepositoryAreReportedWithTheirLines() throws Exception {
-    Path file = Files.writeString(dir.resolve("d.json"), """
+    Path file =
+        Files.writeString(
+            dir.resolve("d.json"),
+            """
         {"services": {
           "base": {"repository": "r:5000/m/base",
                    "digests": {"linux/amd64": "sha256:abc"}},
@@ -42,8 +49,10 @@ class DigestsFileReaderTest {
 
     assertThatThrownBy(() -> DigestsFileReader.read(file))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessageContaining(file + ":3: 'services.base.digests.linux/amd64': 'sha256:abc' is not"
-            + " a digest such as sha256:<64 hex digits>")
+        .hasMessageContaining(
+            file
+                + ":3: 'services.base.digests.linux/amd64': 'sha256:abc' is not"
+                + " a digest such as sha256:<64 hex digits>")
         .hasMessageContaining(file + ":4: 'services.mid.repository' is missing");
   }
 
@@ -68,6 +77,7 @@ class DigestsFileReaderTest {
     Path two = Files.writeString(dir.resolve("two.json"), "{}");
 
     assertThatThrownBy(() -> DigestsFileReader.readAll(List.of(one, two)))
-        .hasMessageContaining(one.toString()).hasMessageContaining(two.toString());
+        .hasMessageContaining(one.toString())
+        .hasMessageContaining(two.toString());
   }
 }

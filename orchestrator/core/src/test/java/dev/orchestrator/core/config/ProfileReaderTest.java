@@ -203,7 +203,9 @@ class ProfileReaderTest {
 
   @Test
   void ciKeysAreReadBuildersPerPlatformStagingTagAndMergeTags() throws IOException {
-    Profile ci = read("""
+    Profile ci =
+        read(
+            """
         platforms: [linux/arm64]
         output: push-by-digest
         registry: 127.0.0.1:5000
@@ -220,16 +222,23 @@ class ProfileReaderTest {
 
   @Test
   void badCiKeysNameTheirLines() throws IOException {
-    assertThat(problems("""
+    assertThat(
+            problems(
+                """
         builders: {linux: x}
         stagingTag: ci
         mergeTags: ["{nope}"]
-        """)).containsExactly(
+        """))
+        .containsExactly(
             at(1, "'builders': 'linux' is not a platform such as linux/amd64 or linux/arm/v7"),
-            at(2, "'stagingTag': 'ci' must hold {arch}, so that the architecture jobs never push"
-                + " to one tag"),
-            at(3, "'mergeTags': '{nope}' uses an unknown placeholder {nope}; known: {sha},"
-                + " {shortSha}, {branch}, {version}, {major}, {minor}, {patch}, {tag}"));
+            at(
+                2,
+                "'stagingTag': 'ci' must hold {arch}, so that the architecture jobs never push"
+                    + " to one tag"),
+            at(
+                3,
+                "'mergeTags': '{nope}' uses an unknown placeholder {nope}; known: {sha},"
+                    + " {shortSha}, {branch}, {version}, {major}, {minor}, {patch}, {tag}"));
   }
 
   @Test

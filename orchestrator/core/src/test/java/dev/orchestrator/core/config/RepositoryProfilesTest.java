@@ -41,7 +41,8 @@ class RepositoryProfilesTest {
     assertThat(local.cache()).isEqualTo(new Cache(Cache.Type.LOCAL, ".cache/buildx", "max"));
     assertThat(ProfileReader.load(dir, "ci-arm64").platforms()).containsExactly("linux/arm64");
     assertThat(ProfileReader.load(dir, "ci-arm64").output()).isEqualTo(Output.PUSH_BY_DIGEST);
-    assertThat(ProfileReader.load(dir, "ci").platforms()).containsExactly("linux/amd64", "linux/arm64");
+    assertThat(ProfileReader.load(dir, "ci").platforms())
+        .containsExactly("linux/amd64", "linux/arm64");
     Profile release = ProfileReader.load(dir, "release");
     assertThat(release.platforms()).containsExactly("linux/amd64", "linux/arm64");
     assertThat(release.output()).isEqualTo(Output.PUSH);

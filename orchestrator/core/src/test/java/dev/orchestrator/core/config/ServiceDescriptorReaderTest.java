@@ -137,16 +137,21 @@ class ServiceDescriptorReaderTest {
         read("secrets:\n  - {id: npm, env: NPM_TOKEN}\n  - {id: netrc, src: /root/.netrc}\n")
             .secrets();
 
-    assertThat(secrets).containsExactly(
-        new ServiceDescriptor.Secret("npm", ServiceDescriptor.Secret.Kind.ENV, "NPM_TOKEN"),
-        new ServiceDescriptor.Secret("netrc", ServiceDescriptor.Secret.Kind.FILE, "/root/.netrc"));
+    assertThat(secrets)
+        .containsExactly(
+            new ServiceDescriptor.Secret("npm", ServiceDescriptor.Secret.Kind.ENV, "NPM_TOKEN"),
+            new ServiceDescriptor.Secret(
+                "netrc", ServiceDescriptor.Secret.Kind.FILE, "/root/.netrc"));
   }
 
   @Test
   void aSecretNeedsExactlyOneSource() throws IOException {
     assertThat(problems("secrets:\n  - {id: npm, env: A, src: /x}\n"))
-        .containsExactly(at(1, "each secret needs 'id' and exactly one of 'env' or 'src': a secret"
-            + " such as {id: npm, env: NPM_TOKEN}"));
+        .containsExactly(
+            at(
+                1,
+                "each secret needs 'id' and exactly one of 'env' or 'src': a secret"
+                    + " such as {id: npm, env: NPM_TOKEN}"));
   }
 
   @Test

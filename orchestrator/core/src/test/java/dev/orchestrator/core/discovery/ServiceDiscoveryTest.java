@@ -61,8 +61,11 @@ class ServiceDiscoveryTest {
     dockerfile(".git/hooks");
     dockerfile("generated/out");
     write(".gitignore", "generated/\n");
-    assertThat(ProcessRunner.run(List.of("git", "init", "-q", root.toString()), null, Map.of(),
-        line -> {}).succeeded()).isTrue();
+    assertThat(
+            ProcessRunner.run(
+                    List.of("git", "init", "-q", root.toString()), null, Map.of(), line -> {})
+                .succeeded())
+        .isTrue();
 
     assertThat(names()).containsExactly("api", "worker");
   }
@@ -104,9 +107,12 @@ class ServiceDiscoveryTest {
     write("services/b/service.yaml", "budget: lots\n");
 
     assertThatThrownBy(this::names)
-        .isInstanceOfSatisfying(ConfigurationException.class, e -> assertThat(e.problems())
-            .extracting(p -> p.file().getFileName().toString())
-            .contains("Dockerfile", "service.yaml"));
+        .isInstanceOfSatisfying(
+            ConfigurationException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(p -> p.file().getFileName().toString())
+                    .contains("Dockerfile", "service.yaml"));
   }
 
   @Test
@@ -115,6 +121,7 @@ class ServiceDiscoveryTest {
     write("services/a/service.yaml", "dockerfile: docker/Dockerfile.prod\n");
 
     assertThatThrownBy(this::names)
-        .hasMessageContaining("service.yaml:1: service 'a': Dockerfile services/a/docker/Dockerfile.prod not found");
+        .hasMessageContaining(
+            "service.yaml:1: service 'a': Dockerfile services/a/docker/Dockerfile.prod not found");
   }
 }

@@ -13,7 +13,8 @@ class BuildxProbeTest {
 
   @Test
   void readsThePlatformsLine() {
-    String output = """
+    String output =
+        """
         Name:          default
         Driver:        docker
 

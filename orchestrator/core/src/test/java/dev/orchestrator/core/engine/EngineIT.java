@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs against the engine at DOCKER_HOST or /var/run/docker.sock; builds its own image. */
 class EngineIT {
-  private static final String IMAGE = "enginetest/busybox:" + UUID.randomUUID().toString().substring(0, 8);
+  private static final String IMAGE =
+      "enginetest/busybox:" + UUID.randomUUID().toString().substring(0, 8);
   private static final List<String> PLATFORMS = List.of("linux/amd64", "linux/arm64");
 
   @TempDir static Path work;
@@ -42,15 +43,26 @@ class EngineIT {
       Files.createDirectories(context.resolve(arch));
       Files.copy(busybox.resolve("busybox-" + arch), context.resolve(arch + "/busybox"));
     }
-    Files.writeString(context.resolve("Dockerfile"), """
+    Files.writeString(
+        context.resolve("Dockerfile"),
+        """
         FROM scratch
         ARG TARGETARCH
         COPY ${TARGETARCH}/busybox /bin/busybox
         RUN ["/bin/busybox", "--install", "-s", "/bin"]
         ENTRYPOINT ["/bin/busybox"]
         """);
-    run(context, "docker", "buildx", "build", "--platform", String.join(",", PLATFORMS),
-        "--load", "-t", IMAGE, ".");
+    run(
+        context,
+        "docker",
+        "buildx",
+        "build",
+        "--platform",
+        String.join(",", PLATFORMS),
+        "--load",
+        "-t",
+        IMAGE,
+        ".");
   }
 
   @AfterAll
@@ -77,10 +89,13 @@ class EngineIT {
     Map<String, ImageSizes> sizes = engine.imageSizes(IMAGE);
 
     assertThat(sizes).containsOnlyKeys("linux/amd64", "linux/arm64");
-    sizes.values().forEach(s -> {
-      assertThat(s.compressedBytes()).isPositive();
-      assertThat(s.uncompressedBytes()).isGreaterThan(s.compressedBytes());
-    });
+    sizes
+        .values()
+        .forEach(
+            s -> {
+              assertThat(s.compressedBytes()).isPositive();
+              assertThat(s.uncompressedBytes()).isGreaterThan(s.compressedBytes());
+            });
     // busybox 1.35 static: about 1.07 MB / 2.12 MB on amd64 and 1.03 MB / 1.99 MB on arm64
     assertThat(sizes.get("linux/amd64").compressedBytes()).isBetween(900_000L, 1_300_000L);
     assertThat(sizes.get("linux/amd64").uncompressedBytes()).isBetween(1_900_000L, 2_400_000L);
@@ -109,8 +124,8 @@ class EngineIT {
   void preflightWithoutAnEngineNamesTheRemedy() {
     URI nowhere = URI.create("unix://" + work.resolve("no-engine.sock"));
     try (Engine absent = Engines.connect(nowhere)) {
-      EnvironmentException e = catchThrowableOfType(EnvironmentException.class,
-          () -> absent.preflight(PLATFORMS));
+      EnvironmentException e =
+          catchThrowableOfType(EnvironmentException.class, () -> absent.preflight(PLATFORMS));
 
       assertThat(e).isNotNull();
       assertThat(e.getMessage()).contains("No Docker engine answers at " + nowhere);
@@ -120,13 +135,17 @@ class EngineIT {
 
   private static void run(Path dir, String... command) throws IOException, InterruptedException {
     Path log = Files.createTempFile(work, "run", ".log");
-    Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(dir.toFile())
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process process =
+        new ProcessBuilder(new ArrayList<>(List.of(command)))
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     boolean done = process.waitFor(5, TimeUnit.MINUTES);
     if (!done || process.exitValue() != 0) {
       process.destroyForcibly();
-      throw new IllegalStateException(String.join(" ", command) + " failed:\n"
-          + Files.readString(log, StandardCharsets.UTF_8));
+      throw new IllegalStateException(
+          String.join(" ", command) + " failed:\n" + Files.readString(log, StandardCharsets.UTF_8));
     }
   }
 }

@@ -32,24 +32,41 @@ class OciLayoutSizesTest {
     byte[] amd64Layer = gzip(filled(10_000, 'a'));
     byte[] sharedLayer = concat(gzip(filled(1_000, 's')), gzip(filled(2_000, 't')));
     byte[] arm64Layer = filled(2_048, 'r'); // an uncompressed tar layer counts as it is
-    String amd64 = manifest(config("linux", "amd64", null),
-        layer(GZIP_LAYER, amd64Layer), layer(GZIP_LAYER, sharedLayer));
-    String arm64 = manifest(config("linux", "arm64", null),
-        layer(TAR_LAYER, arm64Layer), layer(GZIP_LAYER, sharedLayer));
-    String attestation = manifest(config("unknown", "unknown", null),
-        layer("application/vnd.in-toto+json", "{}".getBytes(StandardCharsets.UTF_8)));
-    String index = blob(INDEX, "{\"schemaVersion\":2,\"mediaType\":\"" + INDEX + "\",\"manifests\":["
-        + String.join(",", withPlatform(amd64, "linux", "amd64"), withPlatform(arm64, "linux", "arm64"),
-            attestationDescriptor(attestation))
-        + "]}");
+    String amd64 =
+        manifest(
+            config("linux", "amd64", null),
+            layer(GZIP_LAYER, amd64Layer),
+            layer(GZIP_LAYER, sharedLayer));
+    String arm64 =
+        manifest(
+            config("linux", "arm64", null),
+            layer(TAR_LAYER, arm64Layer),
+            layer(GZIP_LAYER, sharedLayer));
+    String attestation =
+        manifest(
+            config("unknown", "unknown", null),
+            layer("application/vnd.in-toto+json", "{}".getBytes(StandardCharsets.UTF_8)));
+    String index =
+        blob(
+            INDEX,
+            "{\"schemaVersion\":2,\"mediaType\":\""
+                + INDEX
+                + "\",\"manifests\":["
+                + String.join(
+                    ",",
+                    withPlatform(amd64, "linux", "amd64"),
+                    withPlatform(arm64, "linux", "arm64"),
+                    attestationDescriptor(attestation))
+                + "]}");
 
     Map<String, ImageSizes> sizes = read(index);
 
     assertThat(sizes).containsOnlyKeys("linux/amd64", "linux/arm64");
-    assertThat(sizes.get("linux/amd64")).isEqualTo(new ImageSizes("linux/amd64",
-        amd64Layer.length + sharedLayer.length, 10_000 + 3_000));
-    assertThat(sizes.get("linux/arm64")).isEqualTo(new ImageSizes("linux/arm64",
-        2_048 + sharedLayer.length, 2_048 + 3_000));
+    assertThat(sizes.get("linux/amd64"))
+        .isEqualTo(
+            new ImageSizes("linux/amd64", amd64Layer.length + sharedLayer.length, 10_000 + 3_000));
+    assertThat(sizes.get("linux/arm64"))
+        .isEqualTo(new ImageSizes("linux/arm64", 2_048 + sharedLayer.length, 2_048 + 3_000));
   }
 
   @Test
@@ -59,24 +76,36 @@ class OciLayoutSizesTest {
 
     Map<String, ImageSizes> sizes = read(manifest);
 
-    assertThat(sizes).containsExactly(
-        Map.entry("linux/arm/v7", new ImageSizes("linux/arm/v7", layer.length, 4_321)));
+    assertThat(sizes)
+        .containsExactly(
+            Map.entry("linux/arm/v7", new ImageSizes("linux/arm/v7", layer.length, 4_321)));
   }
 
   @Test
   void leavesOutPlatformsWhoseContentIsNotInTheExport() throws IOException {
     byte[] layer = gzip(filled(100, 'x'));
     String present = manifest(config("linux", "amd64", null), layer(GZIP_LAYER, layer));
-    String layerMissing = manifest(config("linux", "arm64", null), layer(GZIP_LAYER, layer),
-        layer(GZIP_LAYER, gzip(filled(5, 'y'))));
+    String layerMissing =
+        manifest(
+            config("linux", "arm64", null),
+            layer(GZIP_LAYER, layer),
+            layer(GZIP_LAYER, gzip(filled(5, 'y'))));
     String missingLayerDigest = digest(gzip(filled(5, 'y')));
     blobs.remove(missingLayerDigest);
-    String index = blob(INDEX, "{\"schemaVersion\":2,\"manifests\":["
-        + String.join(",", withPlatform(present, "linux", "amd64"),
-            withPlatform(layerMissing, "linux", "arm64"),
-            "{\"mediaType\":\"" + MANIFEST + "\",\"digest\":\"sha256:" + "0".repeat(64)
-                + "\",\"size\":1,\"platform\":{\"os\":\"linux\",\"architecture\":\"s390x\"}}")
-        + "]}");
+    String index =
+        blob(
+            INDEX,
+            "{\"schemaVersion\":2,\"manifests\":["
+                + String.join(
+                    ",",
+                    withPlatform(present, "linux", "amd64"),
+                    withPlatform(layerMissing, "linux", "arm64"),
+                    "{\"mediaType\":\""
+                        + MANIFEST
+                        + "\",\"digest\":\"sha256:"
+                        + "0".repeat(64)
+                        + "\",\"size\":1,\"platform\":{\"os\":\"linux\",\"architecture\":\"s390x\"}}")
+                + "]}");
 
     assertThat(read(index)).containsOnlyKeys("linux/amd64");
   }
@@ -97,8 +126,14 @@ class OciLayoutSizesTest {
   }
 
   private String config(String os, String arch, String variant) {
-    String json = "{\"os\":\"" + os + "\",\"architecture\":\"" + arch + "\""
-        + (variant == null ? "" : ",\"variant\":\"" + variant + "\"") + ",\"rootfs\":{}}";
+    String json =
+        "{\"os\":\""
+            + os
+            + "\",\"architecture\":\""
+            + arch
+            + "\""
+            + (variant == null ? "" : ",\"variant\":\"" + variant + "\"")
+            + ",\"rootfs\":{}}";
     return blob("application/vnd.oci.image.config.v1+json", json);
   }
 
@@ -107,13 +142,24 @@ class OciLayoutSizesTest {
   }
 
   private String manifest(String config, String... layers) {
-    return blob(MANIFEST, "{\"schemaVersion\":2,\"mediaType\":\"" + MANIFEST + "\",\"config\":"
-        + config + ",\"layers\":[" + String.join(",", layers) + "]}");
+    return blob(
+        MANIFEST,
+        "{\"schemaVersion\":2,\"mediaType\":\""
+            + MANIFEST
+            + "\",\"config\":"
+            + config
+            + ",\"layers\":["
+            + String.join(",", layers)
+            + "]}");
   }
 
   private static String withPlatform(String descriptor, String os, String arch) {
     return descriptor.substring(0, descriptor.length() - 1)
-        + ",\"platform\":{\"os\":\"" + os + "\",\"architecture\":\"" + arch + "\"}}";
+        + ",\"platform\":{\"os\":\""
+        + os
+        + "\",\"architecture\":\""
+        + arch
+        + "\"}}";
   }
 
   private static String attestationDescriptor(String descriptor) {
@@ -130,8 +176,13 @@ class OciLayoutSizesTest {
   private String blob(String mediaType, byte[] content) {
     String digest = digest(content);
     blobs.put(digest, content);
-    return "{\"mediaType\":\"" + mediaType + "\",\"digest\":\"sha256:" + digest
-        + "\",\"size\":" + content.length + "}";
+    return "{\"mediaType\":\""
+        + mediaType
+        + "\",\"digest\":\"sha256:"
+        + digest
+        + "\",\"size\":"
+        + content.length
+        + "}";
   }
 
   private static String digest(byte[] content) {

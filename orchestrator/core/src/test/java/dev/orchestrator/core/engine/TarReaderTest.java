@@ -16,8 +16,12 @@ class TarReaderTest {
 
   @Test
   void opensEntriesInAnyOrder() throws IOException {
-    Path tar = new TestTar().directory("blobs/").file("a", "first").file("./b", "second")
-        .writeTo(dir.resolve("t.tar"));
+    Path tar =
+        new TestTar()
+            .directory("blobs/")
+            .file("a", "first")
+            .file("./b", "second")
+            .writeTo(dir.resolve("t.tar"));
 
     try (TarReader reader = new TarReader(tar)) {
       assertThat(reader.entries()).containsOnlyKeys("a", "b");
@@ -30,8 +34,12 @@ class TarReaderTest {
   void readsPaxAndGnuLongNames() throws IOException {
     String pax = "blobs/sha256/" + "p".repeat(120);
     String gnu = "blobs/sha256/" + "g".repeat(120);
-    Path tar = new TestTar().paxFile(pax, bytes("pax")).gnuLongFile(gnu, bytes("gnu"))
-        .file("after", "plain").writeTo(dir.resolve("t.tar"));
+    Path tar =
+        new TestTar()
+            .paxFile(pax, bytes("pax"))
+            .gnuLongFile(gnu, bytes("gnu"))
+            .file("after", "plain")
+            .writeTo(dir.resolve("t.tar"));
 
     try (TarReader reader = new TarReader(tar)) {
       assertThat(reader.entries()).containsOnlyKeys(pax, gnu, "after");
@@ -46,7 +54,8 @@ class TarReaderTest {
     Arrays.fill(big, (byte) 7);
     Path tar = new TestTar().file("big", big).file("next", "n").writeTo(dir.resolve("t.tar"));
 
-    try (TarReader reader = new TarReader(tar); InputStream in = reader.open("big")) {
+    try (TarReader reader = new TarReader(tar);
+        InputStream in = reader.open("big")) {
       assertThat(in.readAllBytes()).isEqualTo(big);
       assertThat(text(reader, "next")).isEqualTo("n");
     }

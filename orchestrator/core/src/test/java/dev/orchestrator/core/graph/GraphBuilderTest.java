@@ -14,45 +14,59 @@ class GraphBuilderTest {
 
   @Test
   void anImageNamedLikeAServiceIsAnEdgeAndOtherImagesAreExternal() {
-    ServiceGraph graph = GraphBuilder.build(repository(
-        from("base", "scratch"), from("app", "base"), from("tool", "debian:12")));
+    ServiceGraph graph =
+        GraphBuilder.build(
+            repository(from("base", "scratch"), from("app", "base"), from("tool", "debian:12")));
 
     assertThat(graph.dependenciesOf("app")).containsExactly("base");
     assertThat(graph.dependenciesOf("tool")).isEmpty();
-    assertThat(graph.edges()).containsExactly(
-        new Edge("app", "base", Edge.Reason.DOCKERFILE_FROM, "Dockerfile:1"));
+    assertThat(graph.edges())
+        .containsExactly(new Edge("app", "base", Edge.Reason.DOCKERFILE_FROM, "Dockerfile:1"));
   }
 
   @Test
   void aStageOfTheSameNameShadowsTheService() {
-    ServiceGraph graph = GraphBuilder.build(repository(
-        from("base", "scratch"), service("app", List.of("base"), List.of("base"), List.of())));
+    ServiceGraph graph =
+        GraphBuilder.build(
+            repository(
+                from("base", "scratch"),
+                service("app", List.of("base"), List.of("base"), List.of())));
 
     assertThat(graph.dependenciesOf("app")).isEmpty();
   }
 
   @Test
   void dependsOnAddsAnEdge() {
-    ServiceGraph graph = GraphBuilder.build(repository(
-        from("db", "scratch"), service("api", List.of("scratch"), List.of(), List.of("db"))));
+    ServiceGraph graph =
+        GraphBuilder.build(
+            repository(
+                from("db", "scratch"),
+                service("api", List.of("scratch"), List.of(), List.of("db"))));
 
-    assertThat(graph.edges()).containsExactly(
-        new Edge("api", "db", Edge.Reason.DEPENDS_ON, "service.yaml"));
+    assertThat(graph.edges())
+        .containsExactly(new Edge("api", "db", Edge.Reason.DEPENDS_ON, "service.yaml"));
   }
 
   @Test
   void anUnknownDependsOnNamesTheFileLineAndKnownServices() {
-    assertThatThrownBy(() -> GraphBuilder.build(repository(
-            from("db", "scratch"), service("api", List.of("scratch"), List.of(), List.of("dbb")))))
+    assertThatThrownBy(
+            () ->
+                GraphBuilder.build(
+                    repository(
+                        from("db", "scratch"),
+                        service("api", List.of("scratch"), List.of(), List.of("dbb")))))
         .isInstanceOf(ConfigurationException.class)
-        .hasMessage("/repo/services/api/service.yaml:3: dependsOn names unknown service 'dbb';"
-            + " known services: api, db");
+        .hasMessage(
+            "/repo/services/api/service.yaml:3: dependsOn names unknown service 'dbb';"
+                + " known services: api, db");
   }
 
   @Test
   void aCycleIsAnErrorThatPrintsTheCycle() {
-    assertThatThrownBy(() -> GraphBuilder.build(repository(
-            from("a", "b"), from("b", "c"), from("c", "a"), from("d", "a"))))
+    assertThatThrownBy(
+            () ->
+                GraphBuilder.build(
+                    repository(from("a", "b"), from("b", "c"), from("c", "a"), from("d", "a"))))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageStartingWith("dependency cycle: a -> b -> c -> a")
         .hasMessageContaining("c -> a (Dockerfile FROM, Dockerfile:1)");
@@ -66,8 +80,13 @@ class GraphBuilderTest {
 
   @Test
   void closuresFollowEdgesBothWays() {
-    ServiceGraph graph = GraphBuilder.build(repository(
-        from("base", "scratch"), from("jre", "base"), from("app", "jre"), from("other", "base")));
+    ServiceGraph graph =
+        GraphBuilder.build(
+            repository(
+                from("base", "scratch"),
+                from("jre", "base"),
+                from("app", "jre"),
+                from("other", "base")));
 
     assertThat(graph.withDependencies(List.of("app"))).containsExactly("app", "base", "jre");
     assertThat(graph.withDependents(List.of("jre"))).containsExactly("app", "jre");

@@ -10,29 +10,40 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PlannerTest {
-  private final ServiceGraph graph = GraphBuilder.build(repository(
-      from("runtime", "scratch"), from("jre", "runtime"), from("api", "jre"),
-      from("worker", "jre"), from("web", "runtime"), from("tool", "debian"),
-      from("deep1", "api"), from("deep2", "deep1")));
+  private final ServiceGraph graph =
+      GraphBuilder.build(
+          repository(
+              from("runtime", "scratch"),
+              from("jre", "runtime"),
+              from("api", "jre"),
+              from("worker", "jre"),
+              from("web", "runtime"),
+              from("tool", "debian"),
+              from("deep1", "api"),
+              from("deep2", "deep1")));
 
   @Test
   void wavesAreTopologicalLevels() {
     Plan plan = Planner.plan(graph, List.of());
 
-    assertThat(plan.waves()).containsExactly(
-        List.of("runtime", "tool"),
-        List.of("jre", "web"),
-        List.of("api", "worker"),
-        List.of("deep1"),
-        List.of("deep2"));
+    assertThat(plan.waves())
+        .containsExactly(
+            List.of("runtime", "tool"),
+            List.of("jre", "web"),
+            List.of("api", "worker"),
+            List.of("deep1"),
+            List.of("deep2"));
   }
 
   @Test
   void withinAWaveTheLongestRemainingChainComesFirst() {
     Plan plan = Planner.plan(graph, List.of());
 
-    assertThat(plan.remainingChain()).containsEntry("runtime", 5).containsEntry("tool", 1)
-        .containsEntry("api", 3).containsEntry("worker", 1);
+    assertThat(plan.remainingChain())
+        .containsEntry("runtime", 5)
+        .containsEntry("tool", 1)
+        .containsEntry("api", 3)
+        .containsEntry("worker", 1);
     assertThat(plan.waves().get(2)).containsExactly("api", "worker");
   }
 

@@ -19,9 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code affected --since REF} on a scratch git repository: base <- mid <- leaf, and lone. */
 class AffectedTest {
   @TempDir Path root;
-  private final Orchestrator orchestrator = new Orchestrator(() -> {
-    throw new AssertionError("affected needs no engine");
-  });
+  private final Orchestrator orchestrator =
+      new Orchestrator(
+          () -> {
+            throw new AssertionError("affected needs no engine");
+          });
 
   @BeforeEach
   void commitRepository() {
@@ -51,17 +53,18 @@ class AffectedTest {
   @Test
   void aLeafFileAffectsOnlyTheLeaf() {
     write("services/leaf/app.txt", "app v2\n");
-    assertThat(affected()).containsExactly(
-        Map.entry("leaf", "context file services/leaf/app.txt changed"));
+    assertThat(affected())
+        .containsExactly(Map.entry("leaf", "context file services/leaf/app.txt changed"));
   }
 
   @Test
   void aBaseFileAffectsTheBaseAndEveryDependentWithTheDependencyAsReason() {
     write("services/base/base.txt", "base v2\n");
-    assertThat(affected()).containsExactly(
-        Map.entry("base", "context file services/base/base.txt changed"),
-        Map.entry("leaf", "depends on mid"),
-        Map.entry("mid", "depends on base"));
+    assertThat(affected())
+        .containsExactly(
+            Map.entry("base", "context file services/base/base.txt changed"),
+            Map.entry("leaf", "depends on mid"),
+            Map.entry("mid", "depends on base"));
   }
 
   @Test
@@ -77,10 +80,11 @@ class AffectedTest {
     write("services/lone/service.yaml", "budget: 10MB\n");
     write("services/leaf/.dockerignore", "*.log\n*.tmp\n");
     write("services/mid/Dockerfile", "FROM base\nLABEL a=b\n");
-    assertThat(affected()).containsExactly(
-        Map.entry("leaf", "ignore file services/leaf/.dockerignore changed"),
-        Map.entry("lone", "service.yaml services/lone/service.yaml changed"),
-        Map.entry("mid", "Dockerfile services/mid/Dockerfile changed"));
+    assertThat(affected())
+        .containsExactly(
+            Map.entry("leaf", "ignore file services/leaf/.dockerignore changed"),
+            Map.entry("lone", "service.yaml services/lone/service.yaml changed"),
+            Map.entry("mid", "Dockerfile services/mid/Dockerfile changed"));
   }
 
   @Test
@@ -92,7 +96,8 @@ class AffectedTest {
   @Test
   void anUnknownRevisionIsAConfigurationError() {
     assertThatThrownBy(() -> orchestrator.affected(root, "no-such-ref"))
-        .isInstanceOf(ConfigurationException.class).hasMessageContaining("no-such-ref");
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("no-such-ref");
   }
 
   private void git(String... args) {

@@ -103,8 +103,9 @@ class DockerIgnoreTest {
 
   @Test
   void readingTheFileSkipsCommentsBlanksAndABomAndCleansEveryPattern() {
-    DockerIgnore ignore = DockerIgnore.parse(
-        "\uFEFF# comment\n\n  /build/  \n ! ./keep/../kept \n./docs//*.md\r\nlogs/\n #not a comment\n");
+    DockerIgnore ignore =
+        DockerIgnore.parse(
+            "\uFEFF# comment\n\n  /build/  \n ! ./keep/../kept \n./docs//*.md\r\nlogs/\n #not a comment\n");
     assertThat(ignore.patterns())
         .containsExactly("build", "!kept", "docs/*.md", "logs", "#not a comment");
   }
@@ -125,18 +126,25 @@ class DockerIgnoreTest {
 
   @Test
   void theContextListsWhatBuildKitSends(@TempDir Path context) throws IOException {
-    for (String f : List.of("Dockerfile", "app.log", "src/Main.java", "target/app.jar",
-        "target/lib/a.jar", "target/classes/A.class", "node_modules/x/index.js")) {
+    for (String f :
+        List.of(
+            "Dockerfile",
+            "app.log",
+            "src/Main.java",
+            "target/app.jar",
+            "target/lib/a.jar",
+            "target/classes/A.class",
+            "node_modules/x/index.js")) {
       Path p = context.resolve(f);
       Files.createDirectories(p.getParent());
       Files.writeString(p, f);
     }
     DockerIgnore ignore = DockerIgnore.parse("*.log\nnode_modules\ntarget\n!target/app.jar\n");
 
-    List<String> sent = ContextFiles.list(context, ignore).stream().map(ContextFiles.Entry::path)
-        .toList();
+    List<String> sent =
+        ContextFiles.list(context, ignore).stream().map(ContextFiles.Entry::path).toList();
 
-    assertThat(sent).containsExactly("Dockerfile", "src", "src/Main.java", "target",
-        "target/app.jar");
+    assertThat(sent)
+        .containsExactly("Dockerfile", "src", "src/Main.java", "target", "target/app.jar");
   }
 }

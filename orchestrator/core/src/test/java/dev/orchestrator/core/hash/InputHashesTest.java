@@ -36,9 +36,11 @@ class InputHashesTest {
 
   private static String hash(String service, String platform, Path root) {
     Workspace w = Workspace.load(root);
-    try (InputHashes hashes = new InputHashes(
-        new InputHasher(root, FileHashCache.load(null), InputHasher.noExtraInputs()),
-        w.graph(), w.repository().byName())) {
+    try (InputHashes hashes =
+        new InputHashes(
+            new InputHasher(root, FileHashCache.load(null), InputHasher.noExtraInputs()),
+            w.graph(),
+            w.repository().byName())) {
       return hashes.platformHash(service, platform);
     }
   }
@@ -61,11 +63,12 @@ class InputHashesTest {
     write("services/app/src/other.sh", "x");
     String added = hash("app");
     assertThat(added).isNotEqualTo(before);
-    Files.move(root.resolve("services/app/src/other.sh"), root.resolve("services/app/src/renamed.sh"));
+    Files.move(
+        root.resolve("services/app/src/other.sh"), root.resolve("services/app/src/renamed.sh"));
     String renamed = hash("app");
     assertThat(renamed).isNotEqualTo(added);
-    Files.setPosixFilePermissions(root.resolve("services/app/src/renamed.sh"),
-        PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(
+        root.resolve("services/app/src/renamed.sh"), PosixFilePermissions.fromString("rwxr-xr-x"));
     assertThat(hash("app")).isNotEqualTo(renamed);
   }
 
@@ -118,17 +121,24 @@ class InputHashesTest {
 
     Path store = root.resolve(".cache/orchestrator/file-hashes.tsv");
     Workspace w = Workspace.load(root);
-    Files.setLastModifiedTime(root.resolve("services/app/src/main.sh"),
+    Files.setLastModifiedTime(
+        root.resolve("services/app/src/main.sh"),
         java.nio.file.attribute.FileTime.fromMillis(1_000_000));
     String first;
-    try (InputHashes h = new InputHashes(new InputHasher(root, FileHashCache.load(store),
-        InputHasher.noExtraInputs()), w.graph(), w.repository().byName())) {
+    try (InputHashes h =
+        new InputHashes(
+            new InputHasher(root, FileHashCache.load(store), InputHasher.noExtraInputs()),
+            w.graph(),
+            w.repository().byName())) {
       first = h.platformHash("app", AMD);
       h.save();
     }
     assertThat(store).exists();
-    try (InputHashes h = new InputHashes(new InputHasher(root, FileHashCache.load(store),
-        InputHasher.noExtraInputs()), w.graph(), w.repository().byName())) {
+    try (InputHashes h =
+        new InputHashes(
+            new InputHasher(root, FileHashCache.load(store), InputHasher.noExtraInputs()),
+            w.graph(),
+            w.repository().byName())) {
       assertThat(h.platformHash("app", AMD)).isEqualTo(first);
     }
   }
@@ -148,13 +158,19 @@ class InputHashesTest {
     write("libs/api/target/api.jar", "jar v1");
     Workspace w = Workspace.load(root);
     Path lib = root.resolve("libs/api");
-    java.util.function.Supplier<String> hash = () -> {
-      try (InputHashes h = new InputHashes(new InputHasher(root, FileHashCache.load(null),
-          s -> s.name().equals("app") ? List.of(lib) : List.of()), w.graph(),
-          w.repository().byName())) {
-        return h.platformHash("app", AMD);
-      }
-    };
+    java.util.function.Supplier<String> hash =
+        () -> {
+          try (InputHashes h =
+              new InputHashes(
+                  new InputHasher(
+                      root,
+                      FileHashCache.load(null),
+                      s -> s.name().equals("app") ? List.of(lib) : List.of()),
+                  w.graph(),
+                  w.repository().byName())) {
+            return h.platformHash("app", AMD);
+          }
+        };
     String before = hash.get();
     write("libs/api/target/api.jar", "jar v2");
     assertThat(hash.get()).isEqualTo(before);
@@ -170,7 +186,8 @@ class InputHashesTest {
     Map<String, String> b = new java.util.LinkedHashMap<>();
     b.put("linux/amd64", "2");
     b.put("linux/arm64", "1");
-    assertThat(InputHashes.invocationHash(a)).isEqualTo(InputHashes.invocationHash(b))
+    assertThat(InputHashes.invocationHash(a))
+        .isEqualTo(InputHashes.invocationHash(b))
         .isNotEqualTo(InputHashes.invocationHash(Map.of("linux/amd64", "2")));
   }
 

@@ -26,14 +26,15 @@ class MavenGraphTest {
 
   @BeforeEach
   void writeRepository() {
-    poms = new Poms(root)
-        .aggregator("", "libs/kit", "services")
-        .module("libs/kit", "", "kit", "b")
-        .aggregator("services", "a", "b", "c")
-        .module("services/a", "services", "a", "kit")
-        .module("services/b", "services", "b")
-        .module("services/c", "services", "c", "b")
-        .module("services/d", "services", "d", "b");
+    poms =
+        new Poms(root)
+            .aggregator("", "libs/kit", "services")
+            .module("libs/kit", "", "kit", "b")
+            .aggregator("services", "a", "b", "c")
+            .module("services/a", "services", "a", "kit")
+            .module("services/b", "services", "b")
+            .module("services/c", "services", "c", "b")
+            .module("services/d", "services", "d", "b");
     for (String service : List.of("a", "b", "c", "d", "base")) {
       poms.file("services/" + service + "/Dockerfile", "FROM scratch\n");
     }
@@ -43,22 +44,24 @@ class MavenGraphTest {
   void aServiceDependsOnAnotherThroughALibraryModule() {
     List<Edge> edges = Workspace.load(root).graph().edgesFrom("a");
 
-    assertThat(edges).containsExactly(new Edge("a", "b", Edge.Reason.MAVEN_DEPENDENCY,
-        "pom.xml: g:b via kit"));
+    assertThat(edges)
+        .containsExactly(new Edge("a", "b", Edge.Reason.MAVEN_DEPENDENCY, "pom.xml: g:b via kit"));
   }
 
   @Test
   void aDirectModuleDependencyNamesNoLibrary() {
-    assertThat(Workspace.load(root).graph().edgesFrom("c")).containsExactly(
-        new Edge("c", "b", Edge.Reason.MAVEN_DEPENDENCY, "pom.xml: g:b"));
+    assertThat(Workspace.load(root).graph().edgesFrom("c"))
+        .containsExactly(new Edge("c", "b", Edge.Reason.MAVEN_DEPENDENCY, "pom.xml: g:b"));
   }
 
   @Test
   void onlyReactorModulesAreMavenServicesAndOnlyTheyCarryMavenEdges() {
     Workspace workspace = Workspace.load(root);
 
-    assertThat(workspace.repository().services()).filteredOn(workspace::isMavenModule)
-        .extracting(s -> s.name()).containsExactly("a", "b", "c");
+    assertThat(workspace.repository().services())
+        .filteredOn(workspace::isMavenModule)
+        .extracting(s -> s.name())
+        .containsExactly("a", "b", "c");
     assertThat(workspace.graph().edgesFrom("d")).isEmpty();
     assertThat(workspace.graph().edgesFrom("base")).isEmpty();
   }

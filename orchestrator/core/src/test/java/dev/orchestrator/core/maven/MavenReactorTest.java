@@ -24,8 +24,16 @@ class MavenReactorTest {
 
     MavenReactor reactor = MavenReactor.read(root);
 
-    assertThat(reactor.modules()).extracting(ReactorModule::relativeDirectory).containsExactly(
-        ".", "libs", "libs/kit", "services", "services/a", "services/deeper", "services/deeper/b");
+    assertThat(reactor.modules())
+        .extracting(ReactorModule::relativeDirectory)
+        .containsExactly(
+            ".",
+            "libs",
+            "libs/kit",
+            "services",
+            "services/a",
+            "services/deeper",
+            "services/deeper/b");
     assertThat(reactor.isModule(root.resolve("services/deeper/b"))).isTrue();
     assertThat(reactor.isModule(root.resolve("services/unlisted"))).isFalse();
   }
@@ -35,7 +43,9 @@ class MavenReactorTest {
     new Poms(root)
         .aggregator("", "kit", "a")
         .module("kit", "", "kit")
-        .write("a", """
+        .write(
+            "a",
+            """
             <project><modelVersion>4.0.0</modelVersion>
               <parent><groupId>g</groupId><artifactId>root</artifactId><version>1.0</version></parent>
               <artifactId>a</artifactId>
@@ -52,7 +62,9 @@ class MavenReactorTest {
 
     assertThat(a.coordinates()).isEqualTo("g:a");
     assertThat(a.dependencies()).containsExactly("g:kit", "org.example:outside");
-    assertThat(reactor.dependenciesOf(a)).extracting(ReactorModule::artifactId).containsExactly("kit");
+    assertThat(reactor.dependenciesOf(a))
+        .extracting(ReactorModule::artifactId)
+        .containsExactly("kit");
   }
 
   @Test
@@ -84,11 +96,16 @@ class MavenReactorTest {
 
     MavenReactor reactor = MavenReactor.read(root);
 
-    assertThat(reactor.projectList(java.util.List.of(root.resolve("services/a"),
-        root.resolve("services/base-image"), root.resolve("services/b"))))
+    assertThat(
+            reactor.projectList(
+                java.util.List.of(
+                    root.resolve("services/a"),
+                    root.resolve("services/base-image"),
+                    root.resolve("services/b"))))
         .containsExactly("services/b", "services/a");
     assertThat(MavenBuild.goalsAndOptions(java.util.List.of("services/b", "services/a")))
-        .containsExactly("-B", "-q", "-pl", "services/b,services/a", "-am", "package", "-DskipTests");
+        .containsExactly(
+            "-B", "-q", "-pl", "services/b,services/a", "-am", "package", "-DskipTests");
   }
 
   @Test
@@ -100,7 +117,8 @@ class MavenReactorTest {
   void aBrokenPomNamesTheFileAndLine() {
     new Poms(root)
         .aggregator("", "a")
-        .file("a/pom.xml", "<project>\n  <artifactId>a</artifactId>\n  <dependencies>\n</project>\n");
+        .file(
+            "a/pom.xml", "<project>\n  <artifactId>a</artifactId>\n  <dependencies>\n</project>\n");
 
     assertThatThrownBy(() -> MavenReactor.read(root))
         .isInstanceOf(ConfigurationException.class)

@@ -21,16 +21,19 @@ final class Poms {
    */
   Poms aggregator(String dir, String... modules) {
     String artifactId = dir.isEmpty() ? "root" : Path.of(dir).getFileName().toString();
-    String moduleList = Arrays.stream(modules).map(m -> "<module>" + m + "</module>")
-        .collect(Collectors.joining());
-    return write(dir, """
+    String moduleList =
+        Arrays.stream(modules).map(m -> "<module>" + m + "</module>").collect(Collectors.joining());
+    return write(
+        dir,
+        """
         <project><modelVersion>4.0.0</modelVersion>
           <groupId>g</groupId><artifactId>%s</artifactId><version>1.0</version>
           <packaging>pom</packaging>
           <properties><libs.group>g</libs.group></properties>
           <modules>%s</modules>
         </project>
-        """.formatted(artifactId, moduleList));
+        """
+            .formatted(artifactId, moduleList));
   }
 
   /**
@@ -38,20 +41,28 @@ final class Poms {
    * groupId and version, depending on {@code deps} through {@code ${project.groupId}}.
    */
   Poms module(String dir, String parentDir, String artifactId, String... deps) {
-    String dependencies = Arrays.stream(deps).map(d -> """
+    String dependencies =
+        Arrays.stream(deps)
+            .map(
+                d ->
+                    """
         <dependency><groupId>${project.groupId}</groupId><artifactId>%s</artifactId>
-          <version>${project.version}</version></dependency>""".formatted(d))
-        .collect(Collectors.joining());
+          <version>${project.version}</version></dependency>"""
+                        .formatted(d))
+            .collect(Collectors.joining());
     Path parentPom = root.resolve(dir).relativize(root.resolve(parentDir).resolve("pom.xml"));
     String parentId = parentDir.isEmpty() ? "root" : Path.of(parentDir).getFileName().toString();
-    return write(dir, """
+    return write(
+        dir,
+        """
         <project><modelVersion>4.0.0</modelVersion>
           <parent><groupId>g</groupId><artifactId>%s</artifactId><version>1.0</version>
             <relativePath>%s</relativePath></parent>
           <artifactId>%s</artifactId>
           <dependencies>%s</dependencies>
         </project>
-        """.formatted(parentId, parentPom, artifactId, dependencies));
+        """
+            .formatted(parentId, parentPom, artifactId, dependencies));
   }
 
   Poms write(String dir, String pom) {

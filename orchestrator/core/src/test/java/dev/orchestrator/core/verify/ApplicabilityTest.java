@@ -15,9 +15,22 @@ class ApplicabilityTest {
 
   static ServiceDescriptor descriptor(List<Integer> ports, Optional<HealthCheck> health) {
     ServiceDescriptor none = ServiceDescriptor.none();
-    return new ServiceDescriptor(null, none.name(), none.dockerfile(), none.context(),
-        none.target(), Map.of(), List.of(), List.of(), none.budget(), none.compressedBudget(),
-        List.of(), none.prepare(), ports, health, Map.of());
+    return new ServiceDescriptor(
+        null,
+        none.name(),
+        none.dockerfile(),
+        none.context(),
+        none.target(),
+        Map.of(),
+        List.of(),
+        List.of(),
+        none.budget(),
+        none.compressedBudget(),
+        List.of(),
+        none.prepare(),
+        ports,
+        health,
+        Map.of());
   }
 
   @Test
@@ -28,8 +41,12 @@ class ApplicabilityTest {
   @Test
   void declaredPortsOrHealthMakeAServiceRunnable() {
     assertThat(Applicability.runnable(descriptor(List.of(8080), Optional.empty()), false)).isTrue();
-    assertThat(Applicability.runnable(descriptor(List.of(),
-        Optional.of(new HealthCheck("/ready", Duration.ofSeconds(5)))), false)).isTrue();
+    assertThat(
+            Applicability.runnable(
+                descriptor(
+                    List.of(), Optional.of(new HealthCheck("/ready", Duration.ofSeconds(5)))),
+                false))
+        .isTrue();
   }
 
   @Test
@@ -43,8 +60,11 @@ class ApplicabilityTest {
 
     assertThat(Applicability.httpPort(d)).contains(9001);
     assertThat(Applicability.healthPath(d)).isEqualTo("/health");
-    assertThat(Applicability.healthPath(descriptor(List.of(),
-        Optional.of(new HealthCheck("/ready", Duration.ofSeconds(5)))))).isEqualTo("/ready");
+    assertThat(
+            Applicability.healthPath(
+                descriptor(
+                    List.of(), Optional.of(new HealthCheck("/ready", Duration.ofSeconds(5))))))
+        .isEqualTo("/ready");
     assertThat(Applicability.httpPort(ServiceDescriptor.none())).isEmpty();
   }
 

@@ -9,10 +9,12 @@ class OciLabelsTest {
 
   @Test
   void aTitlePassesAndTheDetailListsTheOciLabelsFound() {
-    CheckResult result = OciLabels.check(Map.of(
-        "org.opencontainers.image.title", "agent",
-        "org.opencontainers.image.source", "https://example.org/agent",
-        "dev.orchestrator.verify", "run"));
+    CheckResult result =
+        OciLabels.check(
+            Map.of(
+                "org.opencontainers.image.title", "agent",
+                "org.opencontainers.image.source", "https://example.org/agent",
+                "dev.orchestrator.verify", "run"));
 
     assertThat(result.status()).isEqualTo(CheckStatus.PASS);
     assertThat(result.detail()).isEqualTo("title agent; source, title");

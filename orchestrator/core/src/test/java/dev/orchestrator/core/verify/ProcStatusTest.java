@@ -6,7 +6,8 @@ import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class ProcStatusTest {
-  private static final String STATUS = """
+  private static final String STATUS =
+      """
       Name:\thttpd
       Umask:\t0022
       State:\tS (sleeping)

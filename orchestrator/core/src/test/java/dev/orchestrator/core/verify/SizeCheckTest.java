@@ -16,14 +16,28 @@ class SizeCheckTest {
 
   private static ServiceDescriptor withBudget(Optional<Budget> budget) {
     ServiceDescriptor none = ServiceDescriptor.none();
-    return new ServiceDescriptor(null, none.name(), none.dockerfile(), none.context(),
-        none.target(), Map.of(), List.of(), List.of(), budget, Optional.empty(), List.of(),
-        none.prepare(), List.of(), Optional.empty(), Map.of());
+    return new ServiceDescriptor(
+        null,
+        none.name(),
+        none.dockerfile(),
+        none.context(),
+        none.target(),
+        Map.of(),
+        List.of(),
+        List.of(),
+        budget,
+        Optional.empty(),
+        List.of(),
+        none.prepare(),
+        List.of(),
+        Optional.empty(),
+        Map.of());
   }
 
   @Test
   void withinBudgetPassesWithTheMeasuredSizes() {
-    CheckResult r = SizeCheck.check("web", withBudget(Optional.of(Budget.of(ByteSize.parse("10MB")))), ARM);
+    CheckResult r =
+        SizeCheck.check("web", withBudget(Optional.of(Budget.of(ByteSize.parse("10MB")))), ARM);
 
     assertThat(r.status()).isEqualTo(CheckStatus.PASS);
     assertThat(r.detail()).isEqualTo("2.0 MB (1.0 MB compressed) within budget 10.0 MB");
@@ -31,10 +45,12 @@ class SizeCheckTest {
 
   @Test
   void overBudgetFailsWithTheBuildsSentence() {
-    CheckResult r = SizeCheck.check("web", withBudget(Optional.of(Budget.of(ByteSize.parse("1MB")))), ARM);
+    CheckResult r =
+        SizeCheck.check("web", withBudget(Optional.of(Budget.of(ByteSize.parse("1MB")))), ARM);
 
     assertThat(r.failed()).isTrue();
-    assertThat(r.detail()).startsWith("web linux/arm64: uncompressed size 2.0 MB is over its budget");
+    assertThat(r.detail())
+        .startsWith("web linux/arm64: uncompressed size 2.0 MB is over its budget");
   }
 
   @Test

@@ -15,9 +15,9 @@ import java.util.concurrent.Executors;
 
 /**
  * A small HTTP service on the JDK's own server: {@code GET /health} plus the JSON endpoints a
- * service adds. Run with the argument {@code healthcheck}, it probes a running instance instead
- * and exits 0 or 1, so an image's HEALTHCHECK needs no curl. It writes nothing to disk (images
- * run with a read-only root) and logs to stdout.
+ * service adds. Run with the argument {@code healthcheck}, it probes a running instance instead and
+ * exits 0 or 1, so an image's HEALTHCHECK needs no curl. It writes nothing to disk (images run with
+ * a read-only root) and logs to stdout.
  *
  * <pre>{@code
  * ServiceApp.named("agent", 9001).get("/v1/ping", query -> Json.object("pong", true)).main(args);
