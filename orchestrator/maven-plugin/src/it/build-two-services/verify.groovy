@@ -11,7 +11,7 @@ try {
   assert log =~ /\[INFO\] base +linux\/amd64 +built/
   assert log =~ /\[INFO\] app +linux\/amd64 +built/
   assert log.contains('2 services in ')
-  assert log.contains('2 built, 0 cached, 0 failed, 0 skipped')
+  assert log.contains('2 built, 0 cached, 0 up to date, 0 failed, 0 skipped')
   assert log.contains('BUILD SUCCESS')
   def (exit, out) = run(['docker', 'run', '--rm', "${namespace}/app:latest".toString()])
   assert exit == 0
