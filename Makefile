@@ -9,6 +9,7 @@
 #   make container-matrix                      the CI job matrix (GitHub strategy.matrix JSON)
 #   make lint-workflows                        actionlint on .github/workflows
 #   make test                                  every test, end-to-end included
+#   make format                                google-java-format (make test checks it)
 #   make maven-plugin                          install the Maven plugin (for mvn orchestrator:build)
 #   make bench                                 orchestrator vs docker buildx bake (not part of test)
 ORCHESTRATOR := orchestrator/bin/orchestrator
@@ -28,7 +29,7 @@ COMMON = --profile $(PROFILE) $(if $(PLATFORMS),--platform $(PLATFORMS)) $(if $(
 .PHONY: help engine container-build container-build-amd64 container-build-arm64 \
         container-plan container-list container-graph container-clean container-services \
         container-verify test maven-plugin container-push container-merge container-matrix lint-workflows \
-        bench
+        bench format
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -91,6 +92,10 @@ $(SERVICES_MK): $(shell find . -path ./.cache -prune -o \( -name Dockerfile -o -
 
 container-services:
 	@echo $(SERVICES)
+
+# google-java-format over every module; `make test` (./mvnw verify) fails on unformatted code.
+format:
+	./mvnw -q -B com.spotify.fmt:fmt-maven-plugin:format
 
 test: engine
 	./mvnw -B verify

@@ -35,10 +35,17 @@ final class UpToDate {
             workspace::extraInputs);
     Map<String, Service> services = workspace.repository().byName();
     InputHashes hashes = new InputHashes(hasher, workspace.graph(), services);
-    // Services with a preparation step are hashed after it ran, since it writes their context.
+    // A preparation step or the Maven build writes its service's context, so such a service,
+    // and everything whose hash includes its hash, is hashed only after that step ran.
     hashes.precompute(
         plan.services().stream()
-            .filter(s -> services.get(s).descriptor().prepare().isEmpty())
+            .filter(
+                s ->
+                    workspace.graph().withDependencies(List.of(s)).stream()
+                        .map(services::get)
+                        .noneMatch(
+                            d ->
+                                d.descriptor().prepare().isPresent() || workspace.isMavenModule(d)))
             .toList());
     return new Incremental(
         hashes, BuildIndex.load(state.resolve("index.tsv")), new RegistryProbe(), force);
