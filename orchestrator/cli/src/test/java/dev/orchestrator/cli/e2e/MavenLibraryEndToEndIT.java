@@ -103,7 +103,22 @@ class MavenLibraryEndToEndIT {
     assertThat(second.out())
         .containsPattern("\"name\": \"app\",[^}]*\"status\": \"built\"")
         .containsPattern("\"name\": \"worker\",[^}]*\"status\": \"built\"")
-        .containsPattern("\"name\": \"solo\",[^}]*\"status\": \"cached\"");
+        .containsPattern("\"name\": \"solo\",[^}]*\"status\": \"up-to-date\"");
+  }
+
+  @Test
+  void jarsRebuiltFromUnchangedSourcesLeaveTheImagesUpToDate() {
+    Cli first = orchestrator("build", "worker", "--json");
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    repo.delete("services/app/target");
+    repo.delete("services/worker/target");
+
+    Cli second = orchestrator("build", "worker", "--json");
+
+    assertThat(second.exitCode()).as(second.toString()).isZero();
+    assertThat(second.out())
+        .containsPattern("\"name\": \"app\",[^}]*\"status\": \"up-to-date\"")
+        .containsPattern("\"name\": \"worker\",[^}]*\"status\": \"up-to-date\"");
   }
 
   @Test
