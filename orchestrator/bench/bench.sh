@@ -8,6 +8,7 @@
 #   BENCH_BIG=100        leaves of the cold case against a sequential buildx loop (0: skip)
 #   BENCH_BIG_BAKE=0     1: also try bake cold on that repository (fails here: DeadlineExceeded)
 #   BENCH_PLAN="1000 5000"   repository sizes for `orchestrator plan` (empty: skip)
+#   BENCH_JOBS=2         the orchestrator's --jobs in the generated repositories
 #
 # Cold is made fair by unique content: every round writes a fresh salt into every service's RUN
 # steps, for each tool separately, and uses a fresh image namespace and an empty cache folder, so
@@ -45,7 +46,7 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'; }
 gen() {
   local dir=$1 ns=$2 salt=$3 leaves=$4 prev="" i b
   mkdir -p "$dir/buildx-profiles" "$dir/services"
-  printf 'platforms: [host]\noutput: load\nnamespace: %s\ncache: {type: local, dir: .cache/buildx, mode: max}\njobs: 2\n' "$ns" \
+  printf 'platforms: [host]\noutput: load\nnamespace: %s\ncache: {type: local, dir: .cache/buildx, mode: max}\njobs: %s\n' "$ns" "${BENCH_JOBS:-2}" \
     > "$dir/buildx-profiles/local.yaml"
   : > "$dir/docker-bake.hcl"
   local all=()
