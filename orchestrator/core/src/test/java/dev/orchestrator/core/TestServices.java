@@ -51,6 +51,7 @@ public final class TestServices {
             Optional.empty(),
             List.of(),
             Optional.empty(),
+            List.of(),
             Map.of("dependsOn", 3));
     return new Service(
         name,

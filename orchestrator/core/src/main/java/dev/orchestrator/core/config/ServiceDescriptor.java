@@ -43,42 +43,6 @@ public record ServiceDescriptor(
     lines = Map.copyOf(lines);
   }
 
-  /** A descriptor without secrets. */
-  public ServiceDescriptor(
-      Path file,
-      Optional<String> name,
-      Optional<String> dockerfile,
-      Optional<String> context,
-      Optional<String> target,
-      Map<String, String> args,
-      List<String> platforms,
-      List<String> dependsOn,
-      Optional<Budget> budget,
-      Optional<Budget> compressedBudget,
-      List<String> tags,
-      Optional<PrepareStep> prepare,
-      List<Integer> ports,
-      Optional<HealthCheck> health,
-      Map<String, Integer> lines) {
-    this(
-        file,
-        name,
-        dockerfile,
-        context,
-        target,
-        args,
-        platforms,
-        dependsOn,
-        budget,
-        compressedBudget,
-        tags,
-        prepare,
-        ports,
-        health,
-        List.of(),
-        lines);
-  }
-
   /** The descriptor of a service without {@code service.yaml}. */
   public static ServiceDescriptor none() {
     return new ServiceDescriptor(

@@ -47,6 +47,7 @@ class PrepareStepTest {
             Optional.of(new ServiceDescriptor.PrepareStep(command, inputs)),
             List.of(),
             Optional.empty(),
+            List.of(),
             Map.of());
     return new Service(
         "base",

@@ -30,6 +30,7 @@ class ApplicabilityTest {
         none.prepare(),
         ports,
         health,
+        List.of(),
         Map.of());
   }
 

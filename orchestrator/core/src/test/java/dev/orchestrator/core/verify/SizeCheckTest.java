@@ -31,6 +31,7 @@ class SizeCheckTest {
         none.prepare(),
         List.of(),
         Optional.empty(),
+        List.of(),
         Map.of());
   }
 
