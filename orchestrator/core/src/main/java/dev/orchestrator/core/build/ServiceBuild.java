@@ -53,6 +53,17 @@ final class ServiceBuild {
   ServiceResult run(Service service, Map<String, String> namedContexts) {
     long start = System.nanoTime();
     String name = service.name();
+    if (settings.platformsOf(service).isEmpty()) {
+      return withStatus(
+          service,
+          BuildStatus.SKIPPED,
+          Duration.ZERO,
+          "its platforms "
+              + service.descriptor().platforms()
+              + " include none of "
+              + settings.platforms(),
+          List.of());
+    }
     if (service.descriptor().prepare().isPresent()) {
       listener.on(new BuildEvent.Phase(name, "preparing"));
       PrepareStep.Outcome outcome =
@@ -74,17 +85,6 @@ final class ServiceBuild {
     Optional<ServiceResult> current = upToDate.check(service, start, listener);
     if (current.isPresent()) {
       return current.get();
-    }
-    if (settings.platformsOf(service).isEmpty()) {
-      return withStatus(
-          service,
-          BuildStatus.SKIPPED,
-          Duration.ZERO,
-          "its platforms "
-              + service.descriptor().platforms()
-              + " include none of "
-              + settings.platforms(),
-          List.of());
     }
     List<String> argv = argv(service, namedContexts);
     createParent(argv.get(argv.indexOf("--metadata-file") + 1));
