@@ -60,7 +60,7 @@ container-matrix:
 lint-workflows:
 	@bash orchestrator/scripts/lint-workflows.sh
 
-container-verify: engine
+container-verify: $(ENGINE)
 	$(ORCHESTRATOR) verify $(COMMON)
 
 container-plan:
@@ -87,7 +87,7 @@ $(SERVICES_MK): $(shell find . -path ./.cache -prune -o \( -name Dockerfile -o -
 	@mkdir -p $(dir $@)
 	@$(ORCHESTRATOR) list --names > $@.names
 	@{ printf 'SERVICES :='; tr '\n' ' ' < $@.names; printf '\n'; \
-	   while read -r s; do printf 'container-build-%s: engine\n\t$$(ORCHESTRATOR) build $$(COMMON) %s\n' "$$s" "$$s"; done < $@.names; } > $@
+	   while read -r s; do printf 'container-build-%s: $$(ENGINE)\n\t$$(ORCHESTRATOR) build $$(COMMON) %s\n' "$$s" "$$s"; done < $@.names; } > $@
 	@rm -f $@.names
 
 container-services:
