@@ -1,6 +1,10 @@
 package dev.orchestrator.core.build;
 
+import dev.orchestrator.core.config.ServiceDescriptor;
+import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.ImageSizes;
+import dev.orchestrator.core.size.BudgetCheck;
+import dev.orchestrator.core.size.ByteSize;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,30 +38,44 @@ public record PlatformResult(
     budgetViolations = List.copyOf(budgetViolations);
   }
 
-  /** A result with no digest. */
-  public PlatformResult(
+  /**
+   * A service's result on one platform, with its budgets for that platform looked up and checked
+   * against the measured sizes (no sizes, no violations).
+   */
+  public static PlatformResult of(
+      Service service,
       String platform,
       BuildStatus status,
       Duration duration,
       String image,
       Optional<ImageSizes> sizes,
-      Optional<Long> budgetBytes,
-      Optional<Long> compressedBudgetBytes,
-      int cachedSteps,
-      int totalSteps,
-      List<String> budgetViolations) {
-    this(
+      BuildOutput.StepCounts steps,
+      Optional<String> digest) {
+    ServiceDescriptor d = service.descriptor();
+    List<String> violations =
+        sizes
+            .map(
+                s ->
+                    BudgetCheck.violations(
+                        service.name(),
+                        platform,
+                        s.uncompressedBytes(),
+                        s.compressedBytes(),
+                        d.budget(),
+                        d.compressedBudget()))
+            .orElse(List.of());
+    return new PlatformResult(
         platform,
         status,
         duration,
         image,
         sizes,
-        budgetBytes,
-        compressedBudgetBytes,
-        cachedSteps,
-        totalSteps,
-        budgetViolations,
-        Optional.empty());
+        d.budget().flatMap(b -> b.forPlatform(platform)).map(ByteSize::bytes),
+        d.compressedBudget().flatMap(b -> b.forPlatform(platform)).map(ByteSize::bytes),
+        steps.cached(),
+        steps.total(),
+        violations,
+        digest);
   }
 
   public boolean overBudget() {

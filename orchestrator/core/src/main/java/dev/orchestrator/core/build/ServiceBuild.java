@@ -6,7 +6,6 @@ import dev.orchestrator.core.engine.Engine;
 import dev.orchestrator.core.engine.ImageSizes;
 import dev.orchestrator.core.process.ProcessResult;
 import dev.orchestrator.core.process.ProcessRunner;
-import dev.orchestrator.core.size.BudgetCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +19,7 @@ import java.util.Optional;
 /** Builds one service: preparation, buildx, then size measurement and budget checks. */
 final class ServiceBuild {
   static final int TAIL_LINES = 30;
+  private static final BuildOutput.StepCounts NO_STEPS = new BuildOutput.StepCounts(0, 0);
 
   private final BuildSettings settings;
   private final Engine engine;
@@ -124,52 +124,21 @@ final class ServiceBuild {
     List<PlatformResult> platforms = new ArrayList<>();
     for (String platform : settings.platformsOf(service)) {
       platforms.add(
-          platformResult(
-              service, platform, took, steps, Optional.ofNullable(sizes.get(platform)), digest));
+          PlatformResult.of(
+              service,
+              platform,
+              steps.allCached() ? BuildStatus.CACHED : BuildStatus.BUILT,
+              took,
+              names.reference(name),
+              Optional.ofNullable(sizes.get(platform)),
+              steps,
+              digest));
     }
     BuildStatus status =
         platforms.stream().allMatch(p -> p.status() == BuildStatus.CACHED)
             ? BuildStatus.CACHED
             : BuildStatus.BUILT;
     return new ServiceResult(name, names.reference(name), status, took, platforms, "", List.of());
-  }
-
-  private PlatformResult platformResult(
-      Service service,
-      String platform,
-      Duration took,
-      BuildOutput.StepCounts steps,
-      Optional<ImageSizes> size,
-      Optional<String> digest) {
-    var descriptor = service.descriptor();
-    Optional<Long> budget =
-        descriptor.budget().flatMap(b -> b.forPlatform(platform)).map(s -> s.bytes());
-    Optional<Long> compressedBudget =
-        descriptor.compressedBudget().flatMap(b -> b.forPlatform(platform)).map(s -> s.bytes());
-    List<String> violations =
-        size.map(
-                s ->
-                    BudgetCheck.violations(
-                        service.name(),
-                        platform,
-                        s.uncompressedBytes(),
-                        s.compressedBytes(),
-                        descriptor.budget(),
-                        descriptor.compressedBudget()))
-            .orElse(List.of());
-    BuildStatus status = steps.allCached() ? BuildStatus.CACHED : BuildStatus.BUILT;
-    return new PlatformResult(
-        platform,
-        status,
-        took,
-        names.reference(service.name()),
-        size,
-        budget,
-        compressedBudget,
-        steps.cached(),
-        steps.total(),
-        violations,
-        digest);
   }
 
   ServiceResult failed(Service service, long start, String message, List<String> tail) {
@@ -184,25 +153,15 @@ final class ServiceBuild {
         settings.platformsOf(service).stream()
             .map(
                 p ->
-                    new PlatformResult(
+                    PlatformResult.of(
+                        service,
                         p,
                         status,
                         took,
                         image,
                         Optional.empty(),
-                        service
-                            .descriptor()
-                            .budget()
-                            .flatMap(b -> b.forPlatform(p))
-                            .map(s -> s.bytes()),
-                        service
-                            .descriptor()
-                            .compressedBudget()
-                            .flatMap(b -> b.forPlatform(p))
-                            .map(s -> s.bytes()),
-                        0,
-                        0,
-                        List.of()))
+                        NO_STEPS,
+                        Optional.empty()))
             .toList();
     return new ServiceResult(service.name(), image, status, took, platforms, message, tail);
   }

@@ -9,7 +9,6 @@ import dev.orchestrator.core.hash.InputHashes;
 import dev.orchestrator.core.hash.RegistryProbe;
 import dev.orchestrator.core.hash.ServiceInputs;
 import dev.orchestrator.core.process.ProcessRunner;
-import dev.orchestrator.core.size.BudgetCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,32 +100,17 @@ final class UpToDateCheck {
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     String image = names.reference(service.name());
     List<PlatformResult> platforms = new ArrayList<>();
-    var d = service.descriptor();
     for (String platform : settings.platforms()) {
-      Optional<ImageSizes> size = Optional.ofNullable(sizes.get(platform));
-      List<String> violations =
-          size.map(
-                  s ->
-                      BudgetCheck.violations(
-                          service.name(),
-                          platform,
-                          s.uncompressedBytes(),
-                          s.compressedBytes(),
-                          d.budget(),
-                          d.compressedBudget()))
-              .orElse(List.of());
       platforms.add(
-          new PlatformResult(
+          PlatformResult.of(
+              service,
               platform,
               BuildStatus.UP_TO_DATE,
               took,
               image,
-              size,
-              d.budget().flatMap(b -> b.forPlatform(platform)).map(s -> s.bytes()),
-              d.compressedBudget().flatMap(b -> b.forPlatform(platform)).map(s -> s.bytes()),
-              0,
-              0,
-              violations));
+              Optional.ofNullable(sizes.get(platform)),
+              new BuildOutput.StepCounts(0, 0),
+              Optional.empty()));
     }
     return Optional.of(
         new ServiceResult(
