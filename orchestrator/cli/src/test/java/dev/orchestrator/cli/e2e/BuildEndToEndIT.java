@@ -175,6 +175,12 @@ class BuildEndToEndIT {
                 .result()
                 .exitCode())
         .isNotZero();
+
+    Cli again = orchestrator("build", "lone", "--platform", BOTH, "--json");
+
+    assertThat(again.out())
+        .contains("\"status\": \"up-to-date\"")
+        .doesNotContain("\"platform\": \"linux/arm64\"");
   }
 
   @Test

@@ -56,7 +56,7 @@ final class UpToDateCheck {
     return incremental.map(
         inc -> {
           Map<String, String> per =
-              inc.hashes().platformHashes(service.name(), settings.platforms());
+              inc.hashes().platformHashes(service.name(), settings.platformsOf(service));
           return new Hashes(per, InputHashes.invocationHash(per));
         });
   }
@@ -100,7 +100,7 @@ final class UpToDateCheck {
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     String image = names.reference(service.name());
     List<PlatformResult> platforms = new ArrayList<>();
-    for (String platform : settings.platforms()) {
+    for (String platform : settings.platformsOf(service)) {
       platforms.add(
           PlatformResult.of(
               service,
@@ -185,7 +185,7 @@ final class UpToDateCheck {
   private Map<String, ImageSizes> sizes(Service service, Hashes h) {
     BuildIndex index = incremental.orElseThrow().index();
     Map<String, ImageSizes> sizes = new LinkedHashMap<>();
-    for (String platform : settings.platforms()) {
+    for (String platform : settings.platformsOf(service)) {
       index
           .find(service.name(), platform, h.image())
           .filter(BuildIndex.Entry::hasSizes)
@@ -195,7 +195,7 @@ final class UpToDateCheck {
                       platform,
                       new ImageSizes(platform, e.compressedBytes(), e.uncompressedBytes())));
     }
-    if (sizes.size() == settings.platforms().size()) {
+    if (sizes.size() == settings.platformsOf(service).size()) {
       return sizes;
     }
     Map<String, ImageSizes> measured = engine.imageSizes(names.reference(service.name()));
