@@ -52,9 +52,7 @@ public final class Orchestrator {
   public BuildOutcome build(BuildRequest request, BuildListener listener) {
     Workspace workspace = Workspace.load(request.root());
     Profile profile = workspace.profile(request.profile());
-    List<String> platforms =
-        Platforms.resolve(
-            request.platforms().isEmpty() ? profile.platforms() : request.platforms());
+    List<String> platforms = Platforms.chosen(request.platforms(), profile);
     DigestsOutput.check(profile, platforms);
     Plan plan = UpToDate.plan(workspace, request);
     int jobs = request.jobs() > 0 ? request.jobs() : profile.jobs();
@@ -112,9 +110,7 @@ public final class Orchestrator {
   public VerifyReport verify(VerifyRequest request, BuildListener listener) {
     Workspace workspace = Workspace.load(request.root());
     Profile profile = workspace.profile(request.profile());
-    List<String> platforms =
-        Platforms.resolve(
-            request.platforms().isEmpty() ? profile.platforms() : request.platforms());
+    List<String> platforms = Platforms.chosen(request.platforms(), profile);
     Plan plan = Planner.plan(workspace.graph(), request.services());
     var names = new dev.orchestrator.core.build.ImageNames(profile);
     Map<Service, String> images = new LinkedHashMap<>();
@@ -136,9 +132,7 @@ public final class Orchestrator {
   public Explanation explain(BuildRequest request, String service) {
     Workspace workspace = Workspace.load(request.root());
     Profile profile = workspace.profile(request.profile());
-    List<String> platforms =
-        Platforms.resolve(
-            request.platforms().isEmpty() ? profile.platforms() : request.platforms());
+    List<String> platforms = Platforms.chosen(request.platforms(), profile);
     Plan plan = Planner.plan(workspace.graph(), List.of(service));
     try (Incremental incremental = UpToDate.open(workspace, plan, request.force())) {
       BuildSettings settings =

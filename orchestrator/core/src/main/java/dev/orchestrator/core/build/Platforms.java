@@ -21,6 +21,12 @@ public final class Platforms {
         };
   }
 
+  /** The platforms a request names, else the profile's; {@code host} resolved either way. */
+  public static List<String> chosen(
+      List<String> requested, dev.orchestrator.core.config.Profile profile) {
+    return resolve(requested.isEmpty() ? profile.platforms() : requested);
+  }
+
   /** Replaces {@code host} by the host platform and drops duplicates, keeping order. */
   public static List<String> resolve(List<String> platforms) {
     List<String> resolved = new ArrayList<>();
