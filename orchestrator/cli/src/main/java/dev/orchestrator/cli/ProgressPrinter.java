@@ -30,14 +30,7 @@ final class ProgressPrinter implements BuildListener {
     // Pattern matching for switch is not final in Java 17: an instanceof chain instead.
     if (event instanceof BuildEvent.Planned p) {
       p.plan().services().forEach(s -> status.put(s, "waiting"));
-      line(
-          "",
-          "plan: "
-              + p.plan().size()
-              + " services in "
-              + p.plan().waves().size()
-              + " waves for "
-              + String.join(",", p.platforms()));
+      line("", ReportText.planned(p));
     } else if (event instanceof BuildEvent.Phase p) {
       update(p.service(), p.message());
     } else if (event instanceof BuildEvent.Started s) {

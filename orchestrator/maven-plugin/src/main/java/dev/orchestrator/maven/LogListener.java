@@ -20,13 +20,7 @@ final class LogListener implements BuildListener {
   public synchronized void on(BuildEvent event) {
     // Pattern matching for switch is not final in Java 17: an instanceof chain instead.
     if (event instanceof BuildEvent.Planned p) {
-      log.info(
-          "plan: "
-              + p.plan().size()
-              + " services in "
-              + p.plan().waves().size()
-              + " waves for "
-              + String.join(",", p.platforms()));
+      log.info(ReportText.planned(p));
     } else if (event instanceof BuildEvent.Phase p) {
       log.info(prefixed(p.service(), p.message()));
     } else if (event instanceof BuildEvent.Started s) {

@@ -64,6 +64,16 @@ public final class ReportText {
     return out.toString();
   }
 
+  /** The one line a progress display starts with: how many services, waves and platforms. */
+  public static String planned(dev.orchestrator.core.build.BuildEvent.Planned planned) {
+    return "plan: "
+        + planned.plan().size()
+        + " services in "
+        + planned.plan().waves().size()
+        + " waves for "
+        + String.join(",", planned.platforms());
+  }
+
   /** One service's outcome in a line: "built in 1.2s (message)". */
   public static String finished(ServiceResult result) {
     String text =
