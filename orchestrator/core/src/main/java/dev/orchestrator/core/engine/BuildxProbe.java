@@ -88,7 +88,8 @@ final class BuildxProbe {
     }
   }
 
-  private static void deleteQuietly(Path file) {
+  /** Removes a temporary file; one left behind is logged, not fatal. */
+  static void deleteQuietly(Path file) {
     if (file != null) {
       try {
         Files.deleteIfExists(file);

@@ -94,7 +94,7 @@ final class DockerJavaEngine implements Engine {
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the export of " + imageRef, e);
     } finally {
-      deleteQuietly(spool);
+      BuildxProbe.deleteQuietly(spool);
     }
   }
 
@@ -299,15 +299,5 @@ final class DockerJavaEngine implements Engine {
       root = root.getCause();
     }
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-  }
-
-  private static void deleteQuietly(Path file) {
-    if (file != null) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        LOG.debug("could not delete {}", file, e);
-      }
-    }
   }
 }
