@@ -1,9 +1,9 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.core.ConfigurationException;
-import dev.orchestrator.core.EnvironmentException;
 import dev.orchestrator.core.Orchestrator;
 import dev.orchestrator.core.engine.Engines;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.EnvironmentException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.core.Workspace;
 import dev.orchestrator.core.graph.Edge;
 import dev.orchestrator.core.graph.ServiceGraph;
+import dev.orchestrator.core.workspace.Workspace;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;

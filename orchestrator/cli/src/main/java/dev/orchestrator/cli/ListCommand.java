@@ -1,8 +1,8 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.core.ServiceSummary;
-import dev.orchestrator.core.Workspace;
 import dev.orchestrator.core.report.ReportText;
+import dev.orchestrator.core.workspace.ServiceSummary;
+import dev.orchestrator.core.workspace.Workspace;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

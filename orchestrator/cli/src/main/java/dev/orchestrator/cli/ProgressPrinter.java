@@ -1,7 +1,7 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.core.build.BuildEvent;
-import dev.orchestrator.core.build.BuildListener;
+import dev.orchestrator.core.progress.BuildEvent;
+import dev.orchestrator.core.progress.BuildListener;
 import dev.orchestrator.core.report.ReportText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

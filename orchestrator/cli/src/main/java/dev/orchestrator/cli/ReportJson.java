@@ -1,8 +1,8 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.core.build.BuildReport;
-import dev.orchestrator.core.build.PlatformResult;
-import dev.orchestrator.core.build.ServiceResult;
+import dev.orchestrator.core.result.BuildReport;
+import dev.orchestrator.core.result.PlatformResult;
+import dev.orchestrator.core.result.ServiceResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

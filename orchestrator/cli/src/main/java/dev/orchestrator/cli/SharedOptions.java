@@ -1,6 +1,6 @@
 package dev.orchestrator.cli;
 
-import dev.orchestrator.core.RepositoryRoot;
+import dev.orchestrator.core.workspace.RepositoryRoot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

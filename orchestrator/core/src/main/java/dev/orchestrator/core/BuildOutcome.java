@@ -1,7 +1,7 @@
 package dev.orchestrator.core;
 
-import dev.orchestrator.core.build.BuildReport;
 import dev.orchestrator.core.graph.Plan;
+import dev.orchestrator.core.result.BuildReport;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,28 +1,30 @@
 package dev.orchestrator.core;
 
-import dev.orchestrator.core.build.BuildEvent;
 import dev.orchestrator.core.build.BuildExecutor;
-import dev.orchestrator.core.build.BuildListener;
-import dev.orchestrator.core.build.BuildReport;
 import dev.orchestrator.core.build.BuildSettings;
 import dev.orchestrator.core.build.Explanation;
 import dev.orchestrator.core.build.Incremental;
-import dev.orchestrator.core.build.Platforms;
-import dev.orchestrator.core.build.ServiceResult;
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.Engine;
 import dev.orchestrator.core.graph.Plan;
 import dev.orchestrator.core.graph.Planner;
 import dev.orchestrator.core.hash.Affected;
+import dev.orchestrator.core.image.Platforms;
 import dev.orchestrator.core.maven.MavenBuild;
+import dev.orchestrator.core.progress.BuildEvent;
+import dev.orchestrator.core.progress.BuildListener;
 import dev.orchestrator.core.publish.DigestsOutput;
 import dev.orchestrator.core.publish.JobMatrix;
 import dev.orchestrator.core.publish.MergeOutcome;
 import dev.orchestrator.core.publish.MergeRequest;
 import dev.orchestrator.core.publish.Merger;
+import dev.orchestrator.core.result.BuildReport;
+import dev.orchestrator.core.result.ServiceResult;
+import dev.orchestrator.core.state.FileTrees;
 import dev.orchestrator.core.verify.VerifyReport;
 import dev.orchestrator.core.verify.VerifyRun;
+import dev.orchestrator.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -112,7 +114,7 @@ public final class Orchestrator {
     Profile profile = workspace.profile(request.profile());
     List<String> platforms = Platforms.chosen(request.platforms(), profile);
     Plan plan = Planner.plan(workspace.graph(), request.services());
-    var names = new dev.orchestrator.core.build.ImageNames(profile);
+    var names = new dev.orchestrator.core.image.ImageNames(profile);
     Map<Service, String> images = new LinkedHashMap<>();
     plan.services().stream()
         .filter(s -> request.services().isEmpty() || request.services().contains(s))
@@ -235,7 +237,7 @@ public final class Orchestrator {
         FileTrees.delete(workspace.root().resolve(".cache/orchestrator"), workspace.root()));
     if (profile.output() == Profile.Output.LOAD) {
       try (Engine engine = engines.get()) {
-        var names = new dev.orchestrator.core.build.ImageNames(profile);
+        var names = new dev.orchestrator.core.image.ImageNames(profile);
         for (Service s : workspace.repository().services()) {
           String ref = names.reference(s.name());
           if (engine.imageExists(ref)) {

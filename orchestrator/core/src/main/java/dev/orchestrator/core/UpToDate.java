@@ -3,15 +3,16 @@ package dev.orchestrator.core;
 import dev.orchestrator.core.build.BuildSettings;
 import dev.orchestrator.core.build.Incremental;
 import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.git.ChangedFiles;
 import dev.orchestrator.core.graph.Plan;
 import dev.orchestrator.core.graph.Planner;
 import dev.orchestrator.core.hash.Affected;
 import dev.orchestrator.core.hash.BuildIndex;
-import dev.orchestrator.core.hash.ChangedFiles;
 import dev.orchestrator.core.hash.FileHashCache;
 import dev.orchestrator.core.hash.InputHasher;
 import dev.orchestrator.core.hash.InputHashes;
-import dev.orchestrator.core.hash.RegistryProbe;
+import dev.orchestrator.core.registry.RegistryClient;
+import dev.orchestrator.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ final class UpToDate {
                                 d.descriptor().prepare().isPresent() || workspace.isMavenModule(d)))
             .toList());
     return new Incremental(
-        hashes, BuildIndex.load(state.resolve("index.tsv")), new RegistryProbe(), force);
+        hashes, BuildIndex.load(state.resolve("index.tsv")), new RegistryClient(), force);
   }
 
   static BuildSettings withIncremental(BuildSettings settings, Incremental incremental) {

@@ -1,6 +1,6 @@
 package dev.orchestrator.core;
 
-import dev.orchestrator.core.build.ServiceResult;
+import dev.orchestrator.core.result.ServiceResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.orchestrator.maven;
 
 import dev.orchestrator.core.Orchestrator;
-import dev.orchestrator.core.Workspace;
 import dev.orchestrator.core.report.ReportText;
+import dev.orchestrator.core.workspace.Workspace;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**

@@ -1,11 +1,11 @@
 package dev.orchestrator.maven;
 
-import dev.orchestrator.core.ConfigurationException;
-import dev.orchestrator.core.EnvironmentException;
 import dev.orchestrator.core.Orchestrator;
-import dev.orchestrator.core.Problem;
-import dev.orchestrator.core.RepositoryRoot;
 import dev.orchestrator.core.engine.Engines;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.error.Problem;
+import dev.orchestrator.core.workspace.RepositoryRoot;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;

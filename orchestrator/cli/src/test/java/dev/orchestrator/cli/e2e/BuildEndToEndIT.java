@@ -3,8 +3,8 @@ package dev.orchestrator.cli.e2e;
 import static dev.orchestrator.cli.e2e.Docker.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestrator.core.EnvironmentException;
 import dev.orchestrator.core.Orchestrator;
+import dev.orchestrator.core.error.EnvironmentException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -1,6 +1,7 @@
 package dev.orchestrator.core.build;
 
 import dev.orchestrator.core.config.Profile;
+import dev.orchestrator.core.image.Platforms;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

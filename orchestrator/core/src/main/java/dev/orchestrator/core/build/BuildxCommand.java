@@ -3,6 +3,8 @@ package dev.orchestrator.core.build;
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.config.ServiceDescriptor;
 import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.image.ImageNames;
+import dev.orchestrator.core.image.Platforms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

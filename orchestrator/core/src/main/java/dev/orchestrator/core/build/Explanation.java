@@ -3,6 +3,7 @@ package dev.orchestrator.core.build;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.Engine;
 import dev.orchestrator.core.hash.ServiceInputs;
+import dev.orchestrator.core.image.ImageNames;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.orchestrator.core.build;
 
 import dev.orchestrator.core.hash.BuildIndex;
 import dev.orchestrator.core.hash.InputHashes;
-import dev.orchestrator.core.hash.RegistryProbe;
+import dev.orchestrator.core.registry.RegistryClient;
 
 /**
  * How a build skips what is already built: every service's input hashes, the local index of built
@@ -11,7 +11,7 @@ import dev.orchestrator.core.hash.RegistryProbe;
  * @param force build even when an image with the same input hash exists
  */
 public record Incremental(
-    InputHashes hashes, BuildIndex index, RegistryProbe registry, boolean force)
+    InputHashes hashes, BuildIndex index, RegistryClient registry, boolean force)
     implements AutoCloseable {
 
   /** Keeps what was learned about files for the next run, and stops the hashing threads. */

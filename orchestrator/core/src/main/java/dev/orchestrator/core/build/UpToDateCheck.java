@@ -3,12 +3,18 @@ package dev.orchestrator.core.build;
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.Engine;
-import dev.orchestrator.core.engine.ImageSizes;
 import dev.orchestrator.core.hash.BuildIndex;
 import dev.orchestrator.core.hash.InputHashes;
-import dev.orchestrator.core.hash.RegistryProbe;
 import dev.orchestrator.core.hash.ServiceInputs;
+import dev.orchestrator.core.image.ImageNames;
 import dev.orchestrator.core.process.ProcessRunner;
+import dev.orchestrator.core.progress.BuildEvent;
+import dev.orchestrator.core.progress.BuildListener;
+import dev.orchestrator.core.registry.RegistryClient;
+import dev.orchestrator.core.result.BuildStatus;
+import dev.orchestrator.core.result.PlatformResult;
+import dev.orchestrator.core.result.ServiceResult;
+import dev.orchestrator.core.size.ImageSizes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,7 +133,7 @@ final class UpToDateCheck {
   Lookup lookup(Service service, Hashes hashes) {
     if (pushes()) {
       String ref = hashReference(service, hashes);
-      RegistryProbe.Answer answer = incremental.orElseThrow().registry().head(ref);
+      RegistryClient.Answer answer = incremental.orElseThrow().registry().head(ref);
       return new Lookup(
           answer.found(),
           answer.found()
@@ -205,7 +211,7 @@ final class UpToDateCheck {
 
   /** Points the profile's tags at the image found by its hash tag: a registry-side copy. */
   private void retag(Service service, Hashes h, Lookup found, BuildListener listener) {
-    RegistryProbe.Answer current =
+    RegistryClient.Answer current =
         incremental.orElseThrow().registry().head(names.reference(service.name()));
     if (current.found()
         && found.digest().isPresent()

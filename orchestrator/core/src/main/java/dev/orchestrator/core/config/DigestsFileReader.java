@@ -1,7 +1,7 @@
 package dev.orchestrator.core.config;
 
-import dev.orchestrator.core.ConfigurationException;
-import dev.orchestrator.core.Problem;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.orchestrator.core.config;
 
-import dev.orchestrator.core.ConfigurationException;
-import dev.orchestrator.core.Problem;
 import dev.orchestrator.core.config.Profile.Output;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.orchestrator.core.config;
 
-import dev.orchestrator.core.ConfigurationException;
+import dev.orchestrator.core.error.ConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.orchestrator.core.config;
 
-import dev.orchestrator.core.ConfigurationException;
 import dev.orchestrator.core.config.ServiceDescriptor.HealthCheck;
 import dev.orchestrator.core.config.ServiceDescriptor.PrepareStep;
+import dev.orchestrator.core.error.ConfigurationException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.orchestrator.core.config;
 
-import dev.orchestrator.core.Problem;
+import dev.orchestrator.core.error.Problem;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;

@@ -1,9 +1,10 @@
 package dev.orchestrator.core.discovery;
 
-import dev.orchestrator.core.ConfigurationException;
-import dev.orchestrator.core.Problem;
 import dev.orchestrator.core.config.RepositoryConfig;
 import dev.orchestrator.core.config.RepositoryConfigReader;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.Problem;
+import dev.orchestrator.core.git.GitIgnoredPaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;

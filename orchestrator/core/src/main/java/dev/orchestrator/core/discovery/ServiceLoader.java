@@ -1,11 +1,11 @@
 package dev.orchestrator.core.discovery;
 
-import dev.orchestrator.core.ConfigurationException;
-import dev.orchestrator.core.Problem;
 import dev.orchestrator.core.config.ServiceDescriptor;
 import dev.orchestrator.core.config.ServiceDescriptorReader;
 import dev.orchestrator.core.dockerfile.DockerfileInfo;
 import dev.orchestrator.core.dockerfile.DockerfileParser;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

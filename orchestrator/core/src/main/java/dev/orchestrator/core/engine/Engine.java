@@ -1,5 +1,6 @@
 package dev.orchestrator.core.engine;
 
+import dev.orchestrator.core.size.ImageSizes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ public interface Engine extends AutoCloseable {
    *
    * @param platforms platforms the build needs, such as {@code linux/arm64}; may be empty
    * @return what was found
-   * @throws dev.orchestrator.core.EnvironmentException naming what is missing and the remedy
+   * @throws dev.orchestrator.core.error.EnvironmentException naming what is missing and the remedy
    */
   EngineInfo preflight(List<String> platforms);
 

@@ -2,6 +2,7 @@ package dev.orchestrator.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.core.size.ImageSizes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.orchestrator.core.engine;
 
-import dev.orchestrator.core.EnvironmentException;
+import dev.orchestrator.core.error.EnvironmentException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package dev.orchestrator.core.graph;
 
-import dev.orchestrator.core.ConfigurationException;
-import dev.orchestrator.core.Problem;
 import dev.orchestrator.core.discovery.Repository;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.dockerfile.ImageReference;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.Problem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

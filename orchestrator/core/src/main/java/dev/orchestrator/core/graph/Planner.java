@@ -1,6 +1,6 @@
 package dev.orchestrator.core.graph;
 
-import dev.orchestrator.core.ConfigurationException;
+import dev.orchestrator.core.error.ConfigurationException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

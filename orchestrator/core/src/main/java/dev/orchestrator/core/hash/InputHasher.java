@@ -1,8 +1,8 @@
 package dev.orchestrator.core.hash;
 
-import dev.orchestrator.core.ConfigurationException;
-import dev.orchestrator.core.Problem;
 import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.orchestrator.core.maven;
 
-import dev.orchestrator.core.EnvironmentException;
+import dev.orchestrator.core.error.EnvironmentException;
 import java.io.File;
 import java.io.OutputStream;
 import java.io.PrintStream;

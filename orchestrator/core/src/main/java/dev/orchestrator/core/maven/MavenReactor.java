@@ -32,8 +32,8 @@ public final class MavenReactor {
   /**
    * Reads the reactor whose aggregator is {@code root/pom.xml}.
    *
-   * @throws dev.orchestrator.core.ConfigurationException naming the POM (and line) that cannot be
-   *     read, or a {@code <module>} that names no POM
+   * @throws dev.orchestrator.core.error.ConfigurationException naming the POM (and line) that
+   *     cannot be read, or a {@code <module>} that names no POM
    */
   public static MavenReactor read(Path root) {
     Path dir = root.toAbsolutePath().normalize();

@@ -1,14 +1,14 @@
 package dev.orchestrator.core.publish;
 
-import dev.orchestrator.core.ConfigurationException;
-import dev.orchestrator.core.Problem;
-import dev.orchestrator.core.build.BuildReport;
-import dev.orchestrator.core.build.ImageNames;
-import dev.orchestrator.core.build.PlatformResult;
-import dev.orchestrator.core.build.Platforms;
-import dev.orchestrator.core.build.ServiceResult;
 import dev.orchestrator.core.config.DigestsFile;
 import dev.orchestrator.core.config.Profile;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.Problem;
+import dev.orchestrator.core.image.ImageNames;
+import dev.orchestrator.core.image.Platforms;
+import dev.orchestrator.core.result.BuildReport;
+import dev.orchestrator.core.result.PlatformResult;
+import dev.orchestrator.core.result.ServiceResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.orchestrator.core.publish;
 
-import dev.orchestrator.core.ConfigurationException;
-import dev.orchestrator.core.Problem;
-import dev.orchestrator.core.build.Platforms;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.Problem;
+import dev.orchestrator.core.image.Platforms;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,13 @@
 package dev.orchestrator.core.publish;
 
-import dev.orchestrator.core.ConfigurationException;
-import dev.orchestrator.core.Problem;
-import dev.orchestrator.core.build.ImageNames;
-import dev.orchestrator.core.build.Platforms;
 import dev.orchestrator.core.config.DigestsFile;
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.config.TagTemplate;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.Problem;
+import dev.orchestrator.core.git.GitRevision;
+import dev.orchestrator.core.image.ImageNames;
+import dev.orchestrator.core.image.Platforms;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

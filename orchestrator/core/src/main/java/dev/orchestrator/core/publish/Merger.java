@@ -1,14 +1,15 @@
 package dev.orchestrator.core.publish;
 
-import dev.orchestrator.core.ConfigurationException;
-import dev.orchestrator.core.Problem;
-import dev.orchestrator.core.Workspace;
 import dev.orchestrator.core.config.DigestsFile;
 import dev.orchestrator.core.config.DigestsFileReader;
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.Problem;
+import dev.orchestrator.core.git.GitRevision;
 import dev.orchestrator.core.process.ProcessResult;
 import dev.orchestrator.core.process.ProcessRunner;
+import dev.orchestrator.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

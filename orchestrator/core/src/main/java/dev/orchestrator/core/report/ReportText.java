@@ -1,13 +1,13 @@
 package dev.orchestrator.core.report;
 
 import dev.orchestrator.core.BuildOutcome;
-import dev.orchestrator.core.ServiceSummary;
-import dev.orchestrator.core.build.BuildReport;
-import dev.orchestrator.core.build.BuildStatus;
-import dev.orchestrator.core.build.PlatformResult;
-import dev.orchestrator.core.build.ServiceResult;
 import dev.orchestrator.core.graph.Plan;
+import dev.orchestrator.core.result.BuildReport;
+import dev.orchestrator.core.result.BuildStatus;
+import dev.orchestrator.core.result.PlatformResult;
+import dev.orchestrator.core.result.ServiceResult;
 import dev.orchestrator.core.size.ByteSize;
+import dev.orchestrator.core.workspace.ServiceSummary;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -65,7 +65,7 @@ public final class ReportText {
   }
 
   /** The one line a progress display starts with: how many services, waves and platforms. */
-  public static String planned(dev.orchestrator.core.build.BuildEvent.Planned planned) {
+  public static String planned(dev.orchestrator.core.progress.BuildEvent.Planned planned) {
     return "plan: "
         + planned.plan().size()
         + " services in "

@@ -1,9 +1,9 @@
 package dev.orchestrator.core.verify;
 
 import dev.orchestrator.core.config.ServiceDescriptor;
-import dev.orchestrator.core.engine.ImageSizes;
 import dev.orchestrator.core.size.BudgetCheck;
 import dev.orchestrator.core.size.ByteSize;
+import dev.orchestrator.core.size.ImageSizes;
 import java.util.ArrayList;
 import java.util.List;
 

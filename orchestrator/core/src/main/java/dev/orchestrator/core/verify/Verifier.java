@@ -5,7 +5,7 @@ import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.ContainerSpec;
 import dev.orchestrator.core.engine.ContainerState;
 import dev.orchestrator.core.engine.Engine;
-import dev.orchestrator.core.engine.ImageSizes;
+import dev.orchestrator.core.size.ImageSizes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;

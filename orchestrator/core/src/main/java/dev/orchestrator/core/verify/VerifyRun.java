@@ -1,11 +1,11 @@
 package dev.orchestrator.core.verify;
 
-import dev.orchestrator.core.EnvironmentException;
-import dev.orchestrator.core.build.BuildEvent;
-import dev.orchestrator.core.build.BuildListener;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.Engine;
-import dev.orchestrator.core.engine.ImageSizes;
+import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.progress.BuildEvent;
+import dev.orchestrator.core.progress.BuildListener;
+import dev.orchestrator.core.size.ImageSizes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +100,7 @@ public final class VerifyRun {
     listener.on(new BuildEvent.Phase(service.name(), "measuring " + image));
     Map<String, ImageSizes> sizes = engine.imageSizes(image);
     List<VerifyRow> rows = new ArrayList<>();
-    for (String platform : dev.orchestrator.core.build.Platforms.supportedBy(service, platforms)) {
+    for (String platform : dev.orchestrator.core.image.Platforms.supportedBy(service, platforms)) {
       listener.on(new BuildEvent.Phase(service.name(), "verifying " + platform));
       VerifyRow row;
       try {

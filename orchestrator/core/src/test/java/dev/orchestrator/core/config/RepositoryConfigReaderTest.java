@@ -3,8 +3,8 @@ package dev.orchestrator.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.orchestrator.core.ConfigurationException;
-import dev.orchestrator.core.Problem;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

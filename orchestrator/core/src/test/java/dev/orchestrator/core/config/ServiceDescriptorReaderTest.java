@@ -3,10 +3,10 @@ package dev.orchestrator.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.orchestrator.core.ConfigurationException;
-import dev.orchestrator.core.Problem;
 import dev.orchestrator.core.config.ServiceDescriptor.HealthCheck;
 import dev.orchestrator.core.config.ServiceDescriptor.PrepareStep;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.Problem;
 import dev.orchestrator.core.size.Budget;
 import dev.orchestrator.core.size.ByteSize;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.orchestrator.core.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orchestrator.core.ConfigurationException;
+import dev.orchestrator.core.error.ConfigurationException;
 import dev.orchestrator.core.process.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;

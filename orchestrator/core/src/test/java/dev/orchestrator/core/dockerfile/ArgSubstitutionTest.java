@@ -3,7 +3,7 @@ package dev.orchestrator.core.dockerfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orchestrator.core.ConfigurationException;
+import dev.orchestrator.core.error.ConfigurationException;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

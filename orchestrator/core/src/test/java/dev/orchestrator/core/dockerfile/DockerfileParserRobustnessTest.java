@@ -3,7 +3,7 @@ package dev.orchestrator.core.dockerfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.orchestrator.core.ConfigurationException;
+import dev.orchestrator.core.error.ConfigurationException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package dev.orchestrator.core.dockerfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orchestrator.core.ConfigurationException;
 import dev.orchestrator.core.dockerfile.ImageReference.Kind;
+import dev.orchestrator.core.error.ConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

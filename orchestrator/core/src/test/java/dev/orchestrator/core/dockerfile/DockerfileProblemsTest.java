@@ -2,8 +2,8 @@ package dev.orchestrator.core.dockerfile;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orchestrator.core.ConfigurationException;
-import dev.orchestrator.core.Problem;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.Problem;
 import java.nio.file.Path;
 import java.util.Map;
 import org.assertj.core.api.AbstractThrowableAssert;

@@ -3,7 +3,8 @@ package dev.orchestrator.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.orchestrator.core.EnvironmentException;
+import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.size.ImageSizes;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

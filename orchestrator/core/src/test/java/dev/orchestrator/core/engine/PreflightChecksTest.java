@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.orchestrator.core.EnvironmentException;
+import dev.orchestrator.core.error.EnvironmentException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

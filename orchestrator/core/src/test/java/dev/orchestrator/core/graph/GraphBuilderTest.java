@@ -6,7 +6,7 @@ import static dev.orchestrator.core.TestServices.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orchestrator.core.ConfigurationException;
+import dev.orchestrator.core.error.ConfigurationException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,8 +3,8 @@ package dev.orchestrator.core.hash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orchestrator.core.ConfigurationException;
 import dev.orchestrator.core.Orchestrator;
+import dev.orchestrator.core.error.ConfigurationException;
 import dev.orchestrator.core.process.ProcessRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package dev.orchestrator.core.hash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestrator.core.Workspace;
+import dev.orchestrator.core.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

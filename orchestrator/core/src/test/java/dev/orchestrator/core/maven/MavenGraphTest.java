@@ -2,9 +2,9 @@ package dev.orchestrator.core.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestrator.core.Workspace;
 import dev.orchestrator.core.graph.Edge;
 import dev.orchestrator.core.graph.Planner;
+import dev.orchestrator.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;

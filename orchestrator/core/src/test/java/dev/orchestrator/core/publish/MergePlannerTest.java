@@ -3,9 +3,10 @@ package dev.orchestrator.core.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.orchestrator.core.ConfigurationException;
 import dev.orchestrator.core.config.DigestsFile;
 import dev.orchestrator.core.config.Profile;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.git.GitRevision;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -3,9 +3,9 @@ package dev.orchestrator.core.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.core.config.ServiceDescriptor;
-import dev.orchestrator.core.engine.ImageSizes;
 import dev.orchestrator.core.size.Budget;
 import dev.orchestrator.core.size.ByteSize;
+import dev.orchestrator.core.size.ImageSizes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.orchestrator.core;
+package dev.orchestrator.core.error;
 
 /**
  * The few ways the orchestrator fails before or outside a build. A failed service build is not an

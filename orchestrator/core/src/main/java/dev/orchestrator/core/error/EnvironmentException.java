@@ -1,4 +1,4 @@
-package dev.orchestrator.core;
+package dev.orchestrator.core.error;
 
 /** The machine lacks something the build needs: no engine, no buildx, no containerd store. */
 public final class EnvironmentException extends OrchestratorException {

@@ -1,6 +1,7 @@
-package dev.orchestrator.core.build;
+package dev.orchestrator.core.progress;
 
 import dev.orchestrator.core.graph.Plan;
+import dev.orchestrator.core.result.ServiceResult;
 import java.util.List;
 
 /** What the core tells front ends while it works; the core itself never prints. */

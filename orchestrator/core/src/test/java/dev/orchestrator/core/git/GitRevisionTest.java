@@ -1,4 +1,4 @@
-package dev.orchestrator.core.publish;
+package dev.orchestrator.core.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

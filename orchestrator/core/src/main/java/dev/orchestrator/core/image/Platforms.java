@@ -1,4 +1,4 @@
-package dev.orchestrator.core.build;
+package dev.orchestrator.core.image;
 
 import java.util.ArrayList;
 import java.util.List;

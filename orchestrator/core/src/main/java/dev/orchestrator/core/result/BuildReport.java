@@ -1,4 +1,4 @@
-package dev.orchestrator.core.build;
+package dev.orchestrator.core.result;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.orchestrator.core;
+package dev.orchestrator.core.workspace;
 
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.config.ProfileReader;

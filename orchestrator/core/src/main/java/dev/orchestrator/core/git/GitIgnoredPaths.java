@@ -1,4 +1,4 @@
-package dev.orchestrator.core.discovery;
+package dev.orchestrator.core.git;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,14 +13,14 @@ import java.util.concurrent.TimeUnit;
  * .gitignore rule, nested or global, counts exactly as git counts it. Outside a git work tree, or
  * without git, nothing is ignored.
  */
-final class GitIgnoredPaths {
+public final class GitIgnoredPaths {
   private final Set<Path> ignored;
 
   private GitIgnoredPaths(Set<Path> ignored) {
     this.ignored = ignored;
   }
 
-  static GitIgnoredPaths of(Path root) {
+  public static GitIgnoredPaths of(Path root) {
     ProcessBuilder git =
         new ProcessBuilder(
                 "git",
@@ -57,7 +57,7 @@ final class GitIgnoredPaths {
     }
   }
 
-  boolean contains(Path absolute) {
+  public boolean contains(Path absolute) {
     return ignored.contains(absolute.normalize());
   }
 }

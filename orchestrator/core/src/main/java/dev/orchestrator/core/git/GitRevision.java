@@ -1,4 +1,4 @@
-package dev.orchestrator.core.publish;
+package dev.orchestrator.core.git;
 
 import dev.orchestrator.core.process.ProcessResult;
 import dev.orchestrator.core.process.ProcessRunner;

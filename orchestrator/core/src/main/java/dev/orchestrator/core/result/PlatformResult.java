@@ -1,10 +1,11 @@
-package dev.orchestrator.core.build;
+package dev.orchestrator.core.result;
 
+import dev.orchestrator.core.build.BuildOutput;
 import dev.orchestrator.core.config.ServiceDescriptor;
 import dev.orchestrator.core.discovery.Service;
-import dev.orchestrator.core.engine.ImageSizes;
 import dev.orchestrator.core.size.BudgetCheck;
 import dev.orchestrator.core.size.ByteSize;
+import dev.orchestrator.core.size.ImageSizes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

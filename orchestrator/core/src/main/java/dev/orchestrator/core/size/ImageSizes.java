@@ -1,4 +1,4 @@
-package dev.orchestrator.core.engine;
+package dev.orchestrator.core.size;
 
 /**
  * Sizes of one platform of an image.

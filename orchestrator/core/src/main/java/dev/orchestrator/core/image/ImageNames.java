@@ -1,4 +1,4 @@
-package dev.orchestrator.core.build;
+package dev.orchestrator.core.image;
 
 import dev.orchestrator.core.config.Profile;
 import java.util.List;

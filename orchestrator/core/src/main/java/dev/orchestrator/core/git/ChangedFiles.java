@@ -1,7 +1,7 @@
-package dev.orchestrator.core.hash;
+package dev.orchestrator.core.git;
 
-import dev.orchestrator.core.ConfigurationException;
-import dev.orchestrator.core.EnvironmentException;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.EnvironmentException;
 import dev.orchestrator.core.process.ProcessResult;
 import dev.orchestrator.core.process.ProcessRunner;
 import java.io.UncheckedIOException;

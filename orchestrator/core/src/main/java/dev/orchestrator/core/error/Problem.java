@@ -1,4 +1,4 @@
-package dev.orchestrator.core;
+package dev.orchestrator.core.error;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package dev.orchestrator.core;
+package dev.orchestrator.core.workspace;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.orchestrator.core.hash;
+package dev.orchestrator.core.registry;
 
 import java.io.IOException;
 import java.net.URI;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * other registry over HTTPS. Anonymous only: a registry that wants credentials answers "not found"
  * here, with the reason.
  */
-public final class RegistryProbe {
+public final class RegistryClient {
   static final String ACCEPT =
       String.join(
           ", ",

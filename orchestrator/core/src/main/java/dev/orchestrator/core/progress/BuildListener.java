@@ -1,4 +1,4 @@
-package dev.orchestrator.core.build;
+package dev.orchestrator.core.progress;
 
 /** Receives build events; called from worker threads, so implementations must be thread-safe. */
 @FunctionalInterface

@@ -1,5 +1,6 @@
-package dev.orchestrator.core;
+package dev.orchestrator.core.state;
 
+import dev.orchestrator.core.error.ConfigurationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,10 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Deletes folders the orchestrator owns, refusing anything outside the repository. */
-final class FileTrees {
+public final class FileTrees {
   private FileTrees() {}
 
-  static List<String> delete(Path tree, Path repositoryRoot) {
+  public static List<String> delete(Path tree, Path repositoryRoot) {
     Path target = tree.toAbsolutePath().normalize();
     if (!target.startsWith(repositoryRoot) || target.equals(repositoryRoot)) {
       throw new ConfigurationException(
