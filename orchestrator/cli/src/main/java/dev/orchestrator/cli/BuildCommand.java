@@ -2,11 +2,9 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.core.BuildOutcome;
 import dev.orchestrator.core.BuildRequest;
-import dev.orchestrator.core.VerifyRequest;
 import dev.orchestrator.core.report.ReportText;
 import dev.orchestrator.core.report.VerifyText;
 import dev.orchestrator.core.result.BuildReport;
-import dev.orchestrator.core.verify.VerifyReport;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,17 +76,18 @@ final class BuildCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     BuildRequest request =
-        new BuildRequest(
-            shared.root(),
-            shared.profile(),
-            shared.platforms,
-            services,
-            shared.jobs,
-            failFast,
-            dryRun,
-            force,
-            Optional.ofNullable(changedSince),
-            Optional.ofNullable(digestsFile).map(p -> p.toAbsolutePath().normalize()));
+        BuildRequest.builder(shared.root())
+            .profile(shared.profile())
+            .platforms(shared.platforms)
+            .services(services)
+            .jobs(shared.jobs)
+            .failFast(failFast)
+            .dryRun(dryRun)
+            .force(force)
+            .changedSince(Optional.ofNullable(changedSince))
+            .digestsFile(Optional.ofNullable(digestsFile).map(p -> p.toAbsolutePath().normalize()))
+            .verifyAfter(verify)
+            .build();
     if (explain != null) {
       ExplainText.print(
           context.orchestrator().explain(request, explain), shared.json, context.out());
@@ -102,33 +101,19 @@ final class BuildCommand implements Callable<Integer> {
     BuildOutcome outcome = context.orchestrator().build(request, progress);
     if (dryRun) {
       printDryRun(outcome);
-      return ExitCodes.OK;
+      return ExitCodes.of(outcome.verdict());
     }
     BuildReport report = outcome.report().orElseThrow();
     progress.finish();
-    Optional<VerifyReport> verified =
-        verify && !report.anyFailed()
-            ? Optional.of(
-                context.orchestrator().verify(VerifyRequest.afterBuild(request, outcome), progress))
-            : Optional.empty();
     if (shared.json) {
       Map<String, Object> json = ReportJson.of(report);
-      verified.ifPresent(v -> json.put("verify", VerifyJson.of(v)));
+      outcome.verified().ifPresent(v -> json.put("verify", VerifyJson.of(v)));
       context.out().println(Json.write(json));
     } else {
       context.out().print(ReportText.report(report));
-      verified.ifPresent(v -> context.out().print(VerifyText.render(v)));
+      outcome.verified().ifPresent(v -> context.out().print(VerifyText.render(v)));
     }
-    if (report.interrupted()) {
-      return ExitCodes.INTERRUPTED;
-    }
-    if (report.anyFailed()) {
-      return ExitCodes.BUILD_FAILED;
-    }
-    if (verified.isPresent() && verified.get().anyFailed()) {
-      return VerifyCommand.exitCode(verified.get());
-    }
-    return report.anyOverBudget() ? ExitCodes.OVER_BUDGET : ExitCodes.OK;
+    return ExitCodes.of(outcome.verdict());
   }
 
   private void printDryRun(BuildOutcome outcome) {
@@ -146,6 +131,6 @@ final class BuildCommand implements Callable<Integer> {
                       outcome.commands())));
       return;
     }
-    context.out().print(ReportText.dryRun(outcome));
+    context.out().print(ReportText.dryRun(outcome.plan(), outcome.platforms(), outcome.commands()));
   }
 }

@@ -1,9 +1,10 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.core.Orchestrator;
-import dev.orchestrator.core.engine.Engines;
 import dev.orchestrator.core.error.ConfigurationException;
 import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.error.OrchestratorBug;
+import dev.orchestrator.core.result.Verdict;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,7 +39,7 @@ public final class CliFactory {
    * @param interactive draw live progress (a terminal) rather than plain prefixed lines
    */
   public static CommandLine create(PrintWriter out, PrintWriter err, boolean interactive) {
-    return create(out, err, interactive, new Orchestrator(Engines::connect));
+    return create(out, err, interactive, Orchestrator.onThisMachine());
   }
 
   /** As above, with the core wired to another engine connection (tests of the no-engine path). */
@@ -65,13 +66,7 @@ public final class CliFactory {
   }
 
   static int exitCode(Throwable e) {
-    if (e instanceof ConfigurationException) {
-      return ExitCodes.CONFIGURATION;
-    }
-    if (e instanceof EnvironmentException) {
-      return ExitCodes.NO_ENGINE;
-    }
-    return ExitCodes.BUILD_FAILED;
+    return ExitCodes.of(Verdict.of(e));
   }
 
   private static void report(Exception e, PrintWriter err, boolean verbose) {
@@ -82,7 +77,7 @@ public final class CliFactory {
       err.println("error: " + env.getMessage());
       err.println("  " + env.remedy());
     } else {
-      err.println("error: " + e);
+      err.println("error: " + OrchestratorBug.of(e).report());
       if (!verbose) {
         err.println("  (run with -v for the stack trace)");
       }

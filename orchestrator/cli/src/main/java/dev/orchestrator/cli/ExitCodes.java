@@ -1,5 +1,7 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.core.result.Verdict;
+
 /** The orchestrator's exit codes; listed in {@code --help} and the README. */
 public final class ExitCodes {
   public static final int OK = 0;
@@ -22,6 +24,9 @@ public final class ExitCodes {
   /** An image failed a verify check. */
   public static final int VERIFY_FAILED = 6;
 
+  /** The orchestrator itself went wrong (a bug to report); {@code EX_SOFTWARE} of sysexits.h. */
+  public static final int INTERNAL_ERROR = 70;
+
   /** Stopped by Ctrl-C. */
   public static final int INTERRUPTED = 130;
 
@@ -34,7 +39,22 @@ public final class ExitCodes {
           + "  4    over budget (an image is larger than its budget)%n"
           + "  5    no engine (or no buildx, containerd store or platform): run `make engine`%n"
           + "  6    verify failed%n"
+          + "  70   internal error (a bug: please report it)%n"
           + "  130  interrupted%n";
 
   private ExitCodes() {}
+
+  /** The one mapping from the core's verdict to an exit code. */
+  public static int of(Verdict verdict) {
+    return switch (verdict) {
+      case OK -> OK;
+      case BUILD_FAILED -> BUILD_FAILED;
+      case BAD_CONFIGURATION -> CONFIGURATION;
+      case OVER_BUDGET -> OVER_BUDGET;
+      case NO_ENGINE -> NO_ENGINE;
+      case VERIFY_FAILED -> VERIFY_FAILED;
+      case INTERRUPTED -> INTERRUPTED;
+      case INTERNAL_ERROR -> INTERNAL_ERROR;
+    };
+  }
 }

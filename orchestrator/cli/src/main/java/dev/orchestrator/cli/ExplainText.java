@@ -23,19 +23,6 @@ final class ExplainText {
       out.println(Json.write(m));
       return;
     }
-    String verdict =
-        e.force()
-            ? "will be rebuilt: --force"
-            : e.upToDate() ? "is up to date, buildx will not run" : "will be rebuilt";
-    out.println(e.service() + " " + verdict);
-    out.println("  looked: " + e.where());
-    out.println("  image input hash (label dev.orchestrator.input-hash): " + e.imageHash());
-    e.platformHashes().forEach((p, h) -> out.println("  " + p + ": " + h));
-    out.println("  inputs:");
-    e.inputs().forEach(line -> out.println("    " + line));
-    if (!e.dependencies().isEmpty()) {
-      out.println("  dependencies (their input hashes are part of this one):");
-      e.dependencies().forEach(line -> out.println("    " + line));
-    }
+    out.print(dev.orchestrator.core.report.ExplainText.render(e));
   }
 }

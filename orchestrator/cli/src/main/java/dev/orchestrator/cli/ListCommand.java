@@ -2,7 +2,6 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.core.report.ReportText;
 import dev.orchestrator.core.workspace.ServiceSummary;
-import dev.orchestrator.core.workspace.Workspace;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<ServiceSummary> services = Workspace.load(shared.root()).summaries();
+    List<ServiceSummary> services = context.orchestrator().list(shared.root());
     if (namesOnly) {
       services.forEach(s -> context.out().println(s.name()));
       return ExitCodes.OK;

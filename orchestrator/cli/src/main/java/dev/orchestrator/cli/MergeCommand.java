@@ -6,6 +6,7 @@ import dev.orchestrator.core.report.ShellQuoting;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -71,6 +72,7 @@ final class MergeCommand implements Callable<Integer> {
         context
             .out()
             .printf(
+                Locale.ROOT,
                 "%s %s -> %s (%.1fs)%n",
                 r.exitCode() == 0 ? "merged" : "FAILED",
                 r.service(),
@@ -79,7 +81,7 @@ final class MergeCommand implements Callable<Integer> {
         r.outputTail().forEach(line -> context.out().println("  " + line));
       }
     }
-    return outcome.anyFailed() ? ExitCodes.BUILD_FAILED : ExitCodes.OK;
+    return ExitCodes.of(outcome.verdict());
   }
 
   private static Map<String, Object> json(MergeOutcome outcome) {

@@ -29,7 +29,7 @@ final class ProgressPrinter implements BuildListener {
   public synchronized void on(BuildEvent event) {
     // Pattern matching for switch is not final in Java 17: an instanceof chain instead.
     if (event instanceof BuildEvent.Planned p) {
-      p.plan().services().forEach(s -> status.put(s, "waiting"));
+      p.services().forEach(s -> status.put(s, "waiting"));
       line("", ReportText.planned(p));
     } else if (event instanceof BuildEvent.Phase p) {
       update(p.service(), p.message());

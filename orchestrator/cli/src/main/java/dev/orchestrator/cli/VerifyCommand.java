@@ -36,7 +36,7 @@ final class VerifyCommand implements Callable<Integer> {
         new ProgressPrinter(shared.json ? context.err() : context.out(), false, shared.verbose);
     VerifyReport report = context.orchestrator().verify(request, progress);
     print(context, shared.json, report);
-    return exitCode(report);
+    return ExitCodes.of(report.verdict());
   }
 
   static void print(CliFactory.Context context, boolean json, VerifyReport report) {
@@ -45,12 +45,5 @@ final class VerifyCommand implements Callable<Integer> {
     } else {
       context.out().print(VerifyText.render(report));
     }
-  }
-
-  static int exitCode(VerifyReport report) {
-    if (report.interrupted()) {
-      return ExitCodes.INTERRUPTED;
-    }
-    return report.anyFailed() ? ExitCodes.VERIFY_FAILED : ExitCodes.OK;
   }
 }

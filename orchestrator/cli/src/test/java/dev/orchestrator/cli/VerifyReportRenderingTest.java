@@ -87,10 +87,10 @@ class VerifyReportRenderingTest {
 
   @Test
   void aFailureOrAnInterruptionHasItsOwnExitCode() {
-    assertThat(VerifyCommand.exitCode(REPORT)).isEqualTo(ExitCodes.VERIFY_FAILED);
-    assertThat(VerifyCommand.exitCode(new VerifyReport(List.of(PASSED), Duration.ZERO, false)))
+    assertThat(ExitCodes.of(REPORT.verdict())).isEqualTo(ExitCodes.VERIFY_FAILED);
+    assertThat(ExitCodes.of(new VerifyReport(List.of(PASSED), Duration.ZERO, false).verdict()))
         .isEqualTo(ExitCodes.OK);
-    assertThat(VerifyCommand.exitCode(new VerifyReport(List.of(PASSED), Duration.ZERO, true)))
+    assertThat(ExitCodes.of(new VerifyReport(List.of(PASSED), Duration.ZERO, true).verdict()))
         .isEqualTo(ExitCodes.INTERRUPTED);
   }
 }

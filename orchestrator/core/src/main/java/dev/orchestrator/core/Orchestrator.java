@@ -5,13 +5,20 @@ import dev.orchestrator.core.build.BuildSettings;
 import dev.orchestrator.core.build.Explanation;
 import dev.orchestrator.core.build.Incremental;
 import dev.orchestrator.core.config.Profile;
+import dev.orchestrator.core.config.ProfileReader;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.Engine;
+import dev.orchestrator.core.engine.Engines;
+import dev.orchestrator.core.engine.OfflineEngine;
 import dev.orchestrator.core.graph.Plan;
 import dev.orchestrator.core.graph.Planner;
+import dev.orchestrator.core.graph.ServiceGraph;
 import dev.orchestrator.core.hash.Affected;
+import dev.orchestrator.core.image.ImageNames;
 import dev.orchestrator.core.image.Platforms;
 import dev.orchestrator.core.maven.MavenBuild;
+import dev.orchestrator.core.process.CommandRunner;
+import dev.orchestrator.core.process.SystemCommandRunner;
 import dev.orchestrator.core.progress.BuildEvent;
 import dev.orchestrator.core.progress.BuildListener;
 import dev.orchestrator.core.publish.DigestsOutput;
@@ -22,11 +29,14 @@ import dev.orchestrator.core.publish.Merger;
 import dev.orchestrator.core.result.BuildReport;
 import dev.orchestrator.core.result.ServiceResult;
 import dev.orchestrator.core.state.FileTrees;
+import dev.orchestrator.core.state.StateFolder;
 import dev.orchestrator.core.verify.VerifyReport;
 import dev.orchestrator.core.verify.VerifyRun;
+import dev.orchestrator.core.workspace.ServiceSummary;
 import dev.orchestrator.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,36 +45,70 @@ import java.util.function.Supplier;
 
 /**
  * The one entry point every front end calls: the CLI command and the Maven goal each build a
- * request and call one method here.
+ * request and call one method here, once per verb.
  */
 public final class Orchestrator {
+  private final CommandRunner runner;
   private final Supplier<Engine> engines;
 
   /**
+   * @param runner runs every external program: buildx, imagetools, git, preparation steps
    * @param engines connects to the engine; called only by verbs that need one
    */
-  public Orchestrator(Supplier<Engine> engines) {
+  public Orchestrator(CommandRunner runner, Supplier<Engine> engines) {
+    this.runner = runner;
     this.engines = engines;
   }
 
-  public Plan plan(Path root, List<String> services) {
-    return Planner.plan(Workspace.load(root).graph(), services);
+  /**
+   * The real wiring: programs run with this JVM's environment, and the engine is the one that
+   * environment names ({@code DOCKER_HOST}), for builds and engine calls alike.
+   */
+  public static Orchestrator onThisMachine() {
+    SystemCommandRunner runner = SystemCommandRunner.inheritingEnvironment();
+    return new Orchestrator(runner, () -> Engines.connect(runner, runner.environment()));
   }
 
+  /** The services: Dockerfile, in-repo dependencies, external images. */
+  public List<ServiceSummary> list(Path root) {
+    return load(root).summaries();
+  }
+
+  /** The dependency graph, every edge with its reason. */
+  public ServiceGraph graph(Path root) {
+    return load(root).graph();
+  }
+
+  public Plan plan(Path root, List<String> services) {
+    return Planner.plan(load(root).graph(), services);
+  }
+
+  /**
+   * Builds the planned services (or, for a dry run, returns their exact commands); with {@link
+   * BuildRequest#verifyAfter()}, then verifies what it built. The outcome carries the verdict.
+   */
   public BuildOutcome build(BuildRequest request, BuildListener listener) {
-    Workspace workspace = Workspace.load(request.root());
+    Workspace workspace = load(request.root());
     Profile profile = workspace.profile(request.profile());
-    List<String> platforms = Platforms.chosen(request.platforms(), profile);
+    List<String> platforms = Platforms.chosen(request.platforms(), profile.platforms());
     DigestsOutput.check(profile, platforms);
-    Plan plan = UpToDate.plan(workspace, request);
+    Plan plan = UpToDate.plan(workspace, request, runner);
     int jobs = request.jobs() > 0 ? request.jobs() : profile.jobs();
+    BuildOutcome built;
     try (Incremental incremental = UpToDate.open(workspace, plan, request.force())) {
       BuildSettings settings =
           UpToDate.withIncremental(
               new BuildSettings(workspace.root(), profile, platforms, jobs, request.failFast()),
               incremental);
-      return build(request, workspace, plan, platforms, settings, listener);
+      built = build(request, workspace, plan, platforms, settings, listener);
     }
+    if (!request.verifyAfter() || built.report().isEmpty() || built.report().get().anyFailed()) {
+      return built;
+    }
+    VerifyReport verified =
+        verify(VerifyRequest.afterBuild(request, platforms, built.report().get()), listener);
+    return new BuildOutcome(
+        plan, platforms, built.commands(), built.report(), Optional.of(verified));
   }
 
   private BuildOutcome build(
@@ -76,28 +120,29 @@ public final class Orchestrator {
       BuildListener listener) {
     Map<String, Service> services = workspace.repository().byName();
     List<String> mavenModules = workspace.mavenProjects(plan.services());
-    listener.on(new BuildEvent.Planned(plan, platforms));
+    listener.on(new BuildEvent.Planned(plan.waves(), platforms));
     if (request.dryRun()) {
       Map<String, List<String>> commands = new LinkedHashMap<>();
       if (!mavenModules.isEmpty()) {
         commands.put("maven", MavenBuild.goalsAndOptions(mavenModules));
       }
-      commands.putAll(
-          new BuildExecutor(settings, null, listener).dryRun(plan, workspace.graph(), services));
+      try (Engine offline = new OfflineEngine("a dry run")) {
+        commands.putAll(
+            new BuildExecutor(settings, offline, runner, listener)
+                .dryRun(plan, workspace.graph(), services));
+      }
       return new BuildOutcome(plan, platforms, commands, Optional.empty());
     }
     try (Engine engine = engines.get()) {
       listener.on(new BuildEvent.Phase("", "preflight"));
       engine.preflight(platforms);
-      BuildExecutor executor = new BuildExecutor(settings, engine, listener);
+      BuildExecutor executor = new BuildExecutor(settings, engine, runner, listener);
       Map<String, ServiceResult> mavenFailures =
           buildJars(workspace, services, mavenModules, executor, listener);
       BuildReport report = executor.run(plan, workspace.graph(), services, mavenFailures);
       if (settings.profile().output() == Profile.Output.PUSH_BY_DIGEST) {
         Path file =
-            request
-                .digestsFile()
-                .orElse(DigestsOutput.defaultFile(settings.stateDirectory(), platforms));
+            request.digestsFile().orElse(DigestsOutput.defaultFile(settings.state(), platforms));
         DigestsOutput.write(DigestsOutput.of(report, settings.profile(), file));
         listener.on(new BuildEvent.Phase("", "digests: " + file));
       }
@@ -110,11 +155,11 @@ public final class Orchestrator {
    * read-only root, health endpoint, labels, size. Containers are removed whatever happens.
    */
   public VerifyReport verify(VerifyRequest request, BuildListener listener) {
-    Workspace workspace = Workspace.load(request.root());
+    Workspace workspace = load(request.root());
     Profile profile = workspace.profile(request.profile());
-    List<String> platforms = Platforms.chosen(request.platforms(), profile);
+    List<String> platforms = Platforms.chosen(request.platforms(), profile.platforms());
     Plan plan = Planner.plan(workspace.graph(), request.services());
-    var names = new dev.orchestrator.core.image.ImageNames(profile);
+    ImageNames names = profile.imageNames();
     Map<Service, String> images = new LinkedHashMap<>();
     plan.services().stream()
         .filter(s -> request.services().isEmpty() || request.services().contains(s))
@@ -132,20 +177,20 @@ public final class Orchestrator {
    * from, and where an image with them was looked for. Builds nothing.
    */
   public Explanation explain(BuildRequest request, String service) {
-    Workspace workspace = Workspace.load(request.root());
+    Workspace workspace = load(request.root());
     Profile profile = workspace.profile(request.profile());
-    List<String> platforms = Platforms.chosen(request.platforms(), profile);
+    List<String> platforms = Platforms.chosen(request.platforms(), profile.platforms());
     Plan plan = Planner.plan(workspace.graph(), List.of(service));
     try (Incremental incremental = UpToDate.open(workspace, plan, request.force())) {
       BuildSettings settings =
           UpToDate.withIncremental(
               new BuildSettings(workspace.root(), profile, platforms, 1, false), incremental);
       Service s = workspace.repository().byName().get(service);
-      if (profile.output() != Profile.Output.LOAD) {
-        return Explanation.of(settings, null, s, workspace.graph().dependenciesOf(service));
-      }
-      try (Engine engine = engines.get()) {
-        return Explanation.of(settings, engine, s, workspace.graph().dependenciesOf(service));
+      // Only a loading profile keeps its images in the local engine; the others look elsewhere.
+      try (Engine engine =
+          profile.output() == Profile.Output.LOAD ? engines.get() : new OfflineEngine("explain")) {
+        return Explanation.of(
+            settings, engine, runner, s, workspace.graph().dependenciesOf(service));
       }
     }
   }
@@ -155,7 +200,7 @@ public final class Orchestrator {
    * dependents, each with the reason (a file, or the dependency it was reached through).
    */
   public List<Affected.Entry> affected(Path root, String sinceRef) {
-    return UpToDate.affected(Workspace.load(root), sinceRef);
+    return UpToDate.affected(load(root), sinceRef, runner);
   }
 
   /** Runs Maven once for every module the planned images need; a failure fails them all. */
@@ -175,48 +220,48 @@ public final class Orchestrator {
     if (maven.succeeded()) {
       return Map.of();
     }
+    List<String> tail =
+        maven.output().subList(Math.max(0, maven.output().size() - 40), maven.output().size());
     Map<String, ServiceResult> failures = new LinkedHashMap<>();
     services.values().stream()
-        .filter(
-            s ->
-                modules.contains(
-                    workspace
-                        .maven()
-                        .module(s.directory())
-                        .map(m -> m.relativeDirectory())
-                        .orElse("")))
+        .filter(s -> modules.contains(moduleOf(workspace, s)))
         .forEach(
             s ->
                 failures.put(
                     s.name(),
                     executor.failure(
                         s,
-                        Duration.ofNanos(0),
+                        Duration.ZERO,
                         "Maven build of its module failed (exit " + maven.exitCode() + ")",
-                        maven
-                            .output()
-                            .subList(
-                                Math.max(0, maven.output().size() - 40), maven.output().size()))));
+                        tail)));
     return failures;
+  }
+
+  private static String moduleOf(Workspace workspace, Service service) {
+    return workspace.maven().module(service.directory()).map(m -> m.relativeDirectory()).orElse("");
   }
 
   /** The per-architecture CI jobs for the platforms given, else the profile's. */
   public List<JobMatrix.Job> matrix(
       Path root, Optional<String> profileName, List<String> platforms) {
-    Workspace workspace = Workspace.load(root);
+    Workspace workspace = load(root);
     Profile profile = workspace.profile(profileName);
     Path dir = workspace.root().resolve(workspace.repository().config().profilesDir());
     return JobMatrix.jobs(
-        platforms.isEmpty() ? profile.platforms() : platforms,
-        dir,
-        dev.orchestrator.core.config.ProfileReader.available(dir));
+        platforms.isEmpty() ? profile.platforms() : platforms, dir, ProfileReader.available(dir));
   }
 
   /**
    * Joins the per-architecture jobs' images, pushed by digest, into tagged multi-platform images.
    */
   public MergeOutcome merge(MergeRequest request) {
-    return Merger.merge(Workspace.load(request.root()), request);
+    Workspace workspace = load(request.root());
+    return new Merger(runner)
+        .merge(
+            workspace.root(),
+            workspace.profile(request.profile()),
+            workspace.repository().byName(),
+            request);
   }
 
   /**
@@ -226,18 +271,17 @@ public final class Orchestrator {
    * @return one line per thing removed
    */
   public List<String> clean(Path root, Optional<String> profileName) {
-    Workspace workspace = Workspace.load(root);
+    Workspace workspace = load(root);
     Profile profile = workspace.profile(profileName);
-    List<String> removed = new java.util.ArrayList<>();
+    List<String> removed = new ArrayList<>();
     if (profile.cache().type() == Profile.Cache.Type.LOCAL) {
       removed.addAll(
           FileTrees.delete(workspace.root().resolve(profile.cache().location()), workspace.root()));
     }
-    removed.addAll(
-        FileTrees.delete(workspace.root().resolve(".cache/orchestrator"), workspace.root()));
+    removed.addAll(FileTrees.delete(new StateFolder(workspace.root()).path(), workspace.root()));
     if (profile.output() == Profile.Output.LOAD) {
       try (Engine engine = engines.get()) {
-        var names = new dev.orchestrator.core.image.ImageNames(profile);
+        ImageNames names = profile.imageNames();
         for (Service s : workspace.repository().services()) {
           String ref = names.reference(s.name());
           if (engine.imageExists(ref)) {
@@ -248,5 +292,9 @@ public final class Orchestrator {
       }
     }
     return removed;
+  }
+
+  private Workspace load(Path root) {
+    return Workspace.load(root, runner);
   }
 }

@@ -11,9 +11,10 @@ import dev.orchestrator.core.hash.BuildIndex;
 import dev.orchestrator.core.hash.FileHashCache;
 import dev.orchestrator.core.hash.InputHasher;
 import dev.orchestrator.core.hash.InputHashes;
+import dev.orchestrator.core.process.CommandRunner;
 import dev.orchestrator.core.registry.RegistryClient;
+import dev.orchestrator.core.state.StateFolder;
 import dev.orchestrator.core.workspace.Workspace;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,18 +23,12 @@ import java.util.Optional;
 final class UpToDate {
   private UpToDate() {}
 
-  static Path stateDirectory(Workspace workspace) {
-    return workspace.root().resolve(".cache").resolve("orchestrator");
-  }
-
   /** Everything a build needs to skip up-to-date images; starts hashing the planned services. */
   static Incremental open(Workspace workspace, Plan plan, boolean force) {
-    Path state = stateDirectory(workspace);
+    StateFolder state = new StateFolder(workspace.root());
     InputHasher hasher =
         new InputHasher(
-            workspace.root(),
-            FileHashCache.load(state.resolve("file-hashes.tsv")),
-            workspace::extraInputs);
+            workspace.root(), FileHashCache.load(state.fileHashes()), workspace::extraInputs);
     Map<String, Service> services = workspace.repository().byName();
     InputHashes hashes = new InputHashes(hasher, workspace.graph(), services);
     // A preparation step or the Maven build writes its service's context, so such a service,
@@ -49,7 +44,7 @@ final class UpToDate {
                                 d.descriptor().prepare().isPresent() || workspace.isMavenModule(d)))
             .toList());
     return new Incremental(
-        hashes, BuildIndex.load(state.resolve("index.tsv")), new RegistryClient(), force);
+        hashes, BuildIndex.load(state.buildIndex()), new RegistryClient(), force);
   }
 
   static BuildSettings withIncremental(BuildSettings settings, Incremental incremental) {
@@ -62,12 +57,12 @@ final class UpToDate {
         Optional.of(incremental));
   }
 
-  static List<Affected.Entry> affected(Workspace workspace, String ref) {
+  static List<Affected.Entry> affected(Workspace workspace, String ref, CommandRunner runner) {
     return Affected.of(
         workspace.root(),
         workspace.repository().services(),
         workspace.graph(),
-        ChangedFiles.since(workspace.root(), ref),
+        ChangedFiles.since(runner, workspace.root(), ref),
         workspace::extraInputs);
   }
 
@@ -75,13 +70,13 @@ final class UpToDate {
    * The plan of a request: the services asked for, or with {@code --changed-since} those of them
    * (all when none were named) that the changes affect; with their dependencies either way.
    */
-  static Plan plan(Workspace workspace, BuildRequest request) {
+  static Plan plan(Workspace workspace, BuildRequest request, CommandRunner runner) {
     Plan asked = Planner.plan(workspace.graph(), request.services());
     if (request.changedSince().isEmpty()) {
       return asked;
     }
     List<String> affected =
-        affected(workspace, request.changedSince().get()).stream()
+        affected(workspace, request.changedSince().get(), runner).stream()
             .map(Affected.Entry::service)
             .filter(s -> request.services().isEmpty() || request.services().contains(s))
             .toList();

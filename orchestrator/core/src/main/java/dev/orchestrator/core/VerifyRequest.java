@@ -1,5 +1,6 @@
 package dev.orchestrator.core;
 
+import dev.orchestrator.core.result.BuildReport;
 import dev.orchestrator.core.result.ServiceResult;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,10 +23,9 @@ public record VerifyRequest(
   }
 
   /** {@code build --verify}: the services the build built (or found cached), on its platforms. */
-  public static VerifyRequest afterBuild(BuildRequest build, BuildOutcome outcome) {
+  static VerifyRequest afterBuild(BuildRequest build, List<String> platforms, BuildReport report) {
     List<String> built =
-        outcome
-            .report()
+        Optional.of(report)
             .map(
                 r ->
                     r.services().stream()
@@ -33,7 +33,6 @@ public record VerifyRequest(
                         .map(ServiceResult::name)
                         .toList())
             .orElse(List.of());
-    return new VerifyRequest(
-        build.root(), build.profile(), outcome.platforms(), built, build.jobs());
+    return new VerifyRequest(build.root(), build.profile(), platforms, built, build.jobs());
   }
 }

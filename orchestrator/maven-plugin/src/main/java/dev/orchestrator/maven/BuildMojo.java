@@ -3,10 +3,14 @@ package dev.orchestrator.maven;
 import dev.orchestrator.core.BuildOutcome;
 import dev.orchestrator.core.BuildRequest;
 import dev.orchestrator.core.Orchestrator;
+import dev.orchestrator.core.report.ExplainText;
 import dev.orchestrator.core.report.ReportText;
+import dev.orchestrator.core.report.VerifyText;
 import dev.orchestrator.core.result.BuildReport;
 import dev.orchestrator.core.result.BuildStatus;
-import org.apache.maven.plugin.MojoFailureException;
+import dev.orchestrator.core.result.Verdict;
+import java.io.File;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -29,29 +33,61 @@ public class BuildMojo extends OrchestratorMojo {
   @Parameter(property = "orchestrator.dryRun", defaultValue = "false")
   boolean dryRun;
 
+  /** Build even services whose image is up to date. */
+  @Parameter(property = "orchestrator.force", defaultValue = "false")
+  boolean force;
+
+  /** Build only services whose inputs changed since this git revision, and their dependents. */
+  @Parameter(property = "orchestrator.changedSince")
+  String changedSince;
+
+  /** Say why this service would or would not be rebuilt; build nothing. */
+  @Parameter(property = "orchestrator.explain")
+  String explain;
+
+  /** With output push-by-digest: where to write the digests. */
+  @Parameter(property = "orchestrator.digestsFile")
+  File digestsFile;
+
+  /** After a successful build, verify the built images (as the verify goal does). */
+  @Parameter(property = "orchestrator.verify", defaultValue = "false")
+  boolean verify;
+
   @Override
-  void run(Orchestrator orchestrator) throws MojoFailureException {
+  Verdict run(Orchestrator orchestrator) {
     BuildRequest request =
-        new BuildRequest(
-            root(), profile(), split(platforms), split(services), jobs, failFast, dryRun);
+        BuildRequest.builder(root())
+            .profile(profile())
+            .platforms(split(platforms))
+            .services(split(services))
+            .jobs(jobs)
+            .failFast(failFast)
+            .dryRun(dryRun)
+            .force(force)
+            .changedSince(Optional.ofNullable(changedSince).filter(s -> !s.isBlank()))
+            .digestsFile(
+                Optional.ofNullable(digestsFile).map(f -> f.toPath().toAbsolutePath().normalize()))
+            .verifyAfter(verify)
+            .build();
+    if (explain != null && !explain.isBlank()) {
+      info(ExplainText.render(orchestrator.explain(request, explain)));
+      return Verdict.OK;
+    }
     BuildOutcome outcome = orchestrator.build(request, new LogListener(getLog()));
     if (dryRun) {
-      info(ReportText.dryRun(outcome));
-      return;
+      info(ReportText.dryRun(outcome.plan(), outcome.platforms(), outcome.commands()));
+      return outcome.verdict();
     }
     BuildReport report = outcome.report().orElseThrow();
     info(ReportText.report(report));
-    if (report.interrupted()) {
-      throw new MojoFailureException("the build was interrupted");
+    outcome.verified().ifPresent(v -> info(VerifyText.render(v)));
+    if (report.anyFailed() && !report.interrupted()) {
+      getLog()
+          .error(
+              String.format(
+                  "%d services failed, %d skipped",
+                  report.count(BuildStatus.FAILED), report.count(BuildStatus.SKIPPED)));
     }
-    if (report.anyFailed()) {
-      throw new MojoFailureException(
-          String.format(
-              "%d services failed, %d skipped",
-              report.count(BuildStatus.FAILED), report.count(BuildStatus.SKIPPED)));
-    }
-    if (report.anyOverBudget()) {
-      throw new MojoFailureException("every service built, but an image is over its budget");
-    }
+    return outcome.verdict();
   }
 }

@@ -2,7 +2,7 @@ package dev.orchestrator.maven;
 
 import dev.orchestrator.core.Orchestrator;
 import dev.orchestrator.core.report.ReportText;
-import dev.orchestrator.core.workspace.Workspace;
+import dev.orchestrator.core.result.Verdict;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
@@ -12,7 +12,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "list", aggregator = true, threadSafe = true)
 public class ListMojo extends OrchestratorMojo {
   @Override
-  void run(Orchestrator orchestrator) {
-    info(ReportText.services(Workspace.load(root()).summaries()));
+  Verdict run(Orchestrator orchestrator) {
+    info(ReportText.services(orchestrator.list(root())));
+    return Verdict.OK;
   }
 }

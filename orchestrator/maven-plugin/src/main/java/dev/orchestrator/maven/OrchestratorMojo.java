@@ -1,10 +1,11 @@
 package dev.orchestrator.maven;
 
 import dev.orchestrator.core.Orchestrator;
-import dev.orchestrator.core.engine.Engines;
 import dev.orchestrator.core.error.ConfigurationException;
 import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.error.OrchestratorBug;
 import dev.orchestrator.core.error.Problem;
+import dev.orchestrator.core.result.Verdict;
 import dev.orchestrator.core.workspace.RepositoryRoot;
 import java.io.File;
 import java.nio.file.Path;
@@ -20,8 +21,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * What every goal shares: the POM's or {@code -D} parameters, the repository root, and the one
- * translation of the core's exceptions into Maven's: bad configuration fails the build
- * (MojoFailureException), a missing engine is an execution problem (MojoExecutionException).
+ * translation of the core's verdicts and exceptions into Maven's: what the user's repository got
+ * wrong fails the build (MojoFailureException); a missing engine or a bug in the orchestrator is an
+ * execution problem (MojoExecutionException).
  */
 abstract class OrchestratorMojo extends AbstractMojo {
   /** The repository root (default: the repository holding the top-level project). */
@@ -53,8 +55,9 @@ abstract class OrchestratorMojo extends AbstractMojo {
       getLog().info("orchestrator: skipped (orchestrator.skip)");
       return;
     }
+    Verdict verdict;
     try {
-      run(orchestrator());
+      verdict = run(Orchestrator.onThisMachine());
     } catch (ConfigurationException e) {
       throw new MojoFailureException(
           "bad configuration:\n"
@@ -65,14 +68,35 @@ abstract class OrchestratorMojo extends AbstractMojo {
           e);
     } catch (EnvironmentException e) {
       throw new MojoExecutionException(e.getMessage() + "\n  " + e.remedy(), e);
+    } catch (RuntimeException e) {
+      OrchestratorBug bug = OrchestratorBug.of(e);
+      throw new MojoExecutionException(bug.report(), bug);
     }
+    raise(verdict);
   }
 
-  abstract void run(Orchestrator orchestrator) throws MojoFailureException;
+  /**
+   * Runs the goal: one core call, its report logged.
+   *
+   * @return the core's verdict
+   */
+  abstract Verdict run(Orchestrator orchestrator);
 
-  /** The core, wired to the real engine; only {@code build} connects to it. */
-  Orchestrator orchestrator() {
-    return new Orchestrator(Engines::connect);
+  /** The one mapping from a verdict to Maven's exception kinds. */
+  static void raise(Verdict verdict) throws MojoFailureException, MojoExecutionException {
+    switch (verdict) {
+      case OK -> {}
+      case BUILD_FAILED -> throw new MojoFailureException("a service failed or was skipped");
+      case OVER_BUDGET ->
+          throw new MojoFailureException("every service built, but an image is over its budget");
+      case VERIFY_FAILED -> throw new MojoFailureException("an image failed a verify check");
+      case BAD_CONFIGURATION -> throw new MojoFailureException("bad configuration");
+      case INTERRUPTED -> throw new MojoFailureException("interrupted");
+      case NO_ENGINE -> throw new MojoExecutionException("no usable Docker engine");
+      case INTERNAL_ERROR ->
+          throw new MojoExecutionException(
+              "internal error; please report it to " + OrchestratorBug.TRACKER);
+    }
   }
 
   Path root() {

@@ -2,6 +2,7 @@ package dev.orchestrator.maven;
 
 import dev.orchestrator.core.Orchestrator;
 import dev.orchestrator.core.report.ReportText;
+import dev.orchestrator.core.result.Verdict;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
@@ -11,7 +12,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "plan", aggregator = true, threadSafe = true)
 public class PlanMojo extends OrchestratorMojo {
   @Override
-  void run(Orchestrator orchestrator) {
+  Verdict run(Orchestrator orchestrator) {
     info(ReportText.plan(orchestrator.plan(root(), split(services))));
+    return Verdict.OK;
   }
 }

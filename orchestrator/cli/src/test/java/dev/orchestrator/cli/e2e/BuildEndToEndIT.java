@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.core.Orchestrator;
 import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.process.SystemCommandRunner;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -239,6 +240,7 @@ class BuildEndToEndIT {
   void noEngineGivesItsExitCodeAndNamesMakeEngine() {
     Orchestrator unreachable =
         new Orchestrator(
+            SystemCommandRunner.inheritingEnvironment(),
             () -> {
               throw new EnvironmentException(
                   "no Docker engine answers at unix:///nonexistent.sock",

@@ -4,7 +4,6 @@ import static dev.orchestrator.cli.e2e.Docker.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.core.process.ProcessResult;
-import dev.orchestrator.core.process.ProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -226,17 +225,16 @@ class CiEndToEndIT {
   private void pruneSecondEngine() {
     // Only the engine this test started is ever pruned; never the shared one.
     Map<String, String> env = Map.of("DOCKER_HOST", secondEngine);
-    ProcessRunner.run(List.of("docker", "buildx", "prune", "-af"), null, env, l -> {});
+    TestProcesses.run(List.of("docker", "buildx", "prune", "-af"), null, env);
     String images =
         String.join(
                 "\n",
-                ProcessRunner.run(List.of("docker", "image", "ls", "-aq"), null, env, l -> {})
-                    .output())
+                TestProcesses.run(List.of("docker", "image", "ls", "-aq"), null, env).output())
             .strip();
     if (!images.isEmpty()) {
       List<String> rm = new ArrayList<>(List.of("docker", "image", "rm", "-f"));
       rm.addAll(List.of(images.split("\\s+")));
-      ProcessRunner.run(rm, null, env, l -> {});
+      TestProcesses.run(rm, null, env);
     }
   }
 
@@ -250,7 +248,7 @@ class CiEndToEndIT {
                 "dev.orchestrator.cli.Main"));
     argv.addAll(List.of(args));
     argv.addAll(List.of("--root", root.toString()));
-    return ProcessRunner.run(argv, root, env, l -> {});
+    return TestProcesses.run(argv, root, env);
   }
 
   private ProcessResult script(String action) {
@@ -258,15 +256,14 @@ class CiEndToEndIT {
     while (!Files.exists(repoRoot.resolve("orchestrator/scripts/second-engine.sh"))) {
       repoRoot = repoRoot.getParent();
     }
-    return ProcessRunner.run(
+    return TestProcesses.run(
         List.of(
             "bash",
             repoRoot.resolve("orchestrator/scripts/second-engine.sh").toString(),
             action,
             secondEngineDir.toString()),
         null,
-        Map.of(),
-        l -> {});
+        Map.of());
   }
 
   private record Job(String arch, ProcessResult result, Path digests, long millis) {

@@ -3,7 +3,6 @@ package dev.orchestrator.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.core.process.ProcessResult;
-import dev.orchestrator.core.process.ProcessRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ final class Docker {
   }
 
   static Ran run(List<String> command) {
-    return new Ran(ProcessRunner.run(command, null, Map.of(), line -> {}));
+    return new Ran(TestProcesses.run(command, null, Map.of()));
   }
 
   static Ran docker(String... args) {

@@ -7,7 +7,7 @@ import dev.orchestrator.core.graph.Edge;
 import dev.orchestrator.core.graph.Plan;
 import dev.orchestrator.core.graph.ServiceGraph;
 import dev.orchestrator.core.image.ImageNames;
-import dev.orchestrator.core.process.ProcessRunner;
+import dev.orchestrator.core.process.CommandRunner;
 import dev.orchestrator.core.progress.BuildEvent;
 import dev.orchestrator.core.progress.BuildListener;
 import dev.orchestrator.core.result.BuildReport;
@@ -39,12 +39,19 @@ import java.util.function.BiFunction;
  */
 public final class BuildExecutor {
   private final BuildSettings settings;
+  private final CommandRunner runner;
   private final BuildListener listener;
   private final ServiceBuild serviceBuild;
   private final BiFunction<Service, Map<String, String>, ServiceResult> buildOne;
 
-  public BuildExecutor(BuildSettings settings, Engine engine, BuildListener listener) {
-    this(settings, listener, new ServiceBuild(settings, engine, listener), null);
+  /**
+   * @param engine the engine the images go to ({@link dev.orchestrator.core.engine.OfflineEngine}
+   *     for a dry run)
+   * @param runner runs buildx and every other program the builds need
+   */
+  public BuildExecutor(
+      BuildSettings settings, Engine engine, CommandRunner runner, BuildListener listener) {
+    this(settings, runner, listener, new ServiceBuild(settings, engine, runner, listener), null);
   }
 
   /**
@@ -52,10 +59,12 @@ public final class BuildExecutor {
    */
   BuildExecutor(
       BuildSettings settings,
+      CommandRunner runner,
       BuildListener listener,
       ServiceBuild serviceBuild,
       BiFunction<Service, Map<String, String>, ServiceResult> buildOne) {
     this.settings = settings;
+    this.runner = runner;
     this.listener = listener;
     this.serviceBuild = serviceBuild;
     this.buildOne = buildOne != null ? buildOne : serviceBuild::run;
@@ -130,7 +139,7 @@ public final class BuildExecutor {
       }
     } catch (InterruptedException e) {
       interrupted = true;
-      ProcessRunner.destroyAll();
+      runner.stopAll();
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
       throw new IllegalStateException("a build task crashed", e.getCause());
@@ -196,7 +205,7 @@ public final class BuildExecutor {
   /** In-repo images this service's Dockerfile refers to, wired to the freshly built images. */
   private Map<String, String> namedContexts(
       String service, ServiceGraph graph, Map<String, ServiceResult> built) {
-    ImageNames names = new ImageNames(settings.profile());
+    ImageNames names = settings.profile().imageNames();
     Map<String, String> contexts = new TreeMap<>();
     for (Edge e : graph.edgesFrom(service)) {
       if (e.reason().isImageReference()) {

@@ -2,6 +2,7 @@ package dev.orchestrator.core.build;
 
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.image.Platforms;
+import dev.orchestrator.core.state.StateFolder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +34,8 @@ public record BuildSettings(
   }
 
   /** Orchestrator state under the repository: stamps, metadata files. Git-ignored. */
-  public Path stateDirectory() {
-    return root.resolve(".cache").resolve("orchestrator");
+  public StateFolder state() {
+    return new StateFolder(root);
   }
 
   /**
@@ -42,6 +43,6 @@ public record BuildSettings(
    * lists when it lists any (a service that only runs on amd64 is not built for arm64).
    */
   public List<String> platformsOf(dev.orchestrator.core.discovery.Service service) {
-    return Platforms.supportedBy(service, platforms);
+    return Platforms.supportedBy(service.descriptor().platforms(), platforms);
   }
 }

@@ -62,7 +62,7 @@ public final class BuildxCommand {
             (name, ref) ->
                 argv.addAll(List.of("--build-context", name + "=docker-image://" + ref)));
     argv.addAll(cacheArguments(service.name(), profile, platforms, repositoryRoot));
-    ImageNames names = new ImageNames(profile);
+    ImageNames names = profile.imageNames();
     if (profile.output() == Profile.Output.PUSH_BY_DIGEST) {
       // Untagged: `orchestrator merge` tags the multi-platform index made from every job's digest.
       String repository = names.repository(service.name());

@@ -3,7 +3,7 @@ package dev.orchestrator.core.build;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.Engine;
 import dev.orchestrator.core.hash.ServiceInputs;
-import dev.orchestrator.core.image.ImageNames;
+import dev.orchestrator.core.process.CommandRunner;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +38,14 @@ public record Explanation(
 
   /** Looks, changing nothing. {@code settings} must carry an {@link Incremental}. */
   public static Explanation of(
-      BuildSettings settings, Engine engine, Service service, java.util.Set<String> dependencies) {
+      BuildSettings settings,
+      Engine engine,
+      CommandRunner runner,
+      Service service,
+      java.util.Set<String> dependencies) {
     Incremental incremental = settings.incremental().orElseThrow();
-    UpToDateCheck check = new UpToDateCheck(settings, engine, new ImageNames(settings.profile()));
+    UpToDateCheck check =
+        new UpToDateCheck(settings, engine, settings.profile().imageNames(), runner);
     UpToDateCheck.Hashes hashes = check.hashes(service).orElseThrow();
     ServiceInputs inputs = incremental.hashes().inputs(service.name());
     List<String> deps = new java.util.ArrayList<>();

@@ -2,8 +2,10 @@ package dev.orchestrator.core.build;
 
 import dev.orchestrator.core.config.ServiceDescriptor;
 import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.process.Command;
+import dev.orchestrator.core.process.CommandRunner;
 import dev.orchestrator.core.process.ProcessResult;
-import dev.orchestrator.core.process.ProcessRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +18,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -27,13 +28,18 @@ import java.util.stream.Stream;
  * inputs declared it always runs, since nothing tells whether it is up to date.
  */
 public final class PrepareStep {
+  /** The exit code shells give a command they cannot find, for a command that never started. */
+  static final int NOT_STARTED = 127;
+
   private final Path stampDirectory;
+  private final CommandRunner runner;
 
   /**
    * @param stampDirectory where the input hash of each last successful run is kept
    */
-  public PrepareStep(Path stampDirectory) {
+  public PrepareStep(Path stampDirectory, CommandRunner runner) {
     this.stampDirectory = stampDirectory;
+    this.runner = runner;
   }
 
   /** The outcome: ran (with its result) or skipped because its inputs had not changed. */
@@ -58,7 +64,15 @@ public final class PrepareStep {
       // Relative to the service folder, which is where the user wrote it from.
       command.set(0, service.directory().resolve(command.get(0)).normalize().toString());
     }
-    ProcessResult result = ProcessRunner.run(command, service.directory(), Map.of(), onLine);
+    ProcessResult result;
+    try {
+      result = runner.run(Command.of(command, service.directory()), onLine);
+    } catch (EnvironmentException notStarted) {
+      // The service fails (its dependents are skipped); the others still build.
+      result =
+          new ProcessResult(
+              command, NOT_STARTED, List.of(notStarted.getMessage()), java.time.Duration.ZERO);
+    }
     if (result.succeeded() && hash != null) {
       writeStamp(stamp, inputHash(service.directory(), step.get()));
     } else if (!result.succeeded()) {

@@ -4,8 +4,9 @@ import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.Engine;
 import dev.orchestrator.core.image.ImageNames;
+import dev.orchestrator.core.process.Command;
+import dev.orchestrator.core.process.CommandRunner;
 import dev.orchestrator.core.process.ProcessResult;
-import dev.orchestrator.core.process.ProcessRunner;
 import dev.orchestrator.core.progress.BuildEvent;
 import dev.orchestrator.core.progress.BuildListener;
 import dev.orchestrator.core.result.BuildStatus;
@@ -29,22 +30,25 @@ final class ServiceBuild {
 
   private final BuildSettings settings;
   private final Engine engine;
+  private final CommandRunner runner;
   private final BuildListener listener;
   private final ImageNames names;
   private final PrepareStep prepare;
   private final UpToDateCheck upToDate;
 
-  ServiceBuild(BuildSettings settings, Engine engine, BuildListener listener) {
+  ServiceBuild(
+      BuildSettings settings, Engine engine, CommandRunner runner, BuildListener listener) {
     this.settings = settings;
     this.engine = engine;
+    this.runner = runner;
     this.listener = listener;
-    this.names = new ImageNames(settings.profile());
-    this.prepare = new PrepareStep(settings.stateDirectory().resolve("prepare"));
-    this.upToDate = new UpToDateCheck(settings, engine, names);
+    this.names = settings.profile().imageNames();
+    this.prepare = new PrepareStep(settings.state().prepareStamps(), runner);
+    this.upToDate = new UpToDateCheck(settings, engine, names, runner);
   }
 
   List<String> argv(Service service, Map<String, String> namedContexts) {
-    Path metadata = settings.stateDirectory().resolve("metadata").resolve(service.name() + ".json");
+    Path metadata = settings.state().buildMetadata(service.name());
     return upToDate.withHashArguments(
         service,
         BuildxCommand.argv(
@@ -96,10 +100,8 @@ final class ServiceBuild {
     createParent(argv.get(argv.indexOf("--metadata-file") + 1));
     listener.on(new BuildEvent.Started(name, argv));
     ProcessResult result =
-        ProcessRunner.run(
-            argv,
-            settings.root(),
-            Map.of(),
+        runner.run(
+            Command.of(argv, settings.root()),
             line -> listener.on(new BuildEvent.Output(name, line)));
     if (!result.succeeded()) {
       return failed(
@@ -130,7 +132,7 @@ final class ServiceBuild {
     List<PlatformResult> platforms = new ArrayList<>();
     for (String platform : settings.platformsOf(service)) {
       platforms.add(
-          PlatformResult.of(
+          PlatformResults.of(
               service,
               platform,
               steps.allCached() ? BuildStatus.CACHED : BuildStatus.BUILT,
@@ -159,7 +161,7 @@ final class ServiceBuild {
         settings.platformsOf(service).stream()
             .map(
                 p ->
-                    PlatformResult.of(
+                    PlatformResults.of(
                         service,
                         p,
                         status,

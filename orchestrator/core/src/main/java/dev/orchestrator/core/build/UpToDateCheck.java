@@ -7,7 +7,9 @@ import dev.orchestrator.core.hash.BuildIndex;
 import dev.orchestrator.core.hash.InputHashes;
 import dev.orchestrator.core.hash.ServiceInputs;
 import dev.orchestrator.core.image.ImageNames;
-import dev.orchestrator.core.process.ProcessRunner;
+import dev.orchestrator.core.process.Command;
+import dev.orchestrator.core.process.CommandRunner;
+import dev.orchestrator.core.process.ProcessResult;
 import dev.orchestrator.core.progress.BuildEvent;
 import dev.orchestrator.core.progress.BuildListener;
 import dev.orchestrator.core.registry.RegistryClient;
@@ -34,12 +36,14 @@ final class UpToDateCheck {
 
   private final BuildSettings settings;
   private final Engine engine;
+  private final CommandRunner runner;
   private final ImageNames names;
   private final Optional<Incremental> incremental;
 
-  UpToDateCheck(BuildSettings settings, Engine engine, ImageNames names) {
+  UpToDateCheck(BuildSettings settings, Engine engine, ImageNames names, CommandRunner runner) {
     this.settings = settings;
     this.engine = engine;
+    this.runner = runner;
     this.names = names;
     this.incremental = settings.incremental();
   }
@@ -99,7 +103,14 @@ final class UpToDateCheck {
       return Optional.empty();
     }
     if (pushes()) {
-      retag(service, hashes, lookup, listener);
+      Optional<ProcessResult> retag = retag(service, hashes, lookup, listener);
+      if (retag.isPresent() && !retag.get().succeeded()) {
+        // The image exists, but its tags still name an older one: reporting it up to date would
+        // publish the wrong image under them.
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        return Optional.of(
+            failedRetag(service, took, retag.get(), "found " + hashReference(service, hashes)));
+      }
     }
     Map<String, ImageSizes> sizes =
         settings.profile().output() == Profile.Output.LOAD ? sizes(service, hashes) : Map.of();
@@ -108,7 +119,7 @@ final class UpToDateCheck {
     List<PlatformResult> platforms = new ArrayList<>();
     for (String platform : settings.platformsOf(service)) {
       platforms.add(
-          PlatformResult.of(
+          PlatformResults.of(
               service,
               platform,
               BuildStatus.UP_TO_DATE,
@@ -141,7 +152,7 @@ final class UpToDateCheck {
               : "registry: no " + ref + " (" + answer.detail() + ")",
           answer.digest());
     }
-    if (settings.profile().output() != Profile.Output.LOAD || engine == null) {
+    if (settings.profile().output() != Profile.Output.LOAD || !engine.online()) {
       return new Lookup(false, "no local engine or registry to look in");
     }
     String ref = names.reference(service.name());
@@ -209,26 +220,59 @@ final class UpToDateCheck {
     return measured;
   }
 
-  /** Points the profile's tags at the image found by its hash tag: a registry-side copy. */
-  private void retag(Service service, Hashes h, Lookup found, BuildListener listener) {
+  /**
+   * Points the profile's tags at the image found by its hash tag: a registry-side copy.
+   *
+   * @return what imagetools did; empty when the tags already name that image
+   */
+  private Optional<ProcessResult> retag(
+      Service service, Hashes h, Lookup found, BuildListener listener) {
     RegistryClient.Answer current =
         incremental.orElseThrow().registry().head(names.reference(service.name()));
     if (current.found()
         && found.digest().isPresent()
         && current.digest().equals(found.digest())
         && service.descriptor().tags().isEmpty()) {
-      return;
+      return Optional.empty();
     }
     List<String> argv = new ArrayList<>(List.of("docker", "buildx", "imagetools", "create"));
     names
         .references(service.name(), service.descriptor().tags())
         .forEach(ref -> argv.addAll(List.of("--tag", ref)));
     argv.add(hashReference(service, h));
-    ProcessRunner.run(
-        argv,
-        settings.root(),
-        Map.of(),
-        line -> listener.on(new BuildEvent.Output(service.name(), line)));
+    return Optional.of(
+        runner.run(
+            Command.of(argv, settings.root()),
+            line -> listener.on(new BuildEvent.Output(service.name(), line))));
+  }
+
+  private ServiceResult failedRetag(
+      Service service, Duration took, ProcessResult retag, String found) {
+    String image = names.reference(service.name());
+    List<PlatformResult> platforms =
+        settings.platformsOf(service).stream()
+            .map(
+                p ->
+                    PlatformResults.of(
+                        service,
+                        p,
+                        BuildStatus.FAILED,
+                        took,
+                        image,
+                        Optional.empty(),
+                        new BuildOutput.StepCounts(0, 0),
+                        Optional.empty()))
+            .toList();
+    return new ServiceResult(
+        service.name(),
+        image,
+        BuildStatus.FAILED,
+        took,
+        platforms,
+        found
+            + ", but retagging it failed: docker buildx imagetools create exited with "
+            + retag.exitCode(),
+        retag.tail(ServiceBuild.TAIL_LINES));
   }
 
   String hashReference(Service service, Hashes h) {

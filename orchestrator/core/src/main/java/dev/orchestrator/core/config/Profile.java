@@ -1,5 +1,6 @@
 package dev.orchestrator.core.config;
 
+import dev.orchestrator.core.image.ImageNames;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -107,5 +108,10 @@ public record Profile(
       LOCAL,
       REGISTRY
     }
+  }
+
+  /** How this profile names images. */
+  public ImageNames imageNames() {
+    return new ImageNames(registry, namespace, tag);
   }
 }

@@ -5,6 +5,7 @@ import dev.orchestrator.core.config.RepositoryConfigReader;
 import dev.orchestrator.core.error.ConfigurationException;
 import dev.orchestrator.core.error.Problem;
 import dev.orchestrator.core.git.GitIgnoredPaths;
+import dev.orchestrator.core.process.CommandRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
@@ -39,14 +40,18 @@ public final class ServiceDiscovery {
 
   private ServiceDiscovery() {}
 
-  public static Repository discover(Path root) {
+  /**
+   * @param runner asks git which paths it ignores, when the whole repository is scanned
+   */
+  public static Repository discover(Path root, CommandRunner runner) {
     Path repositoryRoot = root.toAbsolutePath().normalize();
     if (!Files.isDirectory(repositoryRoot)) {
       throw new ConfigurationException(
           Problem.inFile(repositoryRoot, "repository root is not a folder"));
     }
     RepositoryConfig config = RepositoryConfigReader.read(repositoryRoot);
-    List<Path> folders = serviceFolders(repositoryRoot, rootsToScan(repositoryRoot, config));
+    List<Path> folders =
+        serviceFolders(repositoryRoot, rootsToScan(repositoryRoot, config), runner);
     List<Service> services = new ServiceLoader(repositoryRoot).load(folders);
     return new Repository(repositoryRoot, config, services);
   }
@@ -59,8 +64,9 @@ public final class ServiceDiscovery {
     return Files.isDirectory(services) ? List.of(services) : List.of(repositoryRoot);
   }
 
-  private static List<Path> serviceFolders(Path repositoryRoot, List<Path> roots) {
-    GitIgnoredPaths ignored = GitIgnoredPaths.of(repositoryRoot);
+  private static List<Path> serviceFolders(
+      Path repositoryRoot, List<Path> roots, CommandRunner runner) {
+    GitIgnoredPaths ignored = GitIgnoredPaths.of(runner, repositoryRoot);
     List<Path> folders = new ArrayList<>();
     for (Path scanRoot : roots) {
       try {

@@ -1,20 +1,22 @@
 package dev.orchestrator.core.engine;
 
+import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.process.Command;
+import dev.orchestrator.core.process.CommandRunner;
+import dev.orchestrator.core.process.ProcessResult;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Asks the docker CLI's buildx plugin which platforms the current builder offers. The engine API
- * knows nothing of buildx, so this runs {@code docker buildx inspect} against the same engine.
+ * knows nothing of buildx, so this runs {@code docker buildx inspect}, through the same runner and
+ * environment as every build, so it asks the builder the builds will use.
  */
 final class BuildxProbe {
   private static final Logger LOG = LoggerFactory.getLogger(BuildxProbe.class);
@@ -35,10 +37,10 @@ final class BuildxProbe {
     }
   }
 
-  private final URI dockerHost;
+  private final CommandRunner runner;
 
-  BuildxProbe(URI dockerHost) {
-    this.dockerHost = dockerHost;
+  BuildxProbe(CommandRunner runner) {
+    this.runner = runner;
   }
 
   static List<String> command() {
@@ -61,31 +63,24 @@ final class BuildxProbe {
   }
 
   Result probe() {
-    Path output = null;
+    ProcessResult result;
     try {
-      output = Files.createTempFile("buildx-inspect", ".txt");
-      ProcessBuilder builder =
-          new ProcessBuilder(command()).redirectErrorStream(true).redirectOutput(output.toFile());
-      builder.environment().put("DOCKER_HOST", dockerHost.toString());
-      Process process = builder.start();
-      if (!process.waitFor(TIME_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        return Result.failed("`docker buildx inspect` did not finish within " + TIME_LIMIT);
-      }
-      String text = Files.readString(output, StandardCharsets.UTF_8);
-      LOG.debug("docker buildx inspect exited {}:\n{}", process.exitValue(), text);
-      if (process.exitValue() != 0) {
-        return Result.failed("`docker buildx inspect` failed: " + text.strip());
-      }
-      return Result.found(parsePlatforms(text));
-    } catch (IOException e) {
+      result = runner.run(Command.of(command(), null).withTimeLimit(TIME_LIMIT), line -> {});
+    } catch (EnvironmentException e) {
       return Result.failed("could not run `docker buildx inspect`: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Result.failed("interrupted while running `docker buildx inspect`");
-    } finally {
-      deleteQuietly(output);
     }
+    String text = String.join("\n", result.output());
+    LOG.debug("docker buildx inspect exited {}:\n{}", result.exitCode(), text);
+    if (result.timedOut()) {
+      return Result.failed("`docker buildx inspect` did not finish within " + TIME_LIMIT);
+    }
+    if (Thread.currentThread().isInterrupted()) {
+      return Result.failed("interrupted while running `docker buildx inspect`");
+    }
+    if (!result.succeeded()) {
+      return Result.failed("`docker buildx inspect` failed: " + text.strip());
+    }
+    return Result.found(parsePlatforms(text));
   }
 
   /** Removes a temporary file; one left behind is logged, not fatal. */

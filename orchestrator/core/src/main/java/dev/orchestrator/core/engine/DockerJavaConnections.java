@@ -5,6 +5,7 @@ import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import dev.orchestrator.core.process.CommandRunner;
 import java.net.URI;
 import java.time.Duration;
 
@@ -21,19 +22,20 @@ final class DockerJavaConnections {
 
   private DockerJavaConnections() {}
 
-  static Engine defaultEngine() {
-    return connect(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+  static Engine defaultEngine(CommandRunner runner) {
+    return connect(DefaultDockerClientConfig.createDefaultConfigBuilder().build(), runner);
   }
 
   /** The engine at {@code host}, such as {@code unix:///run/other.sock} or a tcp address. */
-  static Engine connect(URI host) {
+  static Engine connect(URI host, CommandRunner runner) {
     return connect(
         DefaultDockerClientConfig.createDefaultConfigBuilder()
             .withDockerHost(host.toString())
-            .build());
+            .build(),
+        runner);
   }
 
-  private static Engine connect(DockerClientConfig config) {
+  private static Engine connect(DockerClientConfig config, CommandRunner runner) {
     URI host = config.getDockerHost();
     ZerodepDockerHttpClient http =
         new ZerodepDockerHttpClient.Builder()
@@ -43,6 +45,6 @@ final class DockerJavaConnections {
             .responseTimeout(RESPONSE_TIMEOUT)
             .build();
     DockerClient client = DockerClientImpl.getInstance(config, http);
-    return new DockerJavaEngine(client, host, new BuildxProbe(host));
+    return new DockerJavaEngine(client, host, new BuildxProbe(runner));
   }
 }

@@ -58,6 +58,11 @@ public interface Engine extends AutoCloseable {
   /** Removes a container, stopping it first if it runs; one that does not exist is not an error. */
   void removeContainer(String containerId);
 
+  /** False for the {@link OfflineEngine} of dry runs: nothing it says comes from an engine. */
+  default boolean online() {
+    return true;
+  }
+
   @Override
   void close();
 }

@@ -5,7 +5,7 @@ package dev.orchestrator.core.error;
  * exception: it is data in the build report.
  */
 public abstract sealed class OrchestratorException extends RuntimeException
-    permits ConfigurationException, EnvironmentException {
+    permits ConfigurationException, EnvironmentException, OrchestratorBug {
 
   protected OrchestratorException(String message) {
     super(message);

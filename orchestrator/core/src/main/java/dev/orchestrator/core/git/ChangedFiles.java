@@ -2,12 +2,10 @@ package dev.orchestrator.core.git;
 
 import dev.orchestrator.core.error.ConfigurationException;
 import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.process.CommandRunner;
 import dev.orchestrator.core.process.ProcessResult;
-import dev.orchestrator.core.process.ProcessRunner;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -19,26 +17,35 @@ import java.util.TreeSet;
 public final class ChangedFiles {
   private ChangedFiles() {}
 
-  public static List<String> since(Path root, String ref) {
+  public static List<String> since(CommandRunner runner, Path root, String ref) {
+    if (ref.isBlank() || ref.startsWith("-")) {
+      // git would read "-…" as an option: a revision never starts with one.
+      throw new ConfigurationException(
+          "'"
+              + ref
+              + "' is not a git revision (expected a branch, tag or commit such as origin/main)");
+    }
     TreeSet<String> paths = new TreeSet<>();
     paths.addAll(
         git(
+            runner,
             root,
             List.of("git", "diff", "--name-only", "--relative", "-z", ref, "--"),
             "--changed-since " + ref));
     paths.addAll(
         git(
+            runner,
             root,
             List.of("git", "ls-files", "--others", "--exclude-standard", "-z"),
             "listing untracked files"));
     return List.copyOf(paths);
   }
 
-  private static List<String> git(Path root, List<String> argv, String what) {
+  private static List<String> git(CommandRunner runner, Path root, List<String> argv, String what) {
     ProcessResult result;
     try {
-      result = ProcessRunner.run(argv, root, Map.of(), line -> {});
-    } catch (UncheckedIOException e) {
+      result = runner.run(argv, root);
+    } catch (EnvironmentException e) {
       throw new EnvironmentException(
           "cannot run git: " + e.getMessage(),
           "install git (apt-get install git) to use --changed-since / affected");

@@ -1,12 +1,14 @@
 package dev.orchestrator.core.git;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.process.Command;
+import dev.orchestrator.core.process.CommandRunner;
+import dev.orchestrator.core.process.ProcessResult;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The paths git ignores under a repository root, asked of git itself (one process) so that every
@@ -14,47 +16,41 @@ import java.util.concurrent.TimeUnit;
  * without git, nothing is ignored.
  */
 public final class GitIgnoredPaths {
+  private static final Duration TIME_LIMIT = Duration.ofSeconds(30);
   private final Set<Path> ignored;
 
   private GitIgnoredPaths(Set<Path> ignored) {
     this.ignored = ignored;
   }
 
-  public static GitIgnoredPaths of(Path root) {
-    ProcessBuilder git =
-        new ProcessBuilder(
-                "git",
-                "-C",
-                root.toString(),
-                "ls-files",
-                "--others",
-                "--ignored",
-                "--exclude-standard",
-                "--directory",
-                "-z")
-            .redirectError(ProcessBuilder.Redirect.DISCARD);
+  public static GitIgnoredPaths of(CommandRunner runner, Path root) {
+    List<String> argv =
+        List.of(
+            "git",
+            "-C",
+            root.toString(),
+            "ls-files",
+            "--others",
+            "--ignored",
+            "--exclude-standard",
+            "--directory",
+            "-z");
+    ProcessResult result;
     try {
-      Process process = git.start();
-      String out;
-      try (InputStream in = process.getInputStream()) {
-        out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-      if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        return new GitIgnoredPaths(Set.of());
-      }
-      Set<Path> paths = new HashSet<>();
-      for (String entry : out.split("\0")) {
-        if (!entry.isEmpty()) {
-          paths.add(root.resolve(entry).normalize());
-        }
-      }
-      return new GitIgnoredPaths(paths);
-    } catch (IOException e) {
-      return new GitIgnoredPaths(Set.of());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      result = runner.run(Command.of(argv, root).withTimeLimit(TIME_LIMIT), line -> {});
+    } catch (EnvironmentException noGit) {
       return new GitIgnoredPaths(Set.of());
     }
+    if (!result.succeeded()) {
+      return new GitIgnoredPaths(Set.of());
+    }
+    Set<Path> paths = new HashSet<>();
+    for (String entry : String.join("\n", result.output()).split("\0")) {
+      if (!entry.isEmpty()) {
+        paths.add(root.resolve(entry).normalize());
+      }
+    }
+    return new GitIgnoredPaths(paths);
   }
 
   public boolean contains(Path absolute) {

@@ -1,8 +1,8 @@
 package dev.orchestrator.core.git;
 
+import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.process.CommandRunner;
 import dev.orchestrator.core.process.ProcessResult;
-import dev.orchestrator.core.process.ProcessRunner;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +22,9 @@ public record GitRevision(Optional<String> sha, Optional<String> branch, Optiona
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
 
   /** From CI's environment variables if they name a commit, else from git in {@code root}. */
-  public static GitRevision detect(Map<String, String> env, Path root) {
+  public static GitRevision detect(Map<String, String> env, Path root, CommandRunner runner) {
     Optional<GitRevision> ci = fromEnvironment(env);
-    return ci.isPresent() ? ci.get() : fromGit(root);
+    return ci.isPresent() ? ci.get() : fromGit(root, runner);
   }
 
   /** GitHub Actions' variables; empty when {@code GITHUB_SHA} is not set. */
@@ -48,11 +48,11 @@ public record GitRevision(Optional<String> sha, Optional<String> branch, Optiona
   }
 
   /** Asks git; every part is empty where git has no answer (no repository, detached HEAD). */
-  public static GitRevision fromGit(Path root) {
+  public static GitRevision fromGit(Path root, CommandRunner runner) {
     return new GitRevision(
-        git(root, "rev-parse", "HEAD").filter(s -> SHA.matcher(s).matches()),
-        git(root, "symbolic-ref", "-q", "--short", "HEAD"),
-        git(root, "describe", "--tags", "--exact-match", "HEAD"));
+        git(runner, root, "rev-parse", "HEAD").filter(s -> SHA.matcher(s).matches()),
+        git(runner, root, "symbolic-ref", "-q", "--short", "HEAD"),
+        git(runner, root, "describe", "--tags", "--exact-match", "HEAD"));
   }
 
   /** The values of {@link dev.orchestrator.core.config.TagTemplate}'s placeholders. */
@@ -93,16 +93,16 @@ public record GitRevision(Optional<String> sha, Optional<String> branch, Optiona
     return safe.length() > 128 ? safe.substring(0, 128) : safe;
   }
 
-  private static Optional<String> git(Path root, String... args) {
+  private static Optional<String> git(CommandRunner runner, Path root, String... args) {
     List<String> argv = new java.util.ArrayList<>(List.of("git", "-C", root.toString()));
     argv.addAll(List.of(args));
     try {
-      ProcessResult r = ProcessRunner.run(argv, root, Map.of(), line -> {});
+      ProcessResult r = runner.run(argv, root);
       String out = String.join("\n", r.output()).strip();
       return r.succeeded() && !out.isEmpty() && !out.contains("\n")
           ? Optional.of(out)
           : Optional.empty();
-    } catch (UncheckedIOException e) {
+    } catch (EnvironmentException noGit) {
       return Optional.empty();
     }
   }

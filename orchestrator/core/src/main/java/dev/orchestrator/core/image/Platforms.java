@@ -22,9 +22,8 @@ public final class Platforms {
   }
 
   /** The platforms a request names, else the profile's; {@code host} resolved either way. */
-  public static List<String> chosen(
-      List<String> requested, dev.orchestrator.core.config.Profile profile) {
-    return resolve(requested.isEmpty() ? profile.platforms() : requested);
+  public static List<String> chosen(List<String> requested, List<String> profilePlatforms) {
+    return resolve(requested.isEmpty() ? profilePlatforms : requested);
   }
 
   /** Replaces {@code host} by the host platform and drops duplicates, keeping order. */
@@ -40,12 +39,10 @@ public final class Platforms {
   }
 
   /**
-   * The requested platforms narrowed to those a service's descriptor lists, when it lists any: a
-   * service that only runs on amd64 is neither built nor verified for arm64.
+   * The requested platforms narrowed to those a service's descriptor lists ({@code supported}),
+   * when it lists any: a service that only runs on amd64 is neither built nor verified for arm64.
    */
-  public static List<String> supportedBy(
-      dev.orchestrator.core.discovery.Service service, List<String> requested) {
-    List<String> supported = service.descriptor().platforms();
+  public static List<String> supportedBy(List<String> supported, List<String> requested) {
     return supported.isEmpty()
         ? requested
         : requested.stream().filter(supported::contains).toList();

@@ -9,6 +9,7 @@ import dev.orchestrator.core.image.Platforms;
 import dev.orchestrator.core.result.BuildReport;
 import dev.orchestrator.core.result.PlatformResult;
 import dev.orchestrator.core.result.ServiceResult;
+import dev.orchestrator.core.state.StateFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,16 +50,13 @@ public final class DigestsOutput {
   }
 
   /** Where a job's digests go unless told: {@code .cache/orchestrator/digests-<arch>.json}. */
-  public static Path defaultFile(Path stateDirectory, List<String> platforms) {
-    return stateDirectory.resolve(
-        "digests-"
-            + String.join("-", platforms.stream().map(Platforms::archTag).toList())
-            + ".json");
+  public static Path defaultFile(StateFolder state, List<String> platforms) {
+    return state.digestsFile(String.join("-", platforms.stream().map(Platforms::archTag).toList()));
   }
 
   /** The digests of every service this build pushed by digest. */
   public static DigestsFile of(BuildReport report, Profile profile, Path file) {
-    ImageNames names = new ImageNames(profile);
+    ImageNames names = profile.imageNames();
     Map<String, DigestsFile.Images> services = new TreeMap<>();
     for (ServiceResult s : report.services()) {
       Map<String, String> digests = new TreeMap<>();

@@ -3,6 +3,7 @@ package dev.orchestrator.core.publish;
 import dev.orchestrator.core.error.ConfigurationException;
 import dev.orchestrator.core.error.Problem;
 import dev.orchestrator.core.image.Platforms;
+import dev.orchestrator.core.state.StateFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class JobMatrix {
               platform,
               profile,
               RUNNERS.getOrDefault(arch, DEFAULT_RUNNER),
-              ".cache/orchestrator/digests-" + arch + ".json",
+              StateFolder.relativeDigestsFile(arch),
               "digests-" + arch));
     }
     if (!problems.isEmpty()) {

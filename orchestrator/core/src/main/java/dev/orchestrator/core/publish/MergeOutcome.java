@@ -1,5 +1,6 @@
 package dev.orchestrator.core.publish;
 
+import dev.orchestrator.core.result.Verdict;
 import java.time.Duration;
 import java.util.List;
 
@@ -14,6 +15,10 @@ public record MergeOutcome(MergePlanner.MergePlan plan, List<Result> results) {
 
   public boolean anyFailed() {
     return results.stream().anyMatch(r -> r.exitCode() != 0);
+  }
+
+  public Verdict verdict() {
+    return anyFailed() ? Verdict.BUILD_FAILED : Verdict.OK;
   }
 
   /** One service's published index: non-zero exit is data, with the command's last lines. */

@@ -128,7 +128,7 @@ public final class MergePlanner {
     List<String> read = files.stream().map(f -> String.valueOf(f.file())).toList();
     List<Merge> merges = new ArrayList<>();
     List<String> omitted = new ArrayList<>();
-    ImageNames names = new ImageNames(profile);
+    ImageNames names = profile.imageNames();
     servicePlatforms.forEach(
         (service, declared) -> {
           List<String> required =

@@ -7,9 +7,8 @@ import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.error.ConfigurationException;
 import dev.orchestrator.core.error.Problem;
 import dev.orchestrator.core.git.GitRevision;
+import dev.orchestrator.core.process.CommandRunner;
 import dev.orchestrator.core.process.ProcessResult;
-import dev.orchestrator.core.process.ProcessRunner;
-import dev.orchestrator.core.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,12 +23,23 @@ import java.util.stream.Stream;
  * multi-platform index per service. Nothing is pushed unless every check passed.
  */
 public final class Merger {
-  private Merger() {}
+  private final CommandRunner runner;
 
-  public static MergeOutcome merge(Workspace workspace, MergeRequest request) {
-    Profile profile = workspace.profile(request.profile());
+  /**
+   * @param runner runs {@code docker buildx imagetools create} and git
+   */
+  public Merger(CommandRunner runner) {
+    this.runner = runner;
+  }
+
+  /**
+   * @param root the repository root (git is asked there for the revision)
+   * @param profile the profile naming the registry, the platforms and the merge tags
+   * @param all the repository's services by name
+   */
+  public MergeOutcome merge(
+      Path root, Profile profile, Map<String, Service> all, MergeRequest request) {
     List<DigestsFile> files = DigestsFileReader.readAll(expand(request.digests()));
-    Map<String, Service> all = workspace.repository().byName();
     List<String> unknown = request.services().stream().filter(s -> !all.containsKey(s)).toList();
     if (!unknown.isEmpty()) {
       throw new ConfigurationException("unknown service(s): " + String.join(", ", unknown));
@@ -54,7 +64,7 @@ public final class Merger {
                                 java.util.stream.Collectors.toMap(
                                     Map.Entry::getKey, Map.Entry::getValue))))
             .toList();
-    GitRevision revision = GitRevision.detect(request.environment(), workspace.root());
+    GitRevision revision = GitRevision.detect(request.environment(), root, runner);
     MergePlanner.MergePlan plan =
         MergePlanner.plan(
             profile, services, selected, revision, request.environment(), request.allowPartial());
@@ -63,7 +73,7 @@ public final class Merger {
     }
     List<MergeOutcome.Result> results = new ArrayList<>();
     for (MergePlanner.Merge merge : plan.merges()) {
-      ProcessResult r = ProcessRunner.run(merge.argv(), workspace.root(), Map.of(), line -> {});
+      ProcessResult r = runner.run(merge.argv(), root);
       results.add(
           new MergeOutcome.Result(
               merge.service(),

@@ -1,6 +1,5 @@
 package dev.orchestrator.core.report;
 
-import dev.orchestrator.core.BuildOutcome;
 import dev.orchestrator.core.graph.Plan;
 import dev.orchestrator.core.result.BuildReport;
 import dev.orchestrator.core.result.BuildStatus;
@@ -9,6 +8,7 @@ import dev.orchestrator.core.result.ServiceResult;
 import dev.orchestrator.core.size.ByteSize;
 import dev.orchestrator.core.workspace.ServiceSummary;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -32,21 +32,20 @@ public final class ReportText {
   }
 
   /** A dry run: the plan, the platforms, and each exact command (Maven's first, if any). */
-  public static String dryRun(BuildOutcome outcome) {
-    StringBuilder out = new StringBuilder(plan(outcome.plan()));
-    out.append(String.format("platforms: %s%n", String.join(", ", outcome.platforms())));
-    outcome
-        .commands()
-        .forEach(
-            (service, argv) ->
-                out.append(
-                    String.format(
-                        "%n# %s%n%s%n",
-                        service,
-                        ShellQuoting.display(
-                            service.equals("maven")
-                                ? Stream.concat(Stream.of("./mvnw"), argv.stream()).toList()
-                                : argv))));
+  public static String dryRun(
+      Plan plan, List<String> platforms, Map<String, List<String>> commands) {
+    StringBuilder out = new StringBuilder(plan(plan));
+    out.append(String.format("platforms: %s%n", String.join(", ", platforms)));
+    commands.forEach(
+        (service, argv) ->
+            out.append(
+                String.format(
+                    "%n# %s%n%s%n",
+                    service,
+                    ShellQuoting.display(
+                        service.equals("maven")
+                            ? Stream.concat(Stream.of("./mvnw"), argv.stream()).toList()
+                            : argv))));
     return out.toString();
   }
 
@@ -67,9 +66,9 @@ public final class ReportText {
   /** The one line a progress display starts with: how many services, waves and platforms. */
   public static String planned(dev.orchestrator.core.progress.BuildEvent.Planned planned) {
     return "plan: "
-        + planned.plan().size()
+        + planned.services().size()
         + " services in "
-        + planned.plan().waves().size()
+        + planned.waves().size()
         + " waves for "
         + String.join(",", planned.platforms());
   }

@@ -18,6 +18,17 @@ public record BuildReport(List<ServiceResult> services, Duration duration, boole
     return services.stream().anyMatch(ServiceResult::overBudget);
   }
 
+  /** Interrupted, else failed, else over budget, else OK. */
+  public Verdict verdict() {
+    if (interrupted) {
+      return Verdict.INTERRUPTED;
+    }
+    if (anyFailed()) {
+      return Verdict.BUILD_FAILED;
+    }
+    return anyOverBudget() ? Verdict.OVER_BUDGET : Verdict.OK;
+  }
+
   public long count(BuildStatus status) {
     return services.stream().filter(s -> s.status() == status).count();
   }

@@ -1,10 +1,5 @@
 package dev.orchestrator.core.result;
 
-import dev.orchestrator.core.build.BuildOutput;
-import dev.orchestrator.core.config.ServiceDescriptor;
-import dev.orchestrator.core.discovery.Service;
-import dev.orchestrator.core.size.BudgetCheck;
-import dev.orchestrator.core.size.ByteSize;
 import dev.orchestrator.core.size.ImageSizes;
 import java.time.Duration;
 import java.util.List;
@@ -37,46 +32,6 @@ public record PlatformResult(
 
   public PlatformResult {
     budgetViolations = List.copyOf(budgetViolations);
-  }
-
-  /**
-   * A service's result on one platform, with its budgets for that platform looked up and checked
-   * against the measured sizes (no sizes, no violations).
-   */
-  public static PlatformResult of(
-      Service service,
-      String platform,
-      BuildStatus status,
-      Duration duration,
-      String image,
-      Optional<ImageSizes> sizes,
-      BuildOutput.StepCounts steps,
-      Optional<String> digest) {
-    ServiceDescriptor d = service.descriptor();
-    List<String> violations =
-        sizes
-            .map(
-                s ->
-                    BudgetCheck.violations(
-                        service.name(),
-                        platform,
-                        s.uncompressedBytes(),
-                        s.compressedBytes(),
-                        d.budget(),
-                        d.compressedBudget()))
-            .orElse(List.of());
-    return new PlatformResult(
-        platform,
-        status,
-        duration,
-        image,
-        sizes,
-        d.budget().flatMap(b -> b.forPlatform(platform)).map(ByteSize::bytes),
-        d.compressedBudget().flatMap(b -> b.forPlatform(platform)).map(ByteSize::bytes),
-        steps.cached(),
-        steps.total(),
-        violations,
-        digest);
   }
 
   public boolean overBudget() {

@@ -7,17 +7,19 @@ import dev.orchestrator.core.engine.Engine;
 /** One container, recorded in {@link LiveContainers} from creation until {@link #close}. */
 final class ContainerRun implements AutoCloseable {
   private final Engine engine;
+  private final LiveContainers live;
   private final String id;
 
-  private ContainerRun(Engine engine, String id) {
+  private ContainerRun(Engine engine, LiveContainers live, String id) {
     this.engine = engine;
+    this.live = live;
     this.id = id;
   }
 
-  static ContainerRun create(Engine engine, ContainerSpec spec) {
+  static ContainerRun create(Engine engine, LiveContainers live, ContainerSpec spec) {
     String id = engine.createContainer(spec);
-    LiveContainers.register(id, () -> engine.removeContainer(id));
-    return new ContainerRun(engine, id);
+    live.register(id, () -> engine.removeContainer(id));
+    return new ContainerRun(engine, live, id);
   }
 
   void start() {
@@ -30,6 +32,6 @@ final class ContainerRun implements AutoCloseable {
 
   @Override
   public void close() {
-    LiveContainers.remove(id);
+    live.remove(id);
   }
 }

@@ -1,58 +1,47 @@
 package dev.orchestrator.core.verify;
 
+import dev.orchestrator.core.process.ExitCleanup;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Every container verify has created and not yet removed, with how to remove it, so that a front
- * end's shutdown hook (Ctrl-C) can remove them all, as {@code ProcessRunner.destroyAll} stops child
- * processes.
+ * Every container verify has created and not yet removed, with how to remove it. Registered from
+ * creation to removal, so that if the JVM exits meanwhile (Ctrl-C in the CLI, a stopped Maven
+ * build) they are removed, whichever front end started them.
  */
-public final class LiveContainers {
-  private static final Logger LOG = LoggerFactory.getLogger(LiveContainers.class);
-  private static final Map<String, Runnable> LIVE = new ConcurrentHashMap<>();
-  private static volatile boolean shuttingDown;
-
-  private LiveContainers() {}
+final class LiveContainers {
+  private final Map<String, Runnable> removers = new ConcurrentHashMap<>();
+  private final ExitCleanup<String> cleanup = new ExitCleanup<>("containers", this::removeNow);
 
   /**
-   * Records a container just created. After {@link #removeAll} has begun, removes it at once and
-   * refuses: a worker still running while the JVM exits must not leave one behind.
+   * Records a container just created. Once the JVM is exiting, removes it at once and refuses: a
+   * worker still running while the JVM exits must not leave one behind.
    */
-  static void register(String id, Runnable remove) {
-    LIVE.put(id, remove);
-    if (shuttingDown) {
-      removeQuietly(id);
+  void register(String id, Runnable remove) {
+    removers.put(id, remove);
+    if (!cleanup.register(id)) {
       throw new IllegalStateException("shutting down: container " + id + " removed");
     }
   }
 
   /** Removes the container (if still recorded) and forgets it. */
-  static void remove(String id) {
-    Runnable remove = LIVE.remove(id);
-    if (remove != null) {
-      remove.run();
+  void remove(String id) {
+    try {
+      removeNow(id);
+    } finally {
+      cleanup.unregister(id);
     }
   }
 
-  /** Removes every recorded container; for shutdown hooks. Never throws. */
-  public static void removeAll() {
-    shuttingDown = true;
-    LIVE.keySet().forEach(LiveContainers::removeQuietly);
-  }
-
   /** How many containers are recorded, for tests. */
-  static int count() {
-    return LIVE.size();
+  int count() {
+    return removers.size();
   }
 
-  private static void removeQuietly(String id) {
-    try {
-      remove(id);
-    } catch (RuntimeException e) {
-      LOG.warn("could not remove container {}: {}", id, e.getMessage());
+  private void removeNow(String id) {
+    Runnable remove = removers.remove(id);
+    if (remove != null) {
+      remove.run();
     }
   }
 }

@@ -30,6 +30,7 @@ final class Verifier {
   private final Engine engine;
   private final String runId;
   private final String hostPlatform;
+  private final LiveContainers live = new LiveContainers();
 
   Verifier(Engine engine, String runId, String hostPlatform) {
     this.engine = engine;
@@ -72,7 +73,8 @@ final class Verifier {
       }
       return row(service, image, platform, results, Optional.empty(), Optional.empty());
     }
-    try (ContainerRun run = ContainerRun.create(engine, spec(service, image, platform, false))) {
+    try (ContainerRun run =
+        ContainerRun.create(engine, live, spec(service, image, platform, false))) {
       long start = System.nanoTime();
       run.start();
       HealthWait.Readiness ready = HealthWait.await(run, start, timeout, port, path);
@@ -125,7 +127,8 @@ final class Verifier {
       Optional<Integer> port,
       String path)
       throws InterruptedException {
-    try (ContainerRun run = ContainerRun.create(engine, spec(service, image, platform, true))) {
+    try (ContainerRun run =
+        ContainerRun.create(engine, live, spec(service, image, platform, true))) {
       long start = System.nanoTime();
       run.start();
       return HealthWait.await(run, start, timeout, port, path);
@@ -148,7 +151,7 @@ final class Verifier {
             Map.of(),
             false,
             List.of("/verify-never-started"));
-    try (ContainerRun probe = ContainerRun.create(engine, spec)) {
+    try (ContainerRun probe = ContainerRun.create(engine, live, spec)) {
       return probe.inspect();
     }
   }

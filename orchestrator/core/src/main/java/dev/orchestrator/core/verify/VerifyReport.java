@@ -1,5 +1,6 @@
 package dev.orchestrator.core.verify;
 
+import dev.orchestrator.core.result.Verdict;
 import java.time.Duration;
 import java.util.List;
 
@@ -12,5 +13,12 @@ public record VerifyReport(List<VerifyRow> rows, Duration duration, boolean inte
 
   public boolean anyFailed() {
     return interrupted || rows.stream().anyMatch(r -> !r.passed());
+  }
+
+  public Verdict verdict() {
+    if (interrupted) {
+      return Verdict.INTERRUPTED;
+    }
+    return anyFailed() ? Verdict.VERIFY_FAILED : Verdict.OK;
   }
 }

@@ -100,7 +100,9 @@ public final class VerifyRun {
     listener.on(new BuildEvent.Phase(service.name(), "measuring " + image));
     Map<String, ImageSizes> sizes = engine.imageSizes(image);
     List<VerifyRow> rows = new ArrayList<>();
-    for (String platform : dev.orchestrator.core.image.Platforms.supportedBy(service, platforms)) {
+    for (String platform :
+        dev.orchestrator.core.image.Platforms.supportedBy(
+            service.descriptor().platforms(), platforms)) {
       listener.on(new BuildEvent.Phase(service.name(), "verifying " + platform));
       VerifyRow row;
       try {

@@ -9,6 +9,7 @@ import dev.orchestrator.core.graph.GraphBuilder;
 import dev.orchestrator.core.graph.ServiceGraph;
 import dev.orchestrator.core.maven.MavenEdges;
 import dev.orchestrator.core.maven.MavenReactor;
+import dev.orchestrator.core.process.CommandRunner;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,11 @@ import java.util.TreeSet;
  */
 public record Workspace(Repository repository, ServiceGraph graph, MavenReactor maven) {
 
-  public static Workspace load(Path root) {
-    Repository repository = ServiceDiscovery.discover(root);
+  /**
+   * @param runner runs git for discovery (which paths git ignores)
+   */
+  public static Workspace load(Path root, CommandRunner runner) {
+    Repository repository = ServiceDiscovery.discover(root, runner);
     MavenReactor maven = MavenReactor.read(repository.root());
     return new Workspace(
         repository, GraphBuilder.build(repository, MavenEdges.of(maven, repository)), maven);

@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.discovery.Repository;
 import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.engine.OfflineEngine;
 import dev.orchestrator.core.graph.GraphBuilder;
 import dev.orchestrator.core.graph.Plan;
 import dev.orchestrator.core.graph.Planner;
 import dev.orchestrator.core.graph.ServiceGraph;
+import dev.orchestrator.core.process.SystemCommandRunner;
 import dev.orchestrator.core.progress.BuildListener;
 import dev.orchestrator.core.result.BuildReport;
 import dev.orchestrator.core.result.BuildStatus;
@@ -59,7 +61,12 @@ class BuildExecutorTest {
             Optional.empty());
     BuildSettings settings =
         new BuildSettings(Path.of("/repo"), profile, List.of("linux/amd64"), jobs, failFast);
-    ServiceBuild real = new ServiceBuild(settings, null, BuildListener.NONE);
+    ServiceBuild real =
+        new ServiceBuild(
+            settings,
+            new OfflineEngine("scheduling tests"),
+            SystemCommandRunner.inheritingEnvironment(),
+            BuildListener.NONE);
     BiFunction<Service, Map<String, String>, ServiceResult> fake =
         (service, contexts) -> {
           started.add(service.name());
@@ -74,7 +81,8 @@ class BuildExecutorTest {
               failing.contains(service.name()) ? BuildStatus.FAILED : BuildStatus.BUILT;
           return real.withStatus(service, status, Duration.ofMillis(30), "", List.of());
         };
-    return new BuildExecutor(settings, BuildListener.NONE, real, fake);
+    return new BuildExecutor(
+        settings, SystemCommandRunner.inheritingEnvironment(), BuildListener.NONE, real, fake);
   }
 
   private BuildReport run(BuildExecutor executor) {

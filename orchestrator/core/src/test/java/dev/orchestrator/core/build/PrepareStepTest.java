@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestrator.core.TestServices;
 import dev.orchestrator.core.config.ServiceDescriptor;
 import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.process.SystemCommandRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +26,10 @@ class PrepareStepTest {
     folder = Files.createDirectories(repo.resolve("services/base"));
     Files.writeString(folder.resolve("packages.lock"), "libc6=2.36\n");
     Files.writeString(repo.resolve("services/shared.sh"), "echo shared\n");
-    prepare = new PrepareStep(repo.resolve(".cache/orchestrator/prepare"));
+    prepare =
+        new PrepareStep(
+            repo.resolve(".cache/orchestrator/prepare"),
+            SystemCommandRunner.inheritingEnvironment());
   }
 
   private Service service(List<String> command, List<String> inputs) {

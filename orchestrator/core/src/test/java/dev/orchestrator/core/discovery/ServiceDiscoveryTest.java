@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestrator.core.error.ConfigurationException;
-import dev.orchestrator.core.process.ProcessRunner;
+import dev.orchestrator.core.process.SystemCommandRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +26,11 @@ class ServiceDiscoveryTest {
   }
 
   private List<String> names() {
-    return ServiceDiscovery.discover(root).services().stream().map(Service::name).toList();
+    return ServiceDiscovery.discover(root, SystemCommandRunner.inheritingEnvironment())
+        .services()
+        .stream()
+        .map(Service::name)
+        .toList();
   }
 
   @Test
@@ -62,8 +65,8 @@ class ServiceDiscoveryTest {
     dockerfile("generated/out");
     write(".gitignore", "generated/\n");
     assertThat(
-            ProcessRunner.run(
-                    List.of("git", "init", "-q", root.toString()), null, Map.of(), line -> {})
+            SystemCommandRunner.inheritingEnvironment()
+                .run(List.of("git", "init", "-q", root.toString()), null)
                 .succeeded())
         .isTrue();
 

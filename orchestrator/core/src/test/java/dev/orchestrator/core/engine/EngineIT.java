@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.process.SystemCommandRunner;
 import dev.orchestrator.core.size.ImageSizes;
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +32,7 @@ class EngineIT {
 
   @BeforeAll
   static void buildTwoPlatformBusybox() throws Exception {
-    engine = Engines.connect();
+    engine = Engines.connect(SystemCommandRunner.inheritingEnvironment(), System.getenv());
     Path context = Files.createDirectories(work.resolve("context"));
     // The project's own script: it also adds the arm64 dpkg architecture a fresh machine lacks.
     Path repo = Path.of("").toAbsolutePath();
@@ -124,7 +125,7 @@ class EngineIT {
   @Test
   void preflightWithoutAnEngineNamesTheRemedy() {
     URI nowhere = URI.create("unix://" + work.resolve("no-engine.sock"));
-    try (Engine absent = Engines.connect(nowhere)) {
+    try (Engine absent = Engines.connect(nowhere, SystemCommandRunner.inheritingEnvironment())) {
       EnvironmentException e =
           catchThrowableOfType(EnvironmentException.class, () -> absent.preflight(PLATFORMS));
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orchestrator.core.Orchestrator;
 import dev.orchestrator.core.error.ConfigurationException;
-import dev.orchestrator.core.process.ProcessRunner;
+import dev.orchestrator.core.process.SystemCommandRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +21,7 @@ class AffectedTest {
   @TempDir Path root;
   private final Orchestrator orchestrator =
       new Orchestrator(
+          SystemCommandRunner.inheritingEnvironment(),
           () -> {
             throw new AssertionError("affected needs no engine");
           });
@@ -103,7 +104,7 @@ class AffectedTest {
   private void git(String... args) {
     List<String> argv = new java.util.ArrayList<>(List.of("git"));
     argv.addAll(List.of(args));
-    assertThat(ProcessRunner.run(argv, root, Map.of(), l -> {}).exitCode()).isZero();
+    assertThat(SystemCommandRunner.inheritingEnvironment().run(argv, root).exitCode()).isZero();
   }
 
   private void write(String relative, String content) {

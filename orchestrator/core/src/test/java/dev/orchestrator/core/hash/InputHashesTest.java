@@ -2,6 +2,7 @@ package dev.orchestrator.core.hash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.core.process.SystemCommandRunner;
 import dev.orchestrator.core.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,7 @@ class InputHashesTest {
   }
 
   private static String hash(String service, String platform, Path root) {
-    Workspace w = Workspace.load(root);
+    Workspace w = Workspace.load(root, SystemCommandRunner.inheritingEnvironment());
     try (InputHashes hashes =
         new InputHashes(
             new InputHasher(root, FileHashCache.load(null), InputHasher.noExtraInputs()),
@@ -120,7 +121,7 @@ class InputHashesTest {
     assertThat(hash("app", AMD, other)).isEqualTo(hash("app"));
 
     Path store = root.resolve(".cache/orchestrator/file-hashes.tsv");
-    Workspace w = Workspace.load(root);
+    Workspace w = Workspace.load(root, SystemCommandRunner.inheritingEnvironment());
     Files.setLastModifiedTime(
         root.resolve("services/app/src/main.sh"),
         java.nio.file.attribute.FileTime.fromMillis(1_000_000));
@@ -156,7 +157,7 @@ class InputHashesTest {
   void extraInputFoldersCountWithoutTheirBuildOutput() {
     write("libs/api/src/Api.java", "class Api {}");
     write("libs/api/target/api.jar", "jar v1");
-    Workspace w = Workspace.load(root);
+    Workspace w = Workspace.load(root, SystemCommandRunner.inheritingEnvironment());
     Path lib = root.resolve("libs/api");
     java.util.function.Supplier<String> hash =
         () -> {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.core.graph.Edge;
 import dev.orchestrator.core.graph.Planner;
+import dev.orchestrator.core.process.SystemCommandRunner;
 import dev.orchestrator.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +43,8 @@ class MavenGraphTest {
 
   @Test
   void aServiceDependsOnAnotherThroughALibraryModule() {
-    List<Edge> edges = Workspace.load(root).graph().edgesFrom("a");
+    List<Edge> edges =
+        Workspace.load(root, SystemCommandRunner.inheritingEnvironment()).graph().edgesFrom("a");
 
     assertThat(edges)
         .containsExactly(new Edge("a", "b", Edge.Reason.MAVEN_DEPENDENCY, "pom.xml: g:b via kit"));
@@ -50,13 +52,16 @@ class MavenGraphTest {
 
   @Test
   void aDirectModuleDependencyNamesNoLibrary() {
-    assertThat(Workspace.load(root).graph().edgesFrom("c"))
+    assertThat(
+            Workspace.load(root, SystemCommandRunner.inheritingEnvironment())
+                .graph()
+                .edgesFrom("c"))
         .containsExactly(new Edge("c", "b", Edge.Reason.MAVEN_DEPENDENCY, "pom.xml: g:b"));
   }
 
   @Test
   void onlyReactorModulesAreMavenServicesAndOnlyTheyCarryMavenEdges() {
-    Workspace workspace = Workspace.load(root);
+    Workspace workspace = Workspace.load(root, SystemCommandRunner.inheritingEnvironment());
 
     assertThat(workspace.repository().services())
         .filteredOn(workspace::isMavenModule)
@@ -68,7 +73,7 @@ class MavenGraphTest {
 
   @Test
   void buildingOneServicePlansTheServicesItsModuleNeeds() {
-    Workspace workspace = Workspace.load(root);
+    Workspace workspace = Workspace.load(root, SystemCommandRunner.inheritingEnvironment());
 
     assertThat(Planner.plan(workspace.graph(), List.of("a")).waves())
         .containsExactly(List.of("b"), List.of("a"));
@@ -78,7 +83,8 @@ class MavenGraphTest {
 
   @Test
   void libraryInputsOfAServiceAreItsTransitiveModuleFolders() {
-    MavenReactor reactor = Workspace.load(root).maven();
+    MavenReactor reactor =
+        Workspace.load(root, SystemCommandRunner.inheritingEnvironment()).maven();
 
     assertThat(reactor.moduleDirectoriesNeededBy(root.resolve("services/a")))
         .containsExactly(root.resolve("libs/kit"), root.resolve("services/b"));

@@ -2,12 +2,10 @@ package dev.orchestrator.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.orchestrator.core.BuildOutcome;
 import dev.orchestrator.core.graph.Plan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ReportTextTest {
@@ -26,9 +24,7 @@ class ReportTextTest {
     commands.put("maven", List.of("-pl", "services/a", "package"));
     commands.put("a", List.of("docker", "buildx", "build", "--label", "x=a b"));
 
-    String text =
-        ReportText.dryRun(
-            new BuildOutcome(plan, List.of("linux/amd64"), commands, Optional.empty()));
+    String text = ReportText.dryRun(plan, List.of("linux/amd64"), commands);
 
     assertThat(text)
         .contains(

@@ -7,16 +7,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LiveContainersTest {
+  private final LiveContainers live = new LiveContainers();
 
   @Test
   void aContainerIsRemovedOnceAndForgotten() {
     List<String> removed = new ArrayList<>();
-    LiveContainers.register("c1", () -> removed.add("c1"));
+    live.register("c1", () -> removed.add("c1"));
 
-    LiveContainers.remove("c1");
-    LiveContainers.remove("c1");
+    live.remove("c1");
+    live.remove("c1");
 
     assertThat(removed).containsExactly("c1");
-    assertThat(LiveContainers.count()).isZero();
+    assertThat(live.count()).isZero();
   }
 }

@@ -1,0 +1,57 @@
+package dev.orchestrator.core.build;
+
+import dev.orchestrator.core.config.ServiceDescriptor;
+import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.result.BuildStatus;
+import dev.orchestrator.core.result.PlatformResult;
+import dev.orchestrator.core.size.BudgetCheck;
+import dev.orchestrator.core.size.ByteSize;
+import dev.orchestrator.core.size.ImageSizes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Makes {@link PlatformResult}s: the one place budgets are looked up and checked. */
+final class PlatformResults {
+  private PlatformResults() {}
+
+  /**
+   * A service's result on one platform, with its budgets for that platform looked up and checked
+   * against the measured sizes (no sizes, no violations).
+   */
+  static PlatformResult of(
+      Service service,
+      String platform,
+      BuildStatus status,
+      Duration duration,
+      String image,
+      Optional<ImageSizes> sizes,
+      BuildOutput.StepCounts steps,
+      Optional<String> digest) {
+    ServiceDescriptor d = service.descriptor();
+    List<String> violations =
+        sizes
+            .map(
+                s ->
+                    BudgetCheck.violations(
+                        service.name(),
+                        platform,
+                        s.uncompressedBytes(),
+                        s.compressedBytes(),
+                        d.budget(),
+                        d.compressedBudget()))
+            .orElse(List.of());
+    return new PlatformResult(
+        platform,
+        status,
+        duration,
+        image,
+        sizes,
+        d.budget().flatMap(b -> b.forPlatform(platform)).map(ByteSize::bytes),
+        d.compressedBudget().flatMap(b -> b.forPlatform(platform)).map(ByteSize::bytes),
+        steps.cached(),
+        steps.total(),
+        violations,
+        digest);
+  }
+}

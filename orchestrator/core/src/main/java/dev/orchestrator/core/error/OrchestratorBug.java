@@ -1,0 +1,31 @@
+package dev.orchestrator.core.error;
+
+/**
+ * Something the orchestrator itself got wrong, not the user: an unexpected exception, a state that
+ * cannot happen. Front ends show it as a bug, with where to report it, and the stack trace on
+ * {@code -v}.
+ */
+public final class OrchestratorBug extends OrchestratorException {
+  /** Where to report one; the README's "Reporting a bug" says what to include. */
+  public static final String TRACKER = "the orchestrator's issue tracker (README: Reporting a bug)";
+
+  public OrchestratorBug(String message, Throwable cause) {
+    super(message, cause);
+  }
+
+  public OrchestratorBug(String message) {
+    super(message);
+  }
+
+  /** Wraps anything that escaped the other kinds, keeping it as the cause. */
+  public static OrchestratorBug of(Throwable unexpected) {
+    return unexpected instanceof OrchestratorBug bug
+        ? bug
+        : new OrchestratorBug(unexpected.toString(), unexpected);
+  }
+
+  /** The sentence front ends show. */
+  public String report() {
+    return "internal error: " + getMessage() + "; this is a bug, please report it to " + TRACKER;
+  }
+}
