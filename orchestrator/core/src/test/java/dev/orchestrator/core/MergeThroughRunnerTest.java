@@ -1,0 +1,153 @@
+package dev.orchestrator.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.process.RecordingCommandRunner;
+import dev.orchestrator.core.publish.MergeOutcome;
+import dev.orchestrator.core.publish.MergeRequest;
+import dev.orchestrator.core.result.Verdict;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code merge} through a recording runner: the exact imagetools argv, and failures as data. */
+class MergeThroughRunnerTest {
+  private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+  private static final String A64 = "sha256:" + "a".repeat(64);
+  private static final String B64 = "sha256:" + "b".repeat(64);
+  private static final String C64 = "sha256:" + "c".repeat(64);
+  private static final String D64 = "sha256:" + "d".repeat(64);
+  private static final Map<String, String> CI =
+      Map.of("GITHUB_SHA", SHA, "GITHUB_REF", "refs/heads/main");
+
+  @TempDir Path root;
+  private final RecordingCommandRunner runner = new RecordingCommandRunner();
+  private Orchestrator orchestrator;
+
+  @BeforeEach
+  void repository() {
+    new TestRepository(root)
+        .service("api", "FROM scratch\n")
+        .service("web", "FROM scratch\n")
+        .profile(
+            "ci",
+            """
+            platforms: [linux/amd64, linux/arm64]
+            output: push
+            registry: 127.0.0.1:5000
+            mergeTags: ["sha-{shortSha}", "{branch}"]
+            """)
+        .write("digests/digests-amd64.json", digests(A64, C64, "linux/amd64"))
+        .write("digests/digests-arm64.json", digests(B64, D64, "linux/arm64"));
+    // Discovery asks git which paths it ignores; this scratch folder is no git repository.
+    runner.answer(
+        List.of("git", "-C", root.toString(), "ls-files"), 128, "fatal: not a git repository");
+    orchestrator =
+        new Orchestrator(
+            runner,
+            () -> {
+              throw new AssertionError("merge needs no engine");
+            });
+  }
+
+  private static String digests(String api, String web, String platform) {
+    return """
+        {"services": {
+          "api": {"repository": "127.0.0.1:5000/monorepo/api", "digests": {"%s": "%s"}},
+          "web": {"repository": "127.0.0.1:5000/monorepo/web", "digests": {"%s": "%s"}}
+        }}
+        """
+        .formatted(platform, api, platform, web);
+  }
+
+  private MergeRequest request(boolean dryRun) {
+    return new MergeRequest(
+        root, Optional.of("ci"), List.of(root.resolve("digests")), List.of(), false, dryRun, CI);
+  }
+
+  @Test
+  void eachServiceGetsOneImagetoolsCreateWithEveryTagAndPlatformDigest() {
+    runner.answer(List.of("docker", "buildx", "imagetools", "create"), 0);
+
+    MergeOutcome outcome = orchestrator.merge(request(false));
+
+    assertThat(outcome.verdict()).isEqualTo(Verdict.OK);
+    List<List<String>> creates = runner.argvs("docker", "buildx", "imagetools", "create");
+    assertThat(creates).hasSize(2);
+    assertThat(creates.get(0))
+        .containsSubsequence(
+            "--tag",
+            "127.0.0.1:5000/monorepo/api:sha-0123456",
+            "--tag",
+            "127.0.0.1:5000/monorepo/api:main")
+        .endsWith("127.0.0.1:5000/monorepo/api@" + A64, "127.0.0.1:5000/monorepo/api@" + B64);
+    assertThat(runner.argvs("git", "-C", root.toString(), "rev-parse"))
+        .as("CI's variables name the commit")
+        .isEmpty();
+  }
+
+  @Test
+  void aFailedCreateIsDataWithItsOutputAndTheVerdictSaysBuildFailed() {
+    runner.answer(
+        List.of("docker", "buildx", "imagetools", "create"),
+        command ->
+            command.argv().stream().anyMatch(a -> a.contains("/web:"))
+                ? RecordingCommandRunner.result(
+                    command, 1, List.of("ERROR: unauthorized: authentication required"))
+                : RecordingCommandRunner.result(command, 0, List.of()));
+
+    MergeOutcome outcome = orchestrator.merge(request(false));
+
+    assertThat(outcome.verdict()).isEqualTo(Verdict.BUILD_FAILED);
+    MergeOutcome.Result web =
+        outcome.results().stream().filter(r -> r.service().equals("web")).findFirst().orElseThrow();
+    assertThat(web.exitCode()).isEqualTo(1);
+    assertThat(web.outputTail()).containsExactly("ERROR: unauthorized: authentication required");
+  }
+
+  @Test
+  void aDryRunPlansAndRunsNothing() {
+    MergeOutcome outcome = orchestrator.merge(request(true));
+
+    assertThat(outcome.plan().merges()).hasSize(2);
+    assertThat(runner.argvs("docker")).isEmpty();
+  }
+
+  @Test
+  void aMissingPlatformStopsTheMergeBeforeAnythingIsPushed() {
+    new TestRepository(root).write("digests/digests-arm64.json", "{\"services\": {}}\n");
+
+    assertThatThrownBy(() -> orchestrator.merge(request(false)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("linux/arm64");
+    assertThat(runner.argvs("docker")).isEmpty();
+  }
+
+  @Test
+  void withoutCiVariablesGitIsAskedForTheCommit() {
+    runner.answer(List.of("git", "-C", root.toString(), "rev-parse", "HEAD"), 0, SHA);
+    runner.answer(List.of("git", "-C", root.toString(), "symbolic-ref"), 0, "feature/x");
+    runner.answer(List.of("git", "-C", root.toString(), "describe"), 128, "fatal: no tag");
+
+    MergeOutcome outcome =
+        orchestrator.merge(
+            new MergeRequest(
+                root,
+                Optional.of("ci"),
+                List.of(root.resolve("digests")),
+                List.of(),
+                false,
+                true,
+                Map.of()));
+
+    assertThat(outcome.plan().merges().get(0).tags())
+        .containsExactly(
+            "127.0.0.1:5000/monorepo/api:sha-0123456", "127.0.0.1:5000/monorepo/api:feature-x");
+  }
+}
