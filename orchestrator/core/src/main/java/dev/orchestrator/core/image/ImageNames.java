@@ -18,11 +18,6 @@ public record ImageNames(Optional<String> registry, String namespace, String tag
     return registry.map(r -> r + "/" + path).orElse(path);
   }
 
-  /** DELIBERATELY WRONG (reverted in the next commit): a leaf reaching up into config. */
-  static ImageNames of(dev.orchestrator.core.config.Profile profile) {
-    return profile.imageNames();
-  }
-
   public String reference(String service) {
     return repository(service) + ":" + tag;
   }
