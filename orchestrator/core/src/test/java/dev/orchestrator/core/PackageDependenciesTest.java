@@ -9,6 +9,9 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,6 +103,30 @@ class PackageDependenciesTest {
     }
     assertThat(unlisted).as("core packages missing from the table").isEmpty();
     assertThat(forbidden).as("imports the table does not allow").isEmpty();
+  }
+
+  @Test
+  void theReadmeShowsThisTable() throws IOException {
+    Path readme = Path.of("").toAbsolutePath();
+    while (!Files.exists(readme.resolve("README.md"))
+        || !Files.isDirectory(readme.resolve(".ci"))) {
+      readme = readme.getParent();
+    }
+    String text = Files.readString(readme.resolve("README.md"));
+    String rules = text.substring(text.indexOf("### Package rules"));
+    Map<String, Set<String>> documented = new LinkedHashMap<>();
+    Matcher row = Pattern.compile("(?m)^\\| `([a-z]+)` \\|[^|]*\\|([^|]*)\\|$").matcher(rules);
+    while (row.find()) {
+      Set<String> uses = new TreeSet<>();
+      Matcher name = Pattern.compile("`([a-z]+)`").matcher(row.group(2));
+      while (name.find()) {
+        uses.add(name.group(1));
+      }
+      documented.put(row.group(1), uses);
+    }
+    Map<String, Set<String>> tested = new LinkedHashMap<>(ALLOWED);
+    tested.remove(ROOT);
+    assertThat(documented).isEqualTo(tested);
   }
 
   @Test
