@@ -7,5 +7,10 @@ assert log.contains('[INFO] 4 services in 3 waves')
 assert log.contains('[INFO] 2 services in 2 waves')
 // orchestrator:list
 assert log =~ /\[INFO\] leaf +services\/leaf\/Dockerfile +needs base, mid/
+// orchestrator:build -Dorchestrator.explain=leaf: the input hashes, nothing built
+assert log.contains('[INFO] leaf will be rebuilt')
+assert log =~ /\[INFO\]   looked: local engine: no image orchestrator-it\/leaf:latest/
+// orchestrator:build -Dorchestrator.dryRun: the exact buildx command of every service
+assert log =~ /\[INFO\] docker buildx build .*--tag orchestrator-it\/leaf:latest/
 assert !log.contains('BUILD FAILURE')
 return true
