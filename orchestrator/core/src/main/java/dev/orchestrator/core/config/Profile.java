@@ -49,34 +49,6 @@ public record Profile(
     mergeTags = List.copyOf(mergeTags);
   }
 
-  /** A profile without per-platform builders whose merge tags are just {@code tag}. */
-  public Profile(
-      String name,
-      Path file,
-      List<String> platforms,
-      Output output,
-      Optional<String> registry,
-      String namespace,
-      String tag,
-      Cache cache,
-      int jobs,
-      Optional<String> builder) {
-    this(
-        name,
-        file,
-        platforms,
-        output,
-        registry,
-        namespace,
-        tag,
-        cache,
-        jobs,
-        builder,
-        Map.of(),
-        Optional.empty(),
-        List.of(tag));
-  }
-
   /**
    * A profile called {@code name} with what an empty profile file gives: the host platform, loaded
    * into the local engine as {@code monorepo/<service>:latest}, a local cache under {@code
