@@ -120,7 +120,6 @@ class BuildxCommandTest {
 
   @Test
   void secretsPassOnlyTheirSourceNeverAValue() {
-    ServiceDescriptor d = app.descriptor();
     Service withSecrets =
         new Service(
             app.name(),
@@ -128,27 +127,14 @@ class BuildxCommandTest {
             app.relativeDirectory(),
             app.dockerfile(),
             app.context(),
-            new ServiceDescriptor(
-                d.file(),
-                d.name(),
-                d.dockerfile(),
-                d.context(),
-                d.target(),
-                d.args(),
-                d.platforms(),
-                d.dependsOn(),
-                d.budget(),
-                d.compressedBudget(),
-                d.tags(),
-                d.prepare(),
-                d.ports(),
-                d.health(),
-                List.of(
-                    new ServiceDescriptor.Secret(
-                        "npm", ServiceDescriptor.Secret.Kind.ENV, "NPM_TOKEN"),
-                    new ServiceDescriptor.Secret(
-                        "netrc", ServiceDescriptor.Secret.Kind.FILE, "/root/.netrc")),
-                d.lines()),
+            app.descriptor().toBuilder()
+                .secrets(
+                    List.of(
+                        new ServiceDescriptor.Secret(
+                            "npm", ServiceDescriptor.Secret.Kind.ENV, "NPM_TOKEN"),
+                        new ServiceDescriptor.Secret(
+                            "netrc", ServiceDescriptor.Secret.Kind.FILE, "/root/.netrc")))
+                .build(),
             app.dockerfileInfo());
     Profile none =
         Profile.builder("p").cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max")).build();
