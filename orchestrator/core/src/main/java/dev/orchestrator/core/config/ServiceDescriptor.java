@@ -95,7 +95,13 @@ public record ServiceDescriptor(
   }
 
   /** How verify checks the running container: the HTTP path on the first port, and patience. */
-  public record HealthCheck(String path, Duration startTimeout) {}
+  public record HealthCheck(String path, Duration startTimeout) {
+    /**
+     * The path and patience verify uses where {@code health} leaves a key out, and for a service
+     * without {@code health}: {@code /health}, within 60 seconds.
+     */
+    public static final HealthCheck DEFAULT = new HealthCheck("/health", Duration.ofSeconds(60));
+  }
 
   /**
    * A BuildKit secret the build may mount ({@code RUN --mount=type=secret,id=...}): its value comes

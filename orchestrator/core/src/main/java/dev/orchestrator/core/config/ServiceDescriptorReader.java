@@ -44,7 +44,6 @@ public final class ServiceDescriptorReader {
   private static final String GLOBS = "a list of globs such as [src/**, package.json]";
   private static final List<String> PREPARE_KEYS = List.of("command", "inputs");
   private static final List<String> HEALTH_KEYS = List.of("path", "startTimeout");
-  private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
   private static final String HEALTH = "a map such as {path: /health, startTimeout: 60s}";
 
   private ServiceDescriptorReader() {}
@@ -126,9 +125,9 @@ public final class ServiceDescriptorReader {
       return Optional.empty();
     }
     YamlSection s = section.get();
-    String path = yaml.string(s, "path", Form.HTTP_PATH).orElse("/health");
+    String path = yaml.string(s, "path", Form.HTTP_PATH).orElse(HealthCheck.DEFAULT.path());
     Optional<Duration> timeout = yaml.optional(s, "startTimeout", (n, p) -> duration(yaml, n, p));
-    return Optional.of(new HealthCheck(path, timeout.orElse(DEFAULT_START_TIMEOUT)));
+    return Optional.of(new HealthCheck(path, timeout.orElse(HealthCheck.DEFAULT.startTimeout())));
   }
 
   private static Optional<Duration> duration(YamlNodes yaml, Node node, String path) {
