@@ -36,23 +36,11 @@ public final class TestServices {
     Path dir = ROOT.resolve("services").resolve(name);
     Path dockerfile = dir.resolve("Dockerfile");
     ServiceDescriptor descriptor =
-        new ServiceDescriptor(
-            dir.resolve("service.yaml"),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Map.of(),
-            List.of(),
-            dependsOn,
-            Optional.empty(),
-            Optional.empty(),
-            List.of(),
-            Optional.empty(),
-            List.of(),
-            Optional.empty(),
-            List.of(),
-            Map.of("dependsOn", 3));
+        ServiceDescriptor.builder()
+            .file(dir.resolve("service.yaml"))
+            .dependsOn(dependsOn)
+            .lines(Map.of("dependsOn", 3))
+            .build();
     return new Service(
         name,
         dir,

@@ -7,8 +7,6 @@ import java.util.Optional;
 
 /** Reads a profile's {@code cache} section; without one, builds share a local cache. */
 final class CacheReader {
-  static final String DEFAULT_DIR = ".cache/buildx";
-
   private static final List<String> KEYS = List.of("type", "dir", "ref", "mode");
   private static final String EXPECTED =
       "a map such as {type: local, dir: .cache/buildx, mode: max}";
@@ -26,8 +24,8 @@ final class CacheReader {
     Cache.Type type =
         yaml.string(cache, "type", TYPE)
             .map(t -> Cache.Type.valueOf(t.toUpperCase(Locale.ROOT)))
-            .orElse(Cache.Type.LOCAL);
-    String mode = yaml.string(cache, "mode", MODE).orElse("max");
+            .orElse(Cache.DEFAULT.type());
+    String mode = yaml.string(cache, "mode", MODE).orElse(Cache.DEFAULT.mode());
     // The repository root is not known here, so the folder is checked by its text alone.
     Optional<String> dir = yaml.checked(cache, "dir", DIR, RepositoryPaths::formComplaint);
     Optional<String> ref = yaml.string(cache, "ref", REF);
@@ -41,7 +39,7 @@ final class CacheReader {
     String location =
         switch (type) {
           case NONE -> "";
-          case LOCAL -> dir.orElse(DEFAULT_DIR);
+          case LOCAL -> dir.orElse(Cache.DEFAULT_DIR);
           case REGISTRY -> ref.or(() -> registry.map(r -> r + "/cache")).orElse("");
         };
     return new Cache(type, location, mode);

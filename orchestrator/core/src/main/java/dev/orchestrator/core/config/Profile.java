@@ -1,9 +1,11 @@
 package dev.orchestrator.core.config;
 
 import dev.orchestrator.core.image.ImageNames;
+import dev.orchestrator.core.image.Platforms;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -47,32 +49,14 @@ public record Profile(
     mergeTags = List.copyOf(mergeTags);
   }
 
-  /** A profile without per-platform builders whose merge tags are just {@code tag}. */
-  public Profile(
-      String name,
-      Path file,
-      List<String> platforms,
-      Output output,
-      Optional<String> registry,
-      String namespace,
-      String tag,
-      Cache cache,
-      int jobs,
-      Optional<String> builder) {
-    this(
-        name,
-        file,
-        platforms,
-        output,
-        registry,
-        namespace,
-        tag,
-        cache,
-        jobs,
-        builder,
-        Map.of(),
-        Optional.empty(),
-        List.of(tag));
+  /**
+   * A profile called {@code name} with what an empty profile file gives: the host platform, loaded
+   * into the local engine as {@code monorepo/<service>:latest}, a local cache under {@code
+   * .cache/buildx}, two jobs, the current builder, and the tag as the only merge tag. The readers
+   * and the tests set only what differs.
+   */
+  public static Builder builder(String name) {
+    return new Builder(name);
   }
 
   /** The builder for one buildx invocation over {@code platforms}. */
@@ -103,6 +87,12 @@ public record Profile(
    * repository root); {@code registry}: {@code ref/<service>:<arch>}; {@code none}.
    */
   public record Cache(Type type, String location, String mode) {
+    /** The folder of a local cache whose section names no {@code dir}. */
+    public static final String DEFAULT_DIR = ".cache/buildx";
+
+    /** The cache of a profile without a {@code cache} section: local, in DEFAULT_DIR, mode max. */
+    public static final Cache DEFAULT = new Cache(Type.LOCAL, DEFAULT_DIR, "max");
+
     public enum Type {
       NONE,
       LOCAL,
@@ -113,5 +103,105 @@ public record Profile(
   /** How this profile names images. */
   public ImageNames imageNames() {
     return new ImageNames(registry, namespace, tag);
+  }
+
+  /** Sets what differs from an empty profile file; see {@link Profile#builder}. */
+  public static final class Builder {
+    private final String name;
+    private Path file;
+    private List<String> platforms = List.of(Platforms.HOST);
+    private Output output = Output.LOAD;
+    private Optional<String> registry = Optional.empty();
+    private String namespace = "monorepo";
+    private String tag = "latest";
+    private Cache cache = Cache.DEFAULT;
+    private int jobs = 2;
+    private Optional<String> builder = Optional.empty();
+    private Map<String, String> builders = Map.of();
+    private Optional<String> stagingTag = Optional.empty();
+    private Optional<List<String>> mergeTags = Optional.empty();
+
+    private Builder(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+    }
+
+    /** The profile's file; {@code <name>.yaml} unless set. */
+    public Builder file(Path file) {
+      this.file = file;
+      return this;
+    }
+
+    public Builder platforms(List<String> platforms) {
+      this.platforms = platforms;
+      return this;
+    }
+
+    public Builder output(Output output) {
+      this.output = output;
+      return this;
+    }
+
+    public Builder registry(Optional<String> registry) {
+      this.registry = registry;
+      return this;
+    }
+
+    public Builder namespace(String namespace) {
+      this.namespace = namespace;
+      return this;
+    }
+
+    public Builder tag(String tag) {
+      this.tag = tag;
+      return this;
+    }
+
+    public Builder cache(Cache cache) {
+      this.cache = cache;
+      return this;
+    }
+
+    public Builder jobs(int jobs) {
+      this.jobs = jobs;
+      return this;
+    }
+
+    public Builder builder(Optional<String> builder) {
+      this.builder = builder;
+      return this;
+    }
+
+    public Builder builders(Map<String, String> builders) {
+      this.builders = builders;
+      return this;
+    }
+
+    public Builder stagingTag(Optional<String> stagingTag) {
+      this.stagingTag = stagingTag;
+      return this;
+    }
+
+    /** The merge tag templates; just {@code tag} unless set. */
+    public Builder mergeTags(List<String> mergeTags) {
+      this.mergeTags = Optional.of(mergeTags);
+      return this;
+    }
+
+    public Profile build() {
+      return new Profile(
+          name,
+          file != null ? file : Path.of(name + ".yaml"),
+          platforms,
+          output,
+          registry,
+          namespace,
+          tag,
+          cache,
+          jobs,
+          builder,
+          builders,
+          stagingTag,
+          mergeTags.orElse(List.of(tag)));
+    }
   }
 }

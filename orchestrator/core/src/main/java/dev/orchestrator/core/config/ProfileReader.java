@@ -86,17 +86,17 @@ public final class ProfileReader {
     YamlNodes yaml = new YamlNodes(file);
     YamlSection top = yaml.document(KEYS);
     yaml.string(top, "description", Form.of("(?s).*", "a sentence", null));
-    Output output =
-        yaml.string(top, "output", OUTPUT)
-            .map(o -> Output.valueOf(o.toUpperCase(Locale.ROOT).replace('-', '_')))
-            .orElse(Output.LOAD);
+    Profile.Builder profile = Profile.builder(nameOf(file)).file(file);
+    yaml.string(top, "output", OUTPUT)
+        .map(o -> Output.valueOf(o.toUpperCase(Locale.ROOT).replace('-', '_')))
+        .ifPresent(profile::output);
     Optional<String> registry = yaml.string(top, "registry", Form.REGISTRY);
-    if (output != Output.LOAD && registry.isEmpty() && !top.has("registry")) {
-      yaml.report(
-          top.lineOf("output"), "'registry' is required when output is push or push-by-digest");
-    }
+    profile.registry(registry);
     List<String> platforms = yaml.strings(top, "platforms", Form.PROFILE_PLATFORM);
-    String tag = yaml.string(top, "tag", Form.TAG).orElse("latest");
+    if (top.has("platforms")) {
+      profile.platforms(platforms);
+    }
+    yaml.string(top, "tag", Form.TAG).ifPresent(profile::tag);
     Map<String, String> builders = new TreeMap<>();
     yaml.map(top, "builders", Form.PLATFORM, BUILDERS)
         .ifPresent(
@@ -107,6 +107,7 @@ public final class ProfileReader {
                         (platform, node) ->
                             yaml.text(node, section.path(platform), Form.BUILDER)
                                 .ifPresent(b -> builders.put(platform, b))));
+    profile.builders(builders);
     List<String> mergeTags =
         yaml.list(
             top,
@@ -114,34 +115,33 @@ public final class ProfileReader {
             TEMPLATES,
             (node, path) ->
                 yaml.checked(node, path, "a tag template such as '{sha}'", TagTemplate::complaint));
+    if (top.has("mergeTags")) {
+      profile.mergeTags(mergeTags);
+    }
     if (top.has("mergeTags")
         && mergeTags.isEmpty()
         && top.node("mergeTags").orElseThrow() instanceof org.yaml.snakeyaml.nodes.SequenceNode seq
         && seq.getValue().isEmpty()) {
       yaml.report(top.lineOf("mergeTags"), "'mergeTags' must list at least one tag template");
     }
-    Profile profile =
-        new Profile(
-            nameOf(file),
-            file,
-            top.has("platforms") ? platforms : List.of("host"),
-            output,
-            registry,
-            yaml.string(top, "namespace", Form.NAMESPACE).orElse("monorepo"),
-            tag,
-            CacheReader.read(yaml, top, registry),
-            yaml.optional(top, "jobs", (n, p) -> yaml.integer(n, p, JOBS, 1, Integer.MAX_VALUE))
-                .orElse(2),
-            yaml.string(top, "builder", Form.BUILDER),
-            builders,
-            yaml.checked(
-                top,
-                "stagingTag",
-                "a tag template with {arch}, such as ci-{arch}",
-                ProfileReader::stagingTagComplaint),
-            top.has("mergeTags") ? mergeTags : List.of(tag));
+    yaml.string(top, "namespace", Form.NAMESPACE).ifPresent(profile::namespace);
+    profile.cache(CacheReader.read(yaml, top, registry));
+    yaml.optional(top, "jobs", (n, p) -> yaml.integer(n, p, JOBS, 1, Integer.MAX_VALUE))
+        .ifPresent(profile::jobs);
+    profile.builder(yaml.string(top, "builder", Form.BUILDER));
+    profile.stagingTag(
+        yaml.checked(
+            top,
+            "stagingTag",
+            "a tag template with {arch}, such as ci-{arch}",
+            ProfileReader::stagingTagComplaint));
+    Profile read = profile.build();
+    if (read.pushes() && registry.isEmpty() && !top.has("registry")) {
+      yaml.report(
+          top.lineOf("output"), "'registry' is required when output is push or push-by-digest");
+    }
     yaml.throwIfAny();
-    return profile;
+    return read;
   }
 
   private static Optional<String> stagingTagComplaint(String template) {

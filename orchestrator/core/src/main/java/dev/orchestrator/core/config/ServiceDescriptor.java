@@ -45,23 +45,37 @@ public record ServiceDescriptor(
 
   /** The descriptor of a service without {@code service.yaml}. */
   public static ServiceDescriptor none() {
-    return new ServiceDescriptor(
-        null,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Map.of(),
-        List.of(),
-        List.of(),
-        Optional.empty(),
-        Optional.empty(),
-        List.of(),
-        Optional.empty(),
-        List.of(),
-        Optional.empty(),
-        List.of(),
-        Map.of());
+    return builder().build();
+  }
+
+  /**
+   * A descriptor with what an absent key gives: no file, nothing overridden, no arguments, budgets,
+   * tags, preparation, ports, health check or secrets. The reader and the tests set only what
+   * differs.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this descriptor, to change some of it. */
+  public Builder toBuilder() {
+    return builder()
+        .file(file)
+        .name(name)
+        .dockerfile(dockerfile)
+        .context(context)
+        .target(target)
+        .args(args)
+        .platforms(platforms)
+        .dependsOn(dependsOn)
+        .budget(budget)
+        .compressedBudget(compressedBudget)
+        .tags(tags)
+        .prepare(prepare)
+        .ports(ports)
+        .health(health)
+        .secrets(secrets)
+        .lines(lines);
   }
 
   public int lineOf(String key) {
@@ -81,7 +95,13 @@ public record ServiceDescriptor(
   }
 
   /** How verify checks the running container: the HTTP path on the first port, and patience. */
-  public record HealthCheck(String path, Duration startTimeout) {}
+  public record HealthCheck(String path, Duration startTimeout) {
+    /**
+     * The path and patience verify uses where {@code health} leaves a key out, and for a service
+     * without {@code health}: {@code /health}, within 60 seconds.
+     */
+    public static final HealthCheck DEFAULT = new HealthCheck("/health", Duration.ofSeconds(60));
+  }
 
   /**
    * A BuildKit secret the build may mount ({@code RUN --mount=type=secret,id=...}): its value comes
@@ -94,6 +114,128 @@ public record ServiceDescriptor(
     public enum Kind {
       ENV,
       FILE
+    }
+  }
+
+  /** Sets what differs from a service without {@code service.yaml}; see {@link #builder}. */
+  public static final class Builder {
+    private Path file;
+    private Optional<String> name = Optional.empty();
+    private Optional<String> dockerfile = Optional.empty();
+    private Optional<String> context = Optional.empty();
+    private Optional<String> target = Optional.empty();
+    private Map<String, String> args = Map.of();
+    private List<String> platforms = List.of();
+    private List<String> dependsOn = List.of();
+    private Optional<Budget> budget = Optional.empty();
+    private Optional<Budget> compressedBudget = Optional.empty();
+    private List<String> tags = List.of();
+    private Optional<PrepareStep> prepare = Optional.empty();
+    private List<Integer> ports = List.of();
+    private Optional<HealthCheck> health = Optional.empty();
+    private List<Secret> secrets = List.of();
+    private Map<String, Integer> lines = Map.of();
+
+    private Builder() {}
+
+    public Builder file(Path file) {
+      this.file = file;
+      return this;
+    }
+
+    public Builder name(Optional<String> name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder dockerfile(Optional<String> dockerfile) {
+      this.dockerfile = dockerfile;
+      return this;
+    }
+
+    public Builder context(Optional<String> context) {
+      this.context = context;
+      return this;
+    }
+
+    public Builder target(Optional<String> target) {
+      this.target = target;
+      return this;
+    }
+
+    public Builder args(Map<String, String> args) {
+      this.args = args;
+      return this;
+    }
+
+    public Builder platforms(List<String> platforms) {
+      this.platforms = platforms;
+      return this;
+    }
+
+    public Builder dependsOn(List<String> dependsOn) {
+      this.dependsOn = dependsOn;
+      return this;
+    }
+
+    public Builder budget(Optional<Budget> budget) {
+      this.budget = budget;
+      return this;
+    }
+
+    public Builder compressedBudget(Optional<Budget> compressedBudget) {
+      this.compressedBudget = compressedBudget;
+      return this;
+    }
+
+    public Builder tags(List<String> tags) {
+      this.tags = tags;
+      return this;
+    }
+
+    public Builder prepare(Optional<PrepareStep> prepare) {
+      this.prepare = prepare;
+      return this;
+    }
+
+    public Builder ports(List<Integer> ports) {
+      this.ports = ports;
+      return this;
+    }
+
+    public Builder health(Optional<HealthCheck> health) {
+      this.health = health;
+      return this;
+    }
+
+    public Builder secrets(List<Secret> secrets) {
+      this.secrets = secrets;
+      return this;
+    }
+
+    public Builder lines(Map<String, Integer> lines) {
+      this.lines = lines;
+      return this;
+    }
+
+    public ServiceDescriptor build() {
+      return new ServiceDescriptor(
+          file,
+          name,
+          dockerfile,
+          context,
+          target,
+          args,
+          platforms,
+          dependsOn,
+          budget,
+          compressedBudget,
+          tags,
+          prepare,
+          ports,
+          health,
+          secrets,
+          lines);
     }
   }
 }

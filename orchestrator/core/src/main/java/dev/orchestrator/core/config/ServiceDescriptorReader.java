@@ -44,7 +44,6 @@ public final class ServiceDescriptorReader {
   private static final String GLOBS = "a list of globs such as [src/**, package.json]";
   private static final List<String> PREPARE_KEYS = List.of("command", "inputs");
   private static final List<String> HEALTH_KEYS = List.of("path", "startTimeout");
-  private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
   private static final String HEALTH = "a map such as {path: /health, startTimeout: 60s}";
 
   private ServiceDescriptorReader() {}
@@ -60,23 +59,25 @@ public final class ServiceDescriptorReader {
     YamlSection top = yaml.document(KEYS);
     Path folder = file.toAbsolutePath().getParent();
     ServiceDescriptor descriptor =
-        new ServiceDescriptor(
-            file,
-            yaml.string(top, "name", Form.SERVICE_NAME),
-            path(yaml, top, "dockerfile", folder, repositoryRoot),
-            path(yaml, top, "context", folder, repositoryRoot),
-            yaml.string(top, "target", Form.STAGE),
-            args(yaml, top),
-            yaml.strings(top, "platforms", Form.PLATFORM),
-            yaml.strings(top, "dependsOn", Form.SERVICE_NAME),
-            Budgets.read(yaml, top, "budget"),
-            Budgets.read(yaml, top, "compressedBudget"),
-            yaml.strings(top, "tags", Form.TAG),
-            prepare(yaml, top, folder, repositoryRoot),
-            yaml.list(top, "ports", PORT.many(), (n, p) -> yaml.integer(n, p, PORT, 1, 65535)),
-            health(yaml, top),
-            Secrets.read(yaml, top, folder, repositoryRoot),
-            top.lines());
+        ServiceDescriptor.builder()
+            .file(file)
+            .name(yaml.string(top, "name", Form.SERVICE_NAME))
+            .dockerfile(path(yaml, top, "dockerfile", folder, repositoryRoot))
+            .context(path(yaml, top, "context", folder, repositoryRoot))
+            .target(yaml.string(top, "target", Form.STAGE))
+            .args(args(yaml, top))
+            .platforms(yaml.strings(top, "platforms", Form.PLATFORM))
+            .dependsOn(yaml.strings(top, "dependsOn", Form.SERVICE_NAME))
+            .budget(Budgets.read(yaml, top, "budget"))
+            .compressedBudget(Budgets.read(yaml, top, "compressedBudget"))
+            .tags(yaml.strings(top, "tags", Form.TAG))
+            .prepare(prepare(yaml, top, folder, repositoryRoot))
+            .ports(
+                yaml.list(top, "ports", PORT.many(), (n, p) -> yaml.integer(n, p, PORT, 1, 65535)))
+            .health(health(yaml, top))
+            .secrets(Secrets.read(yaml, top, folder, repositoryRoot))
+            .lines(top.lines())
+            .build();
     yaml.throwIfAny();
     return descriptor;
   }
@@ -124,9 +125,9 @@ public final class ServiceDescriptorReader {
       return Optional.empty();
     }
     YamlSection s = section.get();
-    String path = yaml.string(s, "path", Form.HTTP_PATH).orElse("/health");
+    String path = yaml.string(s, "path", Form.HTTP_PATH).orElse(HealthCheck.DEFAULT.path());
     Optional<Duration> timeout = yaml.optional(s, "startTimeout", (n, p) -> duration(yaml, n, p));
-    return Optional.of(new HealthCheck(path, timeout.orElse(DEFAULT_START_TIMEOUT)));
+    return Optional.of(new HealthCheck(path, timeout.orElse(HealthCheck.DEFAULT.startTimeout())));
   }
 
   private static Optional<Duration> duration(YamlNodes yaml, Node node, String path) {

@@ -24,7 +24,7 @@ final class Applicability {
   }
 
   static String healthPath(ServiceDescriptor descriptor) {
-    return descriptor.health().map(ServiceDescriptor.HealthCheck::path).orElse("/health");
+    return descriptor.health().orElse(ServiceDescriptor.HealthCheck.DEFAULT).path();
   }
 
   /**

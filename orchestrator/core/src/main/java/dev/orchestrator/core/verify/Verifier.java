@@ -159,10 +159,7 @@ final class Verifier {
   /** The service's start timeout, longer for a platform the engine emulates. */
   Duration timeout(ServiceDescriptor descriptor, String platform) {
     Duration base =
-        descriptor
-            .health()
-            .map(ServiceDescriptor.HealthCheck::startTimeout)
-            .orElse(Duration.ofSeconds(60));
+        descriptor.health().orElse(ServiceDescriptor.HealthCheck.DEFAULT).startTimeout();
     return platform.equals(hostPlatform) ? base : base.multipliedBy(EMULATION_FACTOR);
   }
 

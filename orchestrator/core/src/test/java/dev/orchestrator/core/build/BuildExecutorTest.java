@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,17 +47,10 @@ class BuildExecutorTest {
 
   private BuildExecutor executor(int jobs, boolean failFast, Set<String> failing) {
     Profile profile =
-        new Profile(
-            "local",
-            Path.of("local.yaml"),
-            List.of("host"),
-            Profile.Output.LOAD,
-            Optional.empty(),
-            "monorepo",
-            "latest",
-            new Profile.Cache(Profile.Cache.Type.NONE, "", "max"),
-            jobs,
-            Optional.empty());
+        Profile.builder("local")
+            .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
+            .jobs(jobs)
+            .build();
     BuildSettings settings =
         new BuildSettings(Path.of("/repo"), profile, List.of("linux/amd64"), jobs, failFast);
     ServiceBuild real =

@@ -18,32 +18,12 @@ class BuildxCommandTest {
   private static final Path META = Path.of("/repo/.cache/orchestrator/metadata/app.json");
   private final Service app = TestServices.from("app", "base");
 
-  static Profile profile(
-      Profile.Output output,
-      Optional<String> registry,
-      Profile.Cache cache,
-      Optional<String> builder) {
-    return new Profile(
-        "p",
-        Path.of("p.yaml"),
-        List.of("host"),
-        output,
-        registry,
-        "monorepo",
-        "latest",
-        cache,
-        2,
-        builder);
-  }
-
   @Test
   void localProfileLoadsWithALocalCacheAndWiresNamedContexts(@TempDir Path root) {
     Profile local =
-        profile(
-            Profile.Output.LOAD,
-            Optional.empty(),
-            new Profile.Cache(Profile.Cache.Type.LOCAL, ".cache/buildx", "max"),
-            Optional.empty());
+        Profile.builder("p")
+            .cache(new Profile.Cache(Profile.Cache.Type.LOCAL, ".cache/buildx", "max"))
+            .build();
 
     List<String> argv =
         BuildxCommand.argv(
@@ -82,11 +62,9 @@ class BuildxCommandTest {
     Path cache = Files.createDirectories(root.resolve(".cache/buildx/app"));
     Files.writeString(cache.resolve("index.json"), "{}");
     Profile local =
-        profile(
-            Profile.Output.LOAD,
-            Optional.empty(),
-            new Profile.Cache(Profile.Cache.Type.LOCAL, ".cache/buildx", "max"),
-            Optional.empty());
+        Profile.builder("p")
+            .cache(new Profile.Cache(Profile.Cache.Type.LOCAL, ".cache/buildx", "max"))
+            .build();
 
     assertThat(BuildxCommand.cacheArguments("app", local, List.of("linux/amd64"), root))
         .containsExactly(
@@ -99,11 +77,12 @@ class BuildxCommandTest {
   @Test
   void registryCacheIsScopedPerServiceAndArchitectureAndPushes() {
     Profile ci =
-        profile(
-            Profile.Output.PUSH,
-            Optional.of("127.0.0.1:5000"),
-            new Profile.Cache(Profile.Cache.Type.REGISTRY, "127.0.0.1:5000/cache", "max"),
-            Optional.of("arm-builder"));
+        Profile.builder("p")
+            .output(Profile.Output.PUSH)
+            .registry(Optional.of("127.0.0.1:5000"))
+            .cache(new Profile.Cache(Profile.Cache.Type.REGISTRY, "127.0.0.1:5000/cache", "max"))
+            .builder(Optional.of("arm-builder"))
+            .build();
 
     List<String> argv =
         BuildxCommand.argv(app, ci, List.of("linux/arm64"), Map.of(), Path.of("/repo"), META);
@@ -133,11 +112,7 @@ class BuildxCommandTest {
   @Test
   void noCacheMeansNoCacheFlags() {
     Profile none =
-        profile(
-            Profile.Output.LOAD,
-            Optional.empty(),
-            new Profile.Cache(Profile.Cache.Type.NONE, "", "max"),
-            Optional.empty());
+        Profile.builder("p").cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max")).build();
 
     assertThat(BuildxCommand.cacheArguments("app", none, List.of("linux/amd64"), Path.of("/r")))
         .isEmpty();
@@ -145,7 +120,6 @@ class BuildxCommandTest {
 
   @Test
   void secretsPassOnlyTheirSourceNeverAValue() {
-    ServiceDescriptor d = app.descriptor();
     Service withSecrets =
         new Service(
             app.name(),
@@ -153,34 +127,17 @@ class BuildxCommandTest {
             app.relativeDirectory(),
             app.dockerfile(),
             app.context(),
-            new ServiceDescriptor(
-                d.file(),
-                d.name(),
-                d.dockerfile(),
-                d.context(),
-                d.target(),
-                d.args(),
-                d.platforms(),
-                d.dependsOn(),
-                d.budget(),
-                d.compressedBudget(),
-                d.tags(),
-                d.prepare(),
-                d.ports(),
-                d.health(),
-                List.of(
-                    new ServiceDescriptor.Secret(
-                        "npm", ServiceDescriptor.Secret.Kind.ENV, "NPM_TOKEN"),
-                    new ServiceDescriptor.Secret(
-                        "netrc", ServiceDescriptor.Secret.Kind.FILE, "/root/.netrc")),
-                d.lines()),
+            app.descriptor().toBuilder()
+                .secrets(
+                    List.of(
+                        new ServiceDescriptor.Secret(
+                            "npm", ServiceDescriptor.Secret.Kind.ENV, "NPM_TOKEN"),
+                        new ServiceDescriptor.Secret(
+                            "netrc", ServiceDescriptor.Secret.Kind.FILE, "/root/.netrc")))
+                .build(),
             app.dockerfileInfo());
     Profile none =
-        profile(
-            Profile.Output.LOAD,
-            Optional.empty(),
-            new Profile.Cache(Profile.Cache.Type.NONE, "", "max"),
-            Optional.empty());
+        Profile.builder("p").cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max")).build();
 
     assertThat(
             BuildxCommand.argv(
@@ -191,20 +148,15 @@ class BuildxCommandTest {
 
   private static Profile digestProfile(
       Optional<String> stagingTag, java.util.Map<String, String> builders) {
-    return new Profile(
-        "ci-arm64",
-        Path.of("ci-arm64.yaml"),
-        List.of("linux/arm64"),
-        Profile.Output.PUSH_BY_DIGEST,
-        Optional.of("127.0.0.1:5000"),
-        "monorepo",
-        "latest",
-        new Profile.Cache(Profile.Cache.Type.REGISTRY, "127.0.0.1:5000/cache", "max"),
-        2,
-        Optional.of("default-builder"),
-        builders,
-        stagingTag,
-        List.of("latest"));
+    return Profile.builder("ci-arm64")
+        .platforms(List.of("linux/arm64"))
+        .output(Profile.Output.PUSH_BY_DIGEST)
+        .registry(Optional.of("127.0.0.1:5000"))
+        .cache(new Profile.Cache(Profile.Cache.Type.REGISTRY, "127.0.0.1:5000/cache", "max"))
+        .builder(Optional.of("default-builder"))
+        .builders(builders)
+        .stagingTag(stagingTag)
+        .build();
   }
 
   @Test

@@ -9,7 +9,6 @@ import dev.orchestrator.core.process.SystemCommandRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,25 +33,11 @@ class PrepareStepTest {
 
   private Service service(List<String> command, List<String> inputs) {
     Service template = TestServices.from("base", "scratch");
-    ServiceDescriptor d = ServiceDescriptor.none();
     ServiceDescriptor withPrepare =
-        new ServiceDescriptor(
-            folder.resolve("service.yaml"),
-            d.name(),
-            d.dockerfile(),
-            d.context(),
-            d.target(),
-            Map.of(),
-            List.of(),
-            List.of(),
-            Optional.empty(),
-            Optional.empty(),
-            List.of(),
-            Optional.of(new ServiceDescriptor.PrepareStep(command, inputs)),
-            List.of(),
-            Optional.empty(),
-            List.of(),
-            Map.of());
+        ServiceDescriptor.builder()
+            .file(folder.resolve("service.yaml"))
+            .prepare(Optional.of(new ServiceDescriptor.PrepareStep(command, inputs)))
+            .build();
     return new Service(
         "base",
         folder,

@@ -22,19 +22,7 @@ class ProfileReaderTest {
   void emptyProfileHasDefaults() throws IOException {
     Path file = write("dev", "");
 
-    assertThat(ProfileReader.read(file))
-        .isEqualTo(
-            new Profile(
-                "dev",
-                file,
-                List.of("host"),
-                Output.LOAD,
-                Optional.empty(),
-                "monorepo",
-                "latest",
-                new Cache(Cache.Type.LOCAL, ".cache/buildx", "max"),
-                2,
-                Optional.empty()));
+    assertThat(ProfileReader.read(file)).isEqualTo(Profile.builder("dev").file(file).build());
   }
 
   @Test
@@ -59,17 +47,17 @@ class ProfileReaderTest {
 
     assertThat(ProfileReader.read(file))
         .isEqualTo(
-            new Profile(
-                "ci",
-                file,
-                List.of("linux/amd64", "linux/arm64"),
-                Output.PUSH,
-                Optional.of("ghcr.io/acme"),
-                "team/apps",
-                "1.0",
-                new Cache(Cache.Type.REGISTRY, "ghcr.io/acme/cache", "min"),
-                4,
-                Optional.of("orchestrator")));
+            Profile.builder("ci")
+                .file(file)
+                .platforms(List.of("linux/amd64", "linux/arm64"))
+                .output(Output.PUSH)
+                .registry(Optional.of("ghcr.io/acme"))
+                .namespace("team/apps")
+                .tag("1.0")
+                .cache(new Cache(Cache.Type.REGISTRY, "ghcr.io/acme/cache", "min"))
+                .jobs(4)
+                .builder(Optional.of("orchestrator"))
+                .build());
   }
 
   @Test

@@ -18,20 +18,14 @@ class MergePlannerTest {
   private static final String B = "sha256:" + "b".repeat(64);
   private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
   private static final Profile CI =
-      new Profile(
-          "ci",
-          Path.of("ci.yaml"),
-          List.of("linux/amd64", "linux/arm64"),
-          Profile.Output.PUSH,
-          Optional.of("reg:5000"),
-          "mono",
-          "latest",
-          new Profile.Cache(Profile.Cache.Type.NONE, "", "max"),
-          2,
-          Optional.empty(),
-          Map.of(),
-          Optional.empty(),
-          List.of("sha-{shortSha}", "{branch}", "{version}", "{major}.{minor}"));
+      Profile.builder("ci")
+          .platforms(List.of("linux/amd64", "linux/arm64"))
+          .output(Profile.Output.PUSH)
+          .registry(Optional.of("reg:5000"))
+          .namespace("mono")
+          .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
+          .mergeTags(List.of("sha-{shortSha}", "{branch}", "{version}", "{major}.{minor}"))
+          .build();
 
   private static DigestsFile file(String name, String platform, String digest) {
     return new DigestsFile(

@@ -6,7 +6,6 @@ import dev.orchestrator.core.config.ServiceDescriptor;
 import dev.orchestrator.core.config.ServiceDescriptor.HealthCheck;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -14,24 +13,7 @@ class ApplicabilityTest {
   private static final List<String> TEST = List.of("CMD", "/bin/app", "check");
 
   static ServiceDescriptor descriptor(List<Integer> ports, Optional<HealthCheck> health) {
-    ServiceDescriptor none = ServiceDescriptor.none();
-    return new ServiceDescriptor(
-        null,
-        none.name(),
-        none.dockerfile(),
-        none.context(),
-        none.target(),
-        Map.of(),
-        List.of(),
-        List.of(),
-        none.budget(),
-        none.compressedBudget(),
-        List.of(),
-        none.prepare(),
-        ports,
-        health,
-        List.of(),
-        Map.of());
+    return ServiceDescriptor.builder().ports(ports).health(health).build();
   }
 
   @Test

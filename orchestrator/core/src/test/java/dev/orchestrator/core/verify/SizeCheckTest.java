@@ -6,8 +6,6 @@ import dev.orchestrator.core.config.ServiceDescriptor;
 import dev.orchestrator.core.size.Budget;
 import dev.orchestrator.core.size.ByteSize;
 import dev.orchestrator.core.size.ImageSizes;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -15,24 +13,7 @@ class SizeCheckTest {
   private static final ImageSizes ARM = new ImageSizes("linux/arm64", 1_030_000, 1_990_000);
 
   private static ServiceDescriptor withBudget(Optional<Budget> budget) {
-    ServiceDescriptor none = ServiceDescriptor.none();
-    return new ServiceDescriptor(
-        null,
-        none.name(),
-        none.dockerfile(),
-        none.context(),
-        none.target(),
-        Map.of(),
-        List.of(),
-        List.of(),
-        budget,
-        Optional.empty(),
-        List.of(),
-        none.prepare(),
-        List.of(),
-        Optional.empty(),
-        List.of(),
-        Map.of());
+    return ServiceDescriptor.builder().budget(budget).build();
   }
 
   @Test
