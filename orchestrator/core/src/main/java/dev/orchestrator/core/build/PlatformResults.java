@@ -4,6 +4,7 @@ import dev.orchestrator.core.config.ServiceDescriptor;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.result.BuildStatus;
 import dev.orchestrator.core.result.PlatformResult;
+import dev.orchestrator.core.result.ServiceResult;
 import dev.orchestrator.core.size.BudgetCheck;
 import dev.orchestrator.core.size.ByteSize;
 import dev.orchestrator.core.size.ImageSizes;
@@ -53,5 +54,34 @@ final class PlatformResults {
         steps.total(),
         violations,
         digest);
+  }
+
+  /**
+   * A service that did not get as far as measuring (failed, skipped): every one of its platforms
+   * with that status and no sizes.
+   */
+  static ServiceResult unmeasured(
+      Service service,
+      List<String> platforms,
+      String image,
+      BuildStatus status,
+      Duration took,
+      String message,
+      List<String> tail) {
+    List<PlatformResult> results =
+        platforms.stream()
+            .map(
+                p ->
+                    of(
+                        service,
+                        p,
+                        status,
+                        took,
+                        image,
+                        Optional.empty(),
+                        new BuildOutput.StepCounts(0, 0),
+                        Optional.empty()))
+            .toList();
+    return new ServiceResult(service.name(), image, status, took, results, message, tail);
   }
 }

@@ -26,7 +26,6 @@ import java.util.Optional;
 /** Builds one service: preparation, buildx, then size measurement and budget checks. */
 final class ServiceBuild {
   static final int TAIL_LINES = 30;
-  private static final BuildOutput.StepCounts NO_STEPS = new BuildOutput.StepCounts(0, 0);
 
   private final BuildSettings settings;
   private final Engine engine;
@@ -156,22 +155,14 @@ final class ServiceBuild {
 
   ServiceResult withStatus(
       Service service, BuildStatus status, Duration took, String message, List<String> tail) {
-    String image = names.reference(service.name());
-    List<PlatformResult> platforms =
-        settings.platformsOf(service).stream()
-            .map(
-                p ->
-                    PlatformResults.of(
-                        service,
-                        p,
-                        status,
-                        took,
-                        image,
-                        Optional.empty(),
-                        NO_STEPS,
-                        Optional.empty()))
-            .toList();
-    return new ServiceResult(service.name(), image, status, took, platforms, message, tail);
+    return PlatformResults.unmeasured(
+        service,
+        settings.platformsOf(service),
+        names.reference(service.name()),
+        status,
+        took,
+        message,
+        tail);
   }
 
   private static void createParent(String file) {

@@ -248,27 +248,12 @@ final class UpToDateCheck {
 
   private ServiceResult failedRetag(
       Service service, Duration took, ProcessResult retag, String found) {
-    String image = names.reference(service.name());
-    List<PlatformResult> platforms =
-        settings.platformsOf(service).stream()
-            .map(
-                p ->
-                    PlatformResults.of(
-                        service,
-                        p,
-                        BuildStatus.FAILED,
-                        took,
-                        image,
-                        Optional.empty(),
-                        new BuildOutput.StepCounts(0, 0),
-                        Optional.empty()))
-            .toList();
-    return new ServiceResult(
-        service.name(),
-        image,
+    return PlatformResults.unmeasured(
+        service,
+        settings.platformsOf(service),
+        names.reference(service.name()),
         BuildStatus.FAILED,
         took,
-        platforms,
         found
             + ", but retagging it failed: docker buildx imagetools create exited with "
             + retag.exitCode(),
