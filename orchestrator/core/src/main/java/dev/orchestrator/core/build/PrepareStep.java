@@ -3,6 +3,7 @@ package dev.orchestrator.core.build;
 import dev.orchestrator.core.config.ServiceDescriptor;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.error.OrchestratorBug;
 import dev.orchestrator.core.process.Command;
 import dev.orchestrator.core.process.CommandRunner;
 import dev.orchestrator.core.process.ProcessResult;
@@ -98,7 +99,8 @@ public final class PrepareStep {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      // Every Java runtime must provide SHA-256.
+      throw new OrchestratorBug("this Java runtime offers no SHA-256", e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.orchestrator.core.hash;
 
+import dev.orchestrator.core.error.OrchestratorBug;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -106,7 +107,8 @@ public final class FileHashCache {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      // Every Java runtime must provide SHA-256.
+      throw new OrchestratorBug("this Java runtime offers no SHA-256", e);
     }
   }
 

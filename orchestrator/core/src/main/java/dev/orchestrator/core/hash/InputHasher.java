@@ -2,6 +2,7 @@ package dev.orchestrator.core.hash;
 
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.OrchestratorBug;
 import dev.orchestrator.core.error.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -147,13 +148,14 @@ public final class InputHasher implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
+      // Only closing the input hashes interrupts a hashing thread, and then no one waits for it.
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while hashing", e);
+      throw new OrchestratorBug("hashing was interrupted while its result was still wanted", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
-      throw new IllegalStateException(e.getCause());
+      throw new OrchestratorBug("hashing a file failed: " + e.getCause(), e.getCause());
     }
     return HexFormat.of().formatHex(digest.digest());
   }
