@@ -68,7 +68,9 @@ abstract class OrchestratorMojo extends AbstractMojo {
           e);
     } catch (EnvironmentException e) {
       throw new MojoExecutionException(e.getMessage() + "\n  " + e.remedy(), e);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Anything else, a bug included: also a checked exception a library threw undeclared. Errors
+      // (a LinkageError in the plugin's class realm, say) are left to Maven, which explains them.
       OrchestratorBug bug = OrchestratorBug.of(e);
       throw new MojoExecutionException(bug.report(), bug);
     }

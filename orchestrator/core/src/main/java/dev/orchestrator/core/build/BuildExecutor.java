@@ -3,11 +3,14 @@ package dev.orchestrator.core.build;
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.Engine;
+import dev.orchestrator.core.error.OrchestratorBug;
+import dev.orchestrator.core.error.OrchestratorException;
 import dev.orchestrator.core.graph.Edge;
 import dev.orchestrator.core.graph.Plan;
 import dev.orchestrator.core.graph.ServiceGraph;
 import dev.orchestrator.core.image.ImageNames;
 import dev.orchestrator.core.process.CommandRunner;
+import dev.orchestrator.core.process.ExitCleanup;
 import dev.orchestrator.core.progress.BuildEvent;
 import dev.orchestrator.core.progress.BuildListener;
 import dev.orchestrator.core.result.BuildReport;
@@ -17,6 +20,7 @@ import dev.orchestrator.core.result.ServiceResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +34,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 
 /**
@@ -85,6 +90,9 @@ public final class BuildExecutor {
   /**
    * @param failedBeforehand services that already failed in a step shared by several services (the
    *     Maven build): name to the result to report
+   * @throws OrchestratorException what a build task threw if it was a configuration or environment
+   *     error, else an {@link OrchestratorBug}; none once the run is being stopped, which is then
+   *     reported as interrupted
    */
   public BuildReport run(
       Plan plan,
@@ -115,6 +123,7 @@ public final class BuildExecutor {
 
     ExecutorService pool = Executors.newFixedThreadPool(settings.jobs());
     CompletionService<ServiceResult> done = new ExecutorCompletionService<>(pool);
+    Map<Future<ServiceResult>, String> tasks = new HashMap<>();
     int running = 0;
     boolean stopped = false;
     boolean interrupted = false;
@@ -124,13 +133,25 @@ public final class BuildExecutor {
           String next = ready.poll();
           waiting.remove(next);
           Map<String, String> contexts = namedContexts(next, graph, results);
-          done.submit(() -> buildOne.apply(services.get(next), contexts));
+          tasks.put(done.submit(() -> buildOne.apply(services.get(next), contexts)), next);
           running++;
         }
         if (running == 0) {
           break;
         }
-        ServiceResult result = done.take().get();
+        Future<ServiceResult> finished = done.take();
+        ServiceResult result;
+        try {
+          result = finished.get();
+        } catch (ExecutionException e) {
+          if (!stopping()) {
+            throw crashed(tasks.get(finished), e.getCause());
+          }
+          // Stopping makes builds fail in odd ways (children killed): an interruption, not a crash.
+          interrupted = true;
+          runner.stopAll();
+          break;
+        }
         running--;
         finish(result, graph, services, results, waiting, ready);
         if (settings.failFast() && result.status() == BuildStatus.FAILED) {
@@ -141,8 +162,6 @@ public final class BuildExecutor {
       interrupted = true;
       runner.stopAll();
       Thread.currentThread().interrupt();
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("a build task crashed", e.getCause());
     } finally {
       pool.shutdownNow();
     }
@@ -158,6 +177,21 @@ public final class BuildExecutor {
     }
     List<ServiceResult> ordered = plan.services().stream().map(results::get).toList();
     return new BuildReport(ordered, Duration.ofNanos(System.nanoTime() - start), interrupted);
+  }
+
+  /** Interrupted (an embedding's stop), or the JVM is exiting (Ctrl-C). */
+  private static boolean stopping() {
+    return Thread.currentThread().isInterrupted() || ExitCleanup.jvmExiting();
+  }
+
+  /**
+   * What a build task threw, for the caller: a configuration or environment error keeps its kind
+   * (and so its exit code); anything else is a bug.
+   */
+  private static OrchestratorException crashed(String service, Throwable cause) {
+    return cause instanceof OrchestratorException known
+        ? known
+        : new OrchestratorBug("the build of " + service + " crashed: " + cause, cause);
   }
 
   private void finish(

@@ -3,9 +3,12 @@ package dev.orchestrator.core.build;
 import dev.orchestrator.core.config.ServiceDescriptor;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.error.FileErrors;
+import dev.orchestrator.core.error.OrchestratorBug;
 import dev.orchestrator.core.process.Command;
 import dev.orchestrator.core.process.CommandRunner;
 import dev.orchestrator.core.process.ProcessResult;
+import dev.orchestrator.core.state.StateFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +33,10 @@ import java.util.stream.Stream;
 public final class PrepareStep {
   /** The exit code shells give a command they cannot find, for a command that never started. */
   static final int NOT_STARTED = 127;
+
+  /** Stamps live in the state folder, which holds nothing that cannot be rebuilt. */
+  private static final String STATE_ADVICE =
+      "Everything under " + StateFolder.RELATIVE + " may be deleted (`orchestrator clean` does).";
 
   private final Path stampDirectory;
   private final CommandRunner runner;
@@ -96,10 +103,22 @@ public final class PrepareStep {
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw inputsUnreadable(directory, e);
+    } catch (UncheckedIOException e) {
+      // Files.walk reports a folder it cannot list this way.
+      throw inputsUnreadable(directory, e.getCause());
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      // Every Java runtime must provide SHA-256.
+      throw new OrchestratorBug("this Java runtime offers no SHA-256", e);
     }
+  }
+
+  private static EnvironmentException inputsUnreadable(Path directory, IOException e) {
+    return FileErrors.environment(
+        "read the preparation inputs",
+        directory,
+        e,
+        "Or narrow 'prepare.inputs' in " + directory.resolve("service.yaml") + " to leave it out.");
   }
 
   /** The files matching any of the globs, sorted; each glob is walked from its fixed prefix. */
@@ -136,7 +155,7 @@ public final class PrepareStep {
       Files.createDirectories(stamp.getParent());
       Files.writeString(stamp, hash + "\n");
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw FileErrors.environment("write the preparation stamp", stamp, e, STATE_ADVICE);
     }
   }
 
@@ -144,7 +163,7 @@ public final class PrepareStep {
     try {
       Files.deleteIfExists(stamp);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw FileErrors.environment("delete the preparation stamp", stamp, e, STATE_ADVICE);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.orchestrator.core.build;
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.Engine;
+import dev.orchestrator.core.error.FileErrors;
 import dev.orchestrator.core.image.ImageNames;
 import dev.orchestrator.core.process.Command;
 import dev.orchestrator.core.process.CommandRunner;
@@ -13,8 +14,8 @@ import dev.orchestrator.core.result.BuildStatus;
 import dev.orchestrator.core.result.PlatformResult;
 import dev.orchestrator.core.result.ServiceResult;
 import dev.orchestrator.core.size.ImageSizes;
+import dev.orchestrator.core.state.StateFolder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -165,11 +166,19 @@ final class ServiceBuild {
         tail);
   }
 
+  /** The folder of buildx's {@code --metadata-file}, in the state folder. */
   private static void createParent(String file) {
+    Path folder = Path.of(file).getParent();
     try {
-      Files.createDirectories(Path.of(file).getParent());
+      Files.createDirectories(folder);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw FileErrors.environment(
+          "create",
+          folder,
+          e,
+          "It holds buildx's --metadata-file; everything under "
+              + StateFolder.RELATIVE
+              + " may be deleted (`orchestrator clean` does).");
     }
   }
 }

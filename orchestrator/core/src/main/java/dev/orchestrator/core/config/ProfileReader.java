@@ -4,6 +4,7 @@ import dev.orchestrator.core.config.Profile.Output;
 import dev.orchestrator.core.error.ConfigurationException;
 import dev.orchestrator.core.error.Problem;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,6 +74,10 @@ public final class ProfileReader {
           .toList();
     } catch (IOException e) {
       throw new ConfigurationException(Problem.inFile(profilesDir, "cannot be listed: " + e));
+    } catch (UncheckedIOException e) {
+      // Files.list reports a failure while listing this way.
+      throw new ConfigurationException(
+          Problem.inFile(profilesDir, "cannot be listed: " + e.getCause()));
     }
   }
 

@@ -3,11 +3,12 @@ package dev.orchestrator.core.discovery;
 import dev.orchestrator.core.config.RepositoryConfig;
 import dev.orchestrator.core.config.RepositoryConfigReader;
 import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.error.FileErrors;
 import dev.orchestrator.core.error.Problem;
 import dev.orchestrator.core.git.GitIgnoredPaths;
 import dev.orchestrator.core.process.CommandRunner;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +89,14 @@ public final class ServiceDiscovery {
               }
             });
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot scan " + scanRoot, e);
+        throw new EnvironmentException(
+            "cannot scan " + scanRoot + " for services: " + FileErrors.reasonAt(scanRoot, e),
+            FileErrors.check(FileErrors.path(e, scanRoot), e)
+                + " If it holds no service, leave it out of the scan: list the folders that hold"
+                + " services under 'roots' in "
+                + RepositoryConfig.FILE_NAME
+                + ".",
+            e);
       }
     }
     return folders;

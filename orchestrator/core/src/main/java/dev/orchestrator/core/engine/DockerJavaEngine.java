@@ -16,18 +16,21 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Version;
 import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.error.FileErrors;
 import dev.orchestrator.core.size.ImageSizes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +54,10 @@ final class DockerJavaEngine implements Engine {
   @Override
   public EngineInfo preflight(List<String> platforms) {
     ping();
-    Version version = call("version", () -> client.versionCmd().exec());
+    Version version =
+        require("version", reproduce("docker version"), () -> client.versionCmd().exec());
     PreflightChecks.requireApi(version.getApiVersion());
-    Info info = call("info", () -> client.infoCmd().exec());
+    Info info = require("info", reproduce("docker info"), () -> client.infoCmd().exec());
     boolean containerd = PreflightChecks.hasContainerdStore(info.getDriverStatuses());
     BuildxProbe.Result buildx = probe.probe();
     PreflightChecks.requireFeatures(containerd, buildx, platforms);
@@ -75,8 +79,9 @@ final class DockerJavaEngine implements Engine {
       // Blobs come before index.json in the export, so spool it and read it in any order.
       spool = Files.createTempFile("image-export", ".tar");
       try (InputStream export =
-          call(
+          require(
               "save " + imageRef,
+              reproduce("docker image save " + imageRef + " -o /dev/null"),
               () -> {
                 try {
                   return client.saveImageCmd(imageRef).exec();
@@ -93,7 +98,7 @@ final class DockerJavaEngine implements Engine {
       LOG.debug("sizes of {}: {}", imageRef, sizes);
       return sizes;
     } catch (IOException e) {
-      throw new UncheckedIOException("could not read the export of " + imageRef, e);
+      throw exportFailed(imageRef, spool, e);
     } finally {
       BuildxProbe.deleteQuietly(spool);
     }
@@ -101,8 +106,9 @@ final class DockerJavaEngine implements Engine {
 
   @Override
   public boolean imageExists(String imageRef) {
-    return call(
+    return require(
         "inspect " + imageRef,
+        reproduce("docker image inspect " + imageRef),
         () -> {
           try {
             client.inspectImageCmd(imageRef).exec();
@@ -115,8 +121,9 @@ final class DockerJavaEngine implements Engine {
 
   @Override
   public Optional<String> imageLabel(String imageRef, String key) {
-    return call(
+    return require(
         "inspect " + imageRef,
+        reproduce("docker image inspect " + imageRef),
         () -> {
           try {
             var config = client.inspectImageCmd(imageRef).exec().getConfig();
@@ -130,8 +137,12 @@ final class DockerJavaEngine implements Engine {
 
   @Override
   public void removeImage(String imageRef) {
-    call(
+    require(
         "remove " + imageRef,
+        "If a container uses it, `docker ps -a --filter ancestor="
+            + imageRef
+            + "` lists them: remove those (docker rm -f), then run again. "
+            + reproduce("docker image rm " + imageRef),
         () -> {
           try {
             return client.removeImageCmd(imageRef).exec();
@@ -265,15 +276,52 @@ final class DockerJavaEngine implements Engine {
   }
 
   /**
-   * Runs one engine call. Not reaching the engine becomes an {@link EnvironmentException}; an
-   * engine's refusal becomes an {@link IllegalStateException}, so no docker-java type leaves this
-   * class except as a cause. Callers that expect "not found" catch it inside {@code request}.
+   * Runs one engine call whose refusal the caller handles (verify makes a failed check of it). Not
+   * reaching the engine becomes an {@link EnvironmentException}; an engine's refusal becomes an
+   * {@link IllegalStateException}, so no docker-java type leaves this class except as a cause.
+   * Callers that expect "not found" catch it inside {@code request}.
    */
   private <T> T call(String what, Supplier<T> request) {
+    return call(
+        what,
+        request,
+        e -> new IllegalStateException("Docker engine refused " + what + ": " + e.getMessage(), e));
+  }
+
+  /**
+   * Runs one engine call that nothing can go on from if refused: the refusal, like not reaching the
+   * engine, is an {@link EnvironmentException} with {@code remedy}.
+   */
+  private <T> T require(String what, String remedy, Supplier<T> request) {
+    return call(
+        what,
+        request,
+        e ->
+            new EnvironmentException(
+                "The Docker engine at "
+                    + host
+                    + " refused "
+                    + what
+                    + ": "
+                    + String.valueOf(e.getMessage()).strip(),
+                remedy,
+                e));
+  }
+
+  /** The usual remedy for a refusal: the command that shows it, and where the engine says why. */
+  private static String reproduce(String command) {
+    return "`"
+        + command
+        + "` shows the same refusal; the engine's log (journalctl -u docker, or dockerd's"
+        + " output) says why.";
+  }
+
+  private <T> T call(
+      String what, Supplier<T> request, Function<DockerException, RuntimeException> refusal) {
     try {
       return request.get();
     } catch (DockerException e) {
-      throw new IllegalStateException("Docker engine refused " + what + ": " + e.getMessage(), e);
+      throw refusal.apply(e);
     } catch (RuntimeException e) {
       if (!causedByIo(e)) {
         throw e;
@@ -283,6 +331,35 @@ final class DockerJavaEngine implements Engine {
           NO_ENGINE_REMEDY,
           e);
     }
+  }
+
+  /**
+   * The export could not be spooled or read: the temporary file's disk, else the engine's export.
+   *
+   * @param spool the temporary file, null if it could not be created
+   */
+  private EnvironmentException exportFailed(String imageRef, Path spool, IOException e) {
+    Path tmp = spool != null ? spool : Path.of(System.getProperty("java.io.tmpdir"));
+    boolean local =
+        e instanceof FileSystemException
+            || FileErrors.reason(e).toLowerCase(Locale.ROOT).contains("no space left");
+    return new EnvironmentException(
+        "could not read the export of "
+            + imageRef
+            + " from the engine at "
+            + host
+            + ": "
+            + FileErrors.reason(e),
+        local
+            ? FileErrors.check(FileErrors.path(e, tmp), e)
+                + " The export is spooled to java.io.tmpdir ("
+                + System.getProperty("java.io.tmpdir")
+                + ")."
+            : "`docker image save "
+                + imageRef
+                + " | tar -t` shows what the engine exports (an OCI layout with index.json);"
+                + " if it breaks off, restart the engine (`make engine`).",
+        e);
   }
 
   private static boolean causedByIo(Throwable e) {

@@ -9,6 +9,10 @@ import java.util.Optional;
  * What the orchestrator needs from a Docker engine. Implementations own their connection; close
  * them when done. No engine client library type appears here, so front ends and tests depend on
  * this interface only.
+ *
+ * <p>An engine that cannot be reached is a {@link dev.orchestrator.core.error.EnvironmentException}
+ * from every method. So is a refusal, except from the container methods verify uses: those throw
+ * {@link IllegalStateException}, which verify reports as a failed check of that image.
  */
 public interface Engine extends AutoCloseable {
 
@@ -26,6 +30,9 @@ public interface Engine extends AutoCloseable {
    * Sizes of a loaded image, one entry per platform it holds, keyed by platform ({@code
    * linux/amd64}) in name order. Attestation manifests are left out. Empty if the image does not
    * exist.
+   *
+   * @throws dev.orchestrator.core.error.EnvironmentException when the export is refused or cannot
+   *     be read
    */
   Map<String, ImageSizes> imageSizes(String imageRef);
 
@@ -49,13 +56,25 @@ public interface Engine extends AutoCloseable {
    */
   String createContainer(ContainerSpec spec);
 
-  /** Starts a created container. */
+  /**
+   * Starts a created container.
+   *
+   * @throws IllegalStateException when the engine refuses, e.g. a port already taken
+   */
   void startContainer(String containerId);
 
-  /** The container's state and configuration. */
+  /**
+   * The container's state and configuration.
+   *
+   * @throws IllegalStateException when the engine refuses
+   */
   ContainerState inspectContainer(String containerId);
 
-  /** Removes a container, stopping it first if it runs; one that does not exist is not an error. */
+  /**
+   * Removes a container, stopping it first if it runs; one that does not exist is not an error.
+   *
+   * @throws IllegalStateException when the engine refuses
+   */
   void removeContainer(String containerId);
 
   /** False for the {@link OfflineEngine} of dry runs: nothing it says comes from an engine. */

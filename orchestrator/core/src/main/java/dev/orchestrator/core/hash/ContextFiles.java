@@ -1,7 +1,9 @@
 package dev.orchestrator.core.hash;
 
+import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.error.FileErrors;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -29,7 +31,11 @@ public final class ContextFiles {
     SYMLINK
   }
 
-  /** The entries sent, sorted by path. A missing context has none. */
+  /**
+   * The entries sent, sorted by path. A missing context has none.
+   *
+   * @throws dev.orchestrator.core.error.EnvironmentException when a folder cannot be listed
+   */
   public static List<Entry> list(Path context, DockerIgnore ignore) {
     List<Entry> entries = new ArrayList<>();
     if (Files.isDirectory(context)) {
@@ -48,7 +54,9 @@ public final class ContextFiles {
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
       stream.forEach(children::add);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + dir, e);
+      throw cannotList(dir, e);
+    } catch (DirectoryIteratorException e) {
+      throw cannotList(dir, e.getCause());
     }
     children.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
     boolean any = false;
@@ -86,5 +94,10 @@ public final class ContextFiles {
       }
     }
     return any;
+  }
+
+  private static EnvironmentException cannotList(Path dir, IOException e) {
+    return FileErrors.environment(
+        "list", dir, e, "If no image needs it, exclude it in the service's .dockerignore.");
   }
 }

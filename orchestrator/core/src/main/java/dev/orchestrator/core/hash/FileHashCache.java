@@ -1,9 +1,10 @@
 package dev.orchestrator.core.hash;
 
+import dev.orchestrator.core.error.FileErrors;
+import dev.orchestrator.core.error.OrchestratorBug;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,11 @@ public final class FileHashCache {
     return cache;
   }
 
-  /** The SHA-256 of a regular file whose size and modification time the caller just read. */
+  /**
+   * The SHA-256 of a regular file whose size and modification time the caller just read.
+   *
+   * @throws dev.orchestrator.core.error.EnvironmentException when it cannot be read
+   */
   public String sha256(Path file, long size, long modifiedNanos) {
     String key = file.toString();
     Stamp stamp = known.get(key);
@@ -97,7 +102,11 @@ public final class FileHashCache {
         digest.update(buffer, 0, n);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw FileErrors.environment(
+          "read",
+          file,
+          e,
+          "If no image needs it (a socket, a pipe), exclude it in the service's .dockerignore.");
     }
     return HexFormat.of().formatHex(digest.digest());
   }
@@ -106,7 +115,8 @@ public final class FileHashCache {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      // Every Java runtime must provide SHA-256.
+      throw new OrchestratorBug("this Java runtime offers no SHA-256", e);
     }
   }
 

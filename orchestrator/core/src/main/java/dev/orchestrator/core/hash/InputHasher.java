@@ -2,9 +2,11 @@ package dev.orchestrator.core.hash;
 
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.FileErrors;
+import dev.orchestrator.core.error.OrchestratorBug;
 import dev.orchestrator.core.error.Problem;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +64,11 @@ public final class InputHasher implements AutoCloseable {
     return s -> List.of();
   }
 
+  /**
+   * @throws ConfigurationException when the service's ignore file is not UTF-8 text or not valid
+   * @throws dev.orchestrator.core.error.EnvironmentException when a file or folder it is made from
+   *     cannot be read
+   */
   public ServiceInputs inputs(Service service) {
     Path ignoreFile = ignoreFile(service);
     DockerIgnore ignore = DockerIgnore.NONE;
@@ -138,35 +145,46 @@ public final class InputHasher implements AutoCloseable {
         String line =
             switch (e.kind()) {
               case DIRECTORY -> "D " + e.path();
-              case SYMLINK -> "L " + e.path() + " -> " + Files.readSymbolicLink(e.file());
+              case SYMLINK -> "L " + e.path() + " -> " + linkTarget(e.file());
               case FILE ->
                   "F " + e.path() + (e.executable() ? " x " : " - ") + contents.get(i).get();
             };
         digest.update((line + "\0").getBytes(StandardCharsets.UTF_8));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
+      // Only closing the input hashes interrupts a hashing thread, and then no one waits for it.
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while hashing", e);
+      throw new OrchestratorBug("hashing was interrupted while its result was still wanted", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
-      throw new IllegalStateException(e.getCause());
+      throw new OrchestratorBug("hashing a file failed: " + e.getCause(), e.getCause());
     }
     return HexFormat.of().formatHex(digest.digest());
+  }
+
+  /** What a symbolic link in a build context points to (BuildKit sends the link, not its file). */
+  private static Path linkTarget(Path link) {
+    try {
+      return Files.readSymbolicLink(link);
+    } catch (IOException e) {
+      throw FileErrors.environment("read the symbolic link", link, e, "");
+    }
   }
 
   private String relative(Path p) {
     return p.startsWith(root) ? root.relativize(p).toString() : p.toString();
   }
 
+  /** An ignore file's text; like the other files a user writes, it must be UTF-8. */
   private static String readString(Path file) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (CharacterCodingException e) {
+      throw new ConfigurationException(Problem.inFile(file, "is not UTF-8 text"));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw FileErrors.environment("read", file, e, "");
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.orchestrator.core.hash;
 
 import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.error.OrchestratorBug;
 import dev.orchestrator.core.graph.ServiceGraph;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -51,7 +52,8 @@ public final class InputHashes implements AutoCloseable {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
-      throw e;
+      throw new OrchestratorBug(
+          "hashing the inputs of " + service + " failed: " + e.getCause(), e.getCause());
     }
   }
 

@@ -77,6 +77,21 @@ public final class ExitCleanup<T> {
     List.copyOf(live).forEach(this::undoQuietly);
   }
 
+  /**
+   * Whether the JVM is shutting down (Ctrl-C in the CLI, a stopped Maven build): what fails then is
+   * the cleanup stopping it, not something to report.
+   */
+  public static boolean jvmExiting() {
+    Thread probe = new Thread(() -> {}, "exit-probe");
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException alreadyExiting) {
+      return true;
+    }
+  }
+
   /** How many things are registered, for tests. */
   public int count() {
     return live.size();

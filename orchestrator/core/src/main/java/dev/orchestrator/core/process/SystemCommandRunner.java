@@ -1,11 +1,11 @@
 package dev.orchestrator.core.process;
 
 import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.error.OrchestratorBug;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -84,7 +84,15 @@ public final class SystemCommandRunner implements CommandRunner {
       int exit = process.waitFor();
       return new ProcessResult(command.argv(), exit, output, elapsed(start), timedOut.get());
     } catch (IOException e) {
-      throw new UncheckedIOException("reading the output of " + command.program(), e);
+      // A pipe this runner made and alone reads: nothing on the user's side breaks it.
+      throw new OrchestratorBug(
+          "reading the output of "
+              + command.program()
+              + " (pid "
+              + process.pid()
+              + ") failed: "
+              + e,
+          e);
     } catch (InterruptedException e) {
       stop(process);
       Thread.currentThread().interrupt();

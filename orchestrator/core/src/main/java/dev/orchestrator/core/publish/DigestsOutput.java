@@ -3,6 +3,7 @@ package dev.orchestrator.core.publish;
 import dev.orchestrator.core.config.DigestsFile;
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.FileErrors;
 import dev.orchestrator.core.error.Problem;
 import dev.orchestrator.core.image.ImageNames;
 import dev.orchestrator.core.image.Platforms;
@@ -11,7 +12,6 @@ import dev.orchestrator.core.result.PlatformResult;
 import dev.orchestrator.core.result.ServiceResult;
 import dev.orchestrator.core.state.StateFolder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -70,12 +70,20 @@ public final class DigestsOutput {
     return new DigestsFile(file, services);
   }
 
+  /**
+   * @throws dev.orchestrator.core.error.EnvironmentException when the file cannot be written
+   */
   public static void write(DigestsFile digests) {
     try {
       Files.createDirectories(digests.file().toAbsolutePath().getParent());
       Files.writeString(digests.file(), digests.toJson());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + digests.file() + ": " + e.getMessage(), e);
+      throw FileErrors.environment(
+          "write the digests file",
+          digests.file(),
+          e,
+          "The images are pushed already: run again, or name another file (--digests-file, or"
+              + " orchestrator.digestsFile for the Maven goal), to record their digests.");
     }
   }
 }

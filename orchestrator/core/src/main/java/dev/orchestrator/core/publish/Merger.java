@@ -10,6 +10,7 @@ import dev.orchestrator.core.git.GitRevision;
 import dev.orchestrator.core.process.CommandRunner;
 import dev.orchestrator.core.process.ProcessResult;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,6 +106,9 @@ public final class Merger {
           files.addAll(json);
         } catch (IOException e) {
           problems.add(Problem.inFile(p, "cannot be listed: " + e));
+        } catch (UncheckedIOException e) {
+          // Files.walk reports a folder below it that it cannot list this way.
+          problems.add(Problem.inFile(p, "cannot be listed: " + e.getCause()));
         }
       } else if (Files.isRegularFile(p)) {
         files.add(p);

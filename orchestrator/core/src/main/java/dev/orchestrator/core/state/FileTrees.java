@@ -1,6 +1,8 @@
 package dev.orchestrator.core.state;
 
 import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.error.FileErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,8 +29,19 @@ public final class FileTrees {
         Files.delete(p);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw cannotDelete(target, e);
+    } catch (UncheckedIOException e) {
+      // Files.walk reports a folder it cannot list this way.
+      throw cannotDelete(target, e.getCause());
     }
     return List.of("folder " + repositoryRoot.relativize(target));
+  }
+
+  private static EnvironmentException cannotDelete(Path target, IOException e) {
+    return FileErrors.environment(
+        "delete",
+        target,
+        e,
+        "Then run again, or delete " + target + " by hand: it can be rebuilt.");
   }
 }

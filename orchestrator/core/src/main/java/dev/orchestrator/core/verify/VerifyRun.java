@@ -3,6 +3,9 @@ package dev.orchestrator.core.verify;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.Engine;
 import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.error.OrchestratorBug;
+import dev.orchestrator.core.error.OrchestratorException;
+import dev.orchestrator.core.process.ExitCleanup;
 import dev.orchestrator.core.progress.BuildEvent;
 import dev.orchestrator.core.progress.BuildListener;
 import dev.orchestrator.core.size.ImageSizes;
@@ -60,29 +63,48 @@ public final class VerifyRun {
             });
     Verifier verifier = new Verifier(engine, runId, hostPlatform);
     List<Future<List<VerifyRow>>> futures = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     images.forEach(
-        (service, image) ->
-            futures.add(pool.submit(() -> verifyService(verifier, service, image, platforms))));
+        (service, image) -> {
+          futures.add(pool.submit(() -> verifyService(verifier, service, image, platforms)));
+          names.add(service.name());
+        });
     List<VerifyRow> rows = new ArrayList<>();
     boolean interrupted = false;
+    int waitingFor = 0;
     try {
-      for (Future<List<VerifyRow>> f : futures) {
-        rows.addAll(f.get());
+      for (; waitingFor < futures.size(); waitingFor++) {
+        rows.addAll(futures.get(waitingFor).get());
       }
     } catch (InterruptedException e) {
       interrupted = true;
       Thread.currentThread().interrupt();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
+      if (!stopping()) {
+        throw crashed(names.get(waitingFor), e.getCause());
       }
-      throw new IllegalStateException(cause);
+      // Stopping makes checks fail in odd ways (containers removed): an interruption, not a crash.
+      interrupted = true;
     } finally {
       pool.shutdownNow();
       awaitRemovals(pool);
     }
     return new VerifyReport(rows, Duration.ofNanos(System.nanoTime() - start), interrupted);
+  }
+
+  /** Interrupted (an embedding's stop), or the JVM is exiting (Ctrl-C). */
+  private static boolean stopping() {
+    return Thread.currentThread().isInterrupted() || ExitCleanup.jvmExiting();
+  }
+
+  /**
+   * What verifying a service threw: a configuration or environment error (no engine) keeps its
+   * kind; anything else is a bug.
+   */
+  private static OrchestratorException crashed(String service, Throwable cause) {
+    return cause instanceof OrchestratorException known
+        ? known
+        : new OrchestratorBug("verifying " + service + " crashed: " + cause, cause);
   }
 
   /** Interrupted workers remove their containers on the way out; let them finish that. */

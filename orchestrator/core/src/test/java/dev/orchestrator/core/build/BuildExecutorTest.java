@@ -3,11 +3,17 @@ package dev.orchestrator.core.build;
 import static dev.orchestrator.core.TestServices.from;
 import static dev.orchestrator.core.TestServices.repository;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.discovery.Repository;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.OfflineEngine;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.error.OrchestratorBug;
+import dev.orchestrator.core.error.Problem;
 import dev.orchestrator.core.graph.GraphBuilder;
 import dev.orchestrator.core.graph.Plan;
 import dev.orchestrator.core.graph.Planner;
@@ -46,6 +52,17 @@ class BuildExecutorTest {
   private final AtomicInteger maxRunning = new AtomicInteger();
 
   private BuildExecutor executor(int jobs, boolean failFast, Set<String> failing) {
+    return executor(jobs, failFast, failing, null);
+  }
+
+  /**
+   * @param crash replaces the result of the recorded build for every service, or null
+   */
+  private BuildExecutor executor(
+      int jobs,
+      boolean failFast,
+      Set<String> failing,
+      BiFunction<Service, ServiceResult, ServiceResult> crash) {
     Profile profile =
         Profile.builder("local")
             .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
@@ -71,7 +88,9 @@ class BuildExecutorTest {
           running.decrementAndGet();
           BuildStatus status =
               failing.contains(service.name()) ? BuildStatus.FAILED : BuildStatus.BUILT;
-          return real.withStatus(service, status, Duration.ofMillis(30), "", List.of());
+          ServiceResult result =
+              real.withStatus(service, status, Duration.ofMillis(30), "", List.of());
+          return crash == null ? result : crash.apply(service, result);
         };
     return new BuildExecutor(
         settings, SystemCommandRunner.inheritingEnvironment(), BuildListener.NONE, real, fake);
@@ -135,6 +154,87 @@ class BuildExecutorTest {
     assertThat(started).containsExactly("base");
     assertThat(statuses(report).values()).containsOnly(BuildStatus.FAILED, BuildStatus.SKIPPED);
     assertThat(report.anyFailed()).isTrue();
+  }
+
+  @Test
+  void aConfigurationErrorInABuildTaskKeepsItsKind() {
+    ConfigurationException bad =
+        new ConfigurationException(
+            Problem.inFile(Path.of("/repo/services/jre/.dockerignore"), "is not UTF-8 text"));
+    BuildExecutor executor =
+        executor(
+            2,
+            false,
+            Set.of(),
+            (service, result) -> {
+              if (service.name().equals("jre")) {
+                throw bad;
+              }
+              return result;
+            });
+
+    assertThat(catchThrowable(() -> run(executor))).isSameAs(bad);
+  }
+
+  @Test
+  void anEnvironmentErrorInABuildTaskKeepsItsKind() {
+    EnvironmentException full =
+        new EnvironmentException("cannot write /repo/.cache/orchestrator", "Free disk space.");
+
+    Throwable thrown =
+        catchThrowable(
+            () ->
+                run(
+                    executor(
+                        1,
+                        false,
+                        Set.of(),
+                        (service, result) -> {
+                          throw full;
+                        })));
+
+    assertThat(thrown).isSameAs(full);
+  }
+
+  @Test
+  void anyOtherCrashIsABugNamingTheService() {
+    IllegalStateException unexpected = new IllegalStateException("no such state");
+    BuildExecutor executor =
+        executor(
+            1,
+            false,
+            Set.of(),
+            (service, result) -> {
+              throw unexpected;
+            });
+
+    OrchestratorBug bug = catchThrowableOfType(OrchestratorBug.class, () -> run(executor));
+
+    assertThat(bug).hasMessageStartingWith("the build of base crashed: ").hasCause(unexpected);
+  }
+
+  @Test
+  void aCrashWhileTheRunIsStoppedIsAnInterruptionNotACrash() {
+    Thread caller = Thread.currentThread();
+    BuildExecutor executor =
+        executor(
+            1,
+            false,
+            Set.of(),
+            (service, result) -> {
+              caller.interrupt();
+              throw new IllegalStateException("a child was killed under it");
+            });
+
+    BuildReport report;
+    try {
+      report = run(executor);
+    } finally {
+      Thread.interrupted();
+    }
+
+    assertThat(report.interrupted()).isTrue();
+    assertThat(statuses(report).values()).containsOnly(BuildStatus.SKIPPED);
   }
 
   @Test

@@ -1,10 +1,12 @@
 package dev.orchestrator.core.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.orchestrator.core.TestServices;
 import dev.orchestrator.core.config.ServiceDescriptor;
 import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.error.EnvironmentException;
 import dev.orchestrator.core.process.SystemCommandRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,5 +121,27 @@ class PrepareStepTest {
     assertThat(first.result().orElseThrow().exitCode()).isEqualTo(3);
     assertThat(first.result().orElseThrow().output()).containsExactly("cannot download libc6");
     assertThat(second.skipped()).isFalse();
+  }
+
+  @Test
+  void aStateFolderThatCannotBeWrittenIsTheMachinesStateNamingTheStamp() throws Exception {
+    Files.createDirectories(repo.resolve(".cache"));
+    Files.writeString(repo.resolve(".cache/orchestrator"), "a file where a folder belongs\n");
+    Path stamp = repo.resolve(".cache/orchestrator/prepare/base.sha256");
+
+    EnvironmentException e =
+        catchThrowableOfType(
+            EnvironmentException.class,
+            () -> prepare.run(counting(List.of("packages.lock")), line -> {}));
+
+    assertThat(e)
+        .hasMessage(
+            "cannot write the preparation stamp "
+                + stamp
+                + ": "
+                + stamp.getParent()
+                + ": not a directory");
+    assertThat(e.remedy())
+        .contains("A file stands where a folder is expected", ".cache/orchestrator may be deleted");
   }
 }

@@ -1,11 +1,18 @@
 package dev.orchestrator.core.hash;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.error.Problem;
 import dev.orchestrator.core.process.SystemCommandRunner;
 import dev.orchestrator.core.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -190,6 +197,42 @@ class InputHashesTest {
     assertThat(InputHashes.invocationHash(a))
         .isEqualTo(InputHashes.invocationHash(b))
         .isNotEqualTo(InputHashes.invocationHash(Map.of("linux/amd64", "2")));
+  }
+
+  @Test
+  void aSocketInTheContextIsTheMachinesStateNamingItAndTheIgnoreFile() throws IOException {
+    Path socket = root.resolve("services/app/src/dev.sock");
+    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(socket));
+
+      EnvironmentException e = catchThrowableOfType(EnvironmentException.class, () -> hash("app"));
+
+      assertThat(e.getMessage()).startsWith("cannot read " + socket + ": ");
+      assertThat(e.remedy()).contains(".dockerignore");
+    }
+  }
+
+  @Test
+  void anIgnoreFileThatIsNotUtf8IsTheUsersFileAtFault() throws IOException {
+    Path ignore = root.resolve("services/app/.dockerignore");
+    Files.write(ignore, new byte[] {'*', '.', 'l', 'o', 'g', '\n', (byte) 0xff, '\n'});
+
+    ConfigurationException e =
+        catchThrowableOfType(ConfigurationException.class, () -> hash("app"));
+
+    assertThat(e.problems()).containsExactly(Problem.inFile(ignore, "is not UTF-8 text"));
+  }
+
+  @Test
+  void aFolderWhereAFileIsHashedIsTheMachinesState() {
+    Path folder = root.resolve("services/app/src");
+
+    EnvironmentException e =
+        catchThrowableOfType(
+            EnvironmentException.class, () -> FileHashCache.load(null).sha256(folder, 0, 0));
+
+    assertThat(e).hasMessage("cannot read " + folder + ": is a directory");
+    assertThat(e.remedy()).startsWith(folder + " is a folder where a file is expected");
   }
 
   private void write(String relative, String content) {
