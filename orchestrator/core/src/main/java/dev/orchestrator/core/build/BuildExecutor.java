@@ -144,12 +144,13 @@ public final class BuildExecutor {
         try {
           result = finished.get();
         } catch (ExecutionException e) {
+          // The run ends here either way: the other services' buildx must not outlive it.
+          runner.stopAll();
           if (!stopping()) {
             throw crashed(tasks.get(finished), e.getCause());
           }
           // Stopping makes builds fail in odd ways (children killed): an interruption, not a crash.
           interrupted = true;
-          runner.stopAll();
           break;
         }
         running--;
