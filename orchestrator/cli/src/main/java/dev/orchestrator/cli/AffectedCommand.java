@@ -3,6 +3,7 @@ package dev.orchestrator.cli;
 import dev.orchestrator.core.hash.Affected;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,7 +48,8 @@ final class AffectedCommand implements Callable<Integer> {
                           })
                       .toList()));
     } else {
-      affected.forEach(e -> context.out().printf("%-24s %s%n", e.service(), e.reason()));
+      affected.forEach(
+          e -> context.out().printf(Locale.ROOT, "%-24s %s%n", e.service(), e.reason()));
     }
     return ExitCodes.OK;
   }

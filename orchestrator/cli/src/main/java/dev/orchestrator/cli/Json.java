@@ -1,96 +1,67 @@
 package dev.orchestrator.cli;
 
-import java.util.Collection;
-import java.util.Map;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
- * A small JSON writer for the CLI's output contract: maps (in their own order), collections,
- * strings, numbers, booleans, Optional and null. Kept here so that `plan --json` loads no JSON
- * library at start-up.
+ * The CLI's JSON output: maps (in their own order), collections, strings, numbers, booleans,
+ * Optional and null, written by Jackson in the layout scripts and tests match on: two-space
+ * indents, {@code "key": value}, one array element per line, {@code []} and {@code {}} when empty,
+ * {@code \n} line ends on every OS.
  */
 final class Json {
+  private static final ObjectWriter WRITER =
+      new ObjectMapper()
+          .registerModule(new SimpleModule().addSerializer(new OptionalSerializer()))
+          .writer(prettyPrinter());
+
   private Json() {}
 
   static String write(Object value) {
-    StringBuilder out = new StringBuilder();
-    write(value, out, "");
-    return out.toString();
-  }
-
-  private static void write(Object value, StringBuilder out, String indent) {
-    if (value instanceof Optional<?> optional) {
-      write(optional.orElse(null), out, indent);
-    } else if (value == null) {
-      out.append("null");
-    } else if (value instanceof String s) {
-      string(s, out);
-    } else if (value instanceof Number || value instanceof Boolean) {
-      out.append(value);
-    } else if (value instanceof Map<?, ?> map) {
-      container(
-          map.entrySet(),
-          '{',
-          '}',
-          out,
-          indent,
-          (e, inner) -> {
-            Map.Entry<?, ?> entry = (Map.Entry<?, ?>) e;
-            string(String.valueOf(entry.getKey()), out);
-            out.append(": ");
-            write(entry.getValue(), out, inner);
-          });
-    } else if (value instanceof Collection<?> list) {
-      container(list, '[', ']', out, indent, (item, inner) -> write(item, out, inner));
-    } else {
-      string(value.toString(), out);
+    try {
+      return WRITER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
-  private interface Element {
-    void write(Object item, String indent);
+  private static DefaultPrettyPrinter prettyPrinter() {
+    // Jackson's default puts arrays on one line, " : " between key and value and a space in
+    // empty containers.
+    DefaultIndenter lines = new DefaultIndenter("  ", "\n");
+    return new DefaultPrettyPrinter(
+            Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator(""))
+        .withObjectIndenter(lines)
+        .withArrayIndenter(lines);
   }
 
-  private static void container(
-      Collection<?> items,
-      char open,
-      char close,
-      StringBuilder out,
-      String indent,
-      Element element) {
-    if (items.isEmpty()) {
-      out.append(open).append(close);
-      return;
+  /**
+   * An Optional is written as its value or null. Jackson needs a module for Optional; this is all
+   * of it the CLI uses.
+   */
+  private static final class OptionalSerializer extends StdSerializer<Optional<?>> {
+    OptionalSerializer() {
+      super(Optional.class, false);
     }
-    String inner = indent + "  ";
-    out.append(open).append('\n');
-    int i = 0;
-    for (Object item : items) {
-      out.append(inner);
-      element.write(item, inner);
-      out.append(++i < items.size() ? ",\n" : "\n");
-    }
-    out.append(indent).append(close);
-  }
 
-  private static void string(String s, StringBuilder out) {
-    out.append('"');
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
+    @Override
+    public void serialize(Optional<?> value, JsonGenerator out, SerializerProvider provider)
+        throws IOException {
+      provider.defaultSerializeValue(value.orElse(null), out);
     }
-    out.append('"');
   }
 }

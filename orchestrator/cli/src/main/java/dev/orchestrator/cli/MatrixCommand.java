@@ -3,6 +3,7 @@ package dev.orchestrator.cli;
 import dev.orchestrator.core.publish.JobMatrix;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,8 +51,13 @@ final class MatrixCommand implements Callable<Integer> {
               context
                   .out()
                   .printf(
+                      Locale.ROOT,
                       "%-8s %-14s %-10s %-18s make container-push ARCH=%s%n",
-                      j.arch(), j.platform(), j.profile(), j.runner(), j.arch()));
+                      j.arch(),
+                      j.platform(),
+                      j.profile(),
+                      j.runner(),
+                      j.arch()));
     }
     return ExitCodes.OK;
   }

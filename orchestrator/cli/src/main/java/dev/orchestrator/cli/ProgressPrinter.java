@@ -5,6 +5,7 @@ import dev.orchestrator.core.progress.BuildListener;
 import dev.orchestrator.core.report.ReportText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -71,7 +72,8 @@ final class ProgressPrinter implements BuildListener {
     if (drawnLines > 0) {
       block.append("\u001b[").append(drawnLines).append('F');
     }
-    status.forEach((s, t) -> block.append("\u001b[2K").append(String.format("%-24s %s%n", s, t)));
+    status.forEach(
+        (s, t) -> block.append("\u001b[2K").append(String.format(Locale.ROOT, "%-24s %s%n", s, t)));
     out.print(block);
     drawnLines = status.size();
   }

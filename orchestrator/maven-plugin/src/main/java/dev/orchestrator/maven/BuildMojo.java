@@ -10,6 +10,7 @@ import dev.orchestrator.core.result.BuildReport;
 import dev.orchestrator.core.result.BuildStatus;
 import dev.orchestrator.core.result.Verdict;
 import java.io.File;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -85,8 +86,10 @@ public class BuildMojo extends OrchestratorMojo {
       getLog()
           .error(
               String.format(
+                  Locale.ROOT,
                   "%d services failed, %d skipped",
-                  report.count(BuildStatus.FAILED), report.count(BuildStatus.SKIPPED)));
+                  report.count(BuildStatus.FAILED),
+                  report.count(BuildStatus.SKIPPED)));
     }
     return outcome.verdict();
   }

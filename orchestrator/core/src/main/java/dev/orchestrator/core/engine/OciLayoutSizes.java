@@ -11,6 +11,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.tar.TarFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,24 +21,38 @@ import org.slf4j.LoggerFactory;
  * Per-platform sizes of the image in an OCI layout tar, as {@code docker save} writes it under the
  * containerd image store. Walks {@code index.json} through nested image indexes to each platform
  * manifest, leaving out attestation manifests. Compressed size is the sum of the layer descriptors'
- * sizes; uncompressed size is the byte count of each layer unpacked, streamed.
+ * sizes; uncompressed size is the byte count of each layer unpacked, streamed. The tar is read once
+ * for its table of entries and then each entry is opened where it lies, in any order: {@code docker
+ * save} writes {@code index.json} after the blobs.
  */
 final class OciLayoutSizes {
   private static final Logger LOG = LoggerFactory.getLogger(OciLayoutSizes.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_JSON_BYTES = 4 << 20;
 
-  private final TarReader tar;
+  private final TarFile tar;
+
+  /** Regular files by name, with any leading {@code ./} removed. */
+  private final Map<String, TarArchiveEntry> files = new HashMap<>();
+
   private final Map<String, ImageSizes> sizes = new TreeMap<>();
   private final Map<String, Long> unpackedByDigest = new HashMap<>();
 
-  private OciLayoutSizes(TarReader tar) {
+  private OciLayoutSizes(TarFile tar) {
     this.tar = tar;
+    for (TarArchiveEntry entry : tar.getEntries()) {
+      // Not isFile(): that also holds for symbolic and hard links, which have no content here.
+      byte type = entry.getLinkFlag();
+      if (type == TarConstants.LF_NORMAL || type == TarConstants.LF_OLDNORM) {
+        String name = entry.getName();
+        files.put(name.startsWith("./") ? name.substring(2) : name, entry);
+      }
+    }
   }
 
   /** Sizes by platform in name order; platforms whose content is not in the tar are left out. */
   static Map<String, ImageSizes> read(Path layoutTar) throws IOException {
-    try (TarReader tar = new TarReader(layoutTar)) {
+    try (TarFile tar = new TarFile(layoutTar)) {
       OciLayoutSizes reader = new OciLayoutSizes(tar);
       JsonNode index = reader.json("index.json");
       for (JsonNode descriptor : index.path("manifests")) {
@@ -51,7 +68,7 @@ final class OciLayoutSizes {
     if (isAttestation(descriptor)) {
       return;
     }
-    if (!tar.contains(blob)) {
+    if (!files.containsKey(blob)) {
       LOG.debug("{} is not in the export, left out", blob);
       return;
     }
@@ -68,7 +85,7 @@ final class OciLayoutSizes {
     String platform = platform(descriptor.path("platform"));
     if (platform == null) { // a single-platform image: the platform is in the config
       JsonNode config = manifest.path("config");
-      if (!tar.contains(blobPath(config))) {
+      if (!files.containsKey(blobPath(config))) {
         LOG.debug("config of {} is not in the export, left out", descriptor.path("digest"));
         return;
       }
@@ -82,7 +99,7 @@ final class OciLayoutSizes {
     long unpacked = 0;
     for (JsonNode layer : manifest.path("layers")) {
       String blob = blobPath(layer);
-      if (!tar.contains(blob)) {
+      if (!files.containsKey(blob)) {
         LOG.debug("layer {} of {} is not in the export, platform left out", blob, platform);
         return;
       }
@@ -99,15 +116,15 @@ final class OciLayoutSizes {
     }
     long count;
     if (mediaType.endsWith("gzip")) {
-      try (InputStream in = new GZIPInputStream(tar.open(blob), 1 << 16)) {
+      try (InputStream in = new GZIPInputStream(open(blob), 1 << 16)) {
         count = count(in);
       }
     } else if (mediaType.endsWith("zstd")) {
       // No zstd decoder on the classpath; the stored size is the best figure available.
       LOG.warn("layer {} is zstd-compressed; its uncompressed size is given as compressed", blob);
-      count = tar.entries().get(blob).size();
+      count = files.get(blob).getSize();
     } else {
-      count = tar.entries().get(blob).size();
+      count = files.get(blob).getSize();
     }
     unpackedByDigest.put(blob, count);
     return count;
@@ -146,14 +163,19 @@ final class OciLayoutSizes {
   }
 
   private JsonNode json(String name) throws IOException {
-    if (!tar.contains(name)) {
+    if (!files.containsKey(name)) {
       throw new IOException("not an OCI layout: no " + name);
     }
-    if (tar.entries().get(name).size() > MAX_JSON_BYTES) {
+    if (files.get(name).getSize() > MAX_JSON_BYTES) {
       throw new IOException(name + " is too large for a manifest or index");
     }
-    try (InputStream in = tar.open(name)) {
+    try (InputStream in = open(name)) {
       return JSON.readTree(in);
     }
+  }
+
+  /** The entry's content, streamed from where it lies in the file. */
+  private InputStream open(String name) throws IOException {
+    return tar.getInputStream(files.get(name));
   }
 }

@@ -2,6 +2,7 @@ package dev.orchestrator.core.report;
 
 import dev.orchestrator.core.graph.Edge;
 import dev.orchestrator.core.graph.ServiceGraph;
+import java.util.Locale;
 
 /** The dependency graph for people and diagram tools: plain text, Graphviz dot, Mermaid. */
 public final class GraphText {
@@ -13,7 +14,9 @@ public final class GraphText {
     for (String node : graph.nodes().stream().sorted().toList()) {
       out.append(node).append('\n');
       for (Edge e : graph.edgesFrom(node)) {
-        out.append(String.format("  -> %s (%s, %s)%n", e.to(), e.reason().label(), e.detail()));
+        out.append(
+            String.format(
+                Locale.ROOT, "  -> %s (%s, %s)%n", e.to(), e.reason().label(), e.detail()));
       }
     }
     return out.toString();
@@ -21,11 +24,17 @@ public final class GraphText {
 
   public static String dot(ServiceGraph graph) {
     StringBuilder out = new StringBuilder("digraph services {\n  rankdir=LR;\n");
-    graph.nodes().stream().sorted().forEach(n -> out.append(String.format("  \"%s\";%n", n)));
+    graph.nodes().stream()
+        .sorted()
+        .forEach(n -> out.append(String.format(Locale.ROOT, "  \"%s\";%n", n)));
     for (Edge e : graph.edges()) {
       out.append(
           String.format(
-              "  \"%s\" -> \"%s\" [label=\"%s\"];%n", e.from(), e.to(), e.reason().label()));
+              Locale.ROOT,
+              "  \"%s\" -> \"%s\" [label=\"%s\"];%n",
+              e.from(),
+              e.to(),
+              e.reason().label()));
     }
     return out.append("}\n").toString();
   }
@@ -34,10 +43,11 @@ public final class GraphText {
     StringBuilder out = new StringBuilder("graph LR\n");
     graph.nodes().stream()
         .sorted()
-        .forEach(n -> out.append(String.format("  %s[\"%s\"]%n", id(n), n)));
+        .forEach(n -> out.append(String.format(Locale.ROOT, "  %s[\"%s\"]%n", id(n), n)));
     for (Edge e : graph.edges()) {
       out.append(
-          String.format("  %s -->|\"%s\"| %s%n", id(e.from()), e.reason().label(), id(e.to())));
+          String.format(
+              Locale.ROOT, "  %s -->|\"%s\"| %s%n", id(e.from()), e.reason().label(), id(e.to())));
     }
     return out.toString();
   }

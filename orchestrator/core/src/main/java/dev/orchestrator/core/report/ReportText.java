@@ -8,6 +8,7 @@ import dev.orchestrator.core.result.ServiceResult;
 import dev.orchestrator.core.size.ByteSize;
 import dev.orchestrator.core.workspace.ServiceSummary;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -25,9 +26,12 @@ public final class ReportText {
   public static String plan(Plan plan) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < plan.waves().size(); i++) {
-      out.append(String.format("wave %d: %s%n", i + 1, String.join(", ", plan.waves().get(i))));
+      out.append(
+          String.format(
+              Locale.ROOT, "wave %d: %s%n", i + 1, String.join(", ", plan.waves().get(i))));
     }
-    out.append(String.format("%d services in %d waves%n", plan.size(), plan.waves().size()));
+    out.append(
+        String.format(Locale.ROOT, "%d services in %d waves%n", plan.size(), plan.waves().size()));
     return out.toString();
   }
 
@@ -35,11 +39,12 @@ public final class ReportText {
   public static String dryRun(
       Plan plan, List<String> platforms, Map<String, List<String>> commands) {
     StringBuilder out = new StringBuilder(plan(plan));
-    out.append(String.format("platforms: %s%n", String.join(", ", platforms)));
+    out.append(String.format(Locale.ROOT, "platforms: %s%n", String.join(", ", platforms)));
     commands.forEach(
         (service, argv) ->
             out.append(
                 String.format(
+                    Locale.ROOT,
                     "%n# %s%n%s%n",
                     service,
                     ShellQuoting.display(
@@ -55,6 +60,7 @@ public final class ReportText {
     for (ServiceSummary s : services) {
       out.append(
           String.format(
+              Locale.ROOT,
               "%-24s %-40s %s%n",
               s.name(),
               s.dockerfile(),
@@ -76,7 +82,8 @@ public final class ReportText {
   /** One service's outcome in a line: "built in 1.2s (message)". */
   public static String finished(ServiceResult result) {
     String text =
-        result.status().label() + String.format(" in %.1fs", result.duration().toMillis() / 1000.0);
+        result.status().label()
+            + String.format(Locale.ROOT, " in %.1fs", result.duration().toMillis() / 1000.0);
     return result.message().isEmpty() ? text : text + " (" + result.message() + ")";
   }
 
@@ -85,16 +92,26 @@ public final class ReportText {
     StringBuilder out = new StringBuilder("\n");
     out.append(
         String.format(
-            ROW, "SERVICE", "PLATFORM", "STATUS", "TIME", "SIZE", "COMPRESSED", "BUDGET", "CACHE"));
+            Locale.ROOT,
+            ROW,
+            "SERVICE",
+            "PLATFORM",
+            "STATUS",
+            "TIME",
+            "SIZE",
+            "COMPRESSED",
+            "BUDGET",
+            "CACHE"));
     for (ServiceResult s : report.services()) {
       for (PlatformResult p : s.platforms()) {
         out.append(
             String.format(
+                Locale.ROOT,
                 ROW,
                 s.name(),
                 p.platform(),
                 p.status().label(),
-                String.format("%.1fs", p.duration().toMillis() / 1000.0),
+                String.format(Locale.ROOT, "%.1fs", p.duration().toMillis() / 1000.0),
                 size(p.sizes().map(z -> z.uncompressedBytes())),
                 size(p.sizes().map(z -> z.compressedBytes())),
                 size(p.budgetBytes()) + (p.overBudget() ? "!" : ""),
@@ -103,12 +120,12 @@ public final class ReportText {
     }
     for (ServiceResult s : report.services()) {
       if (s.status() == BuildStatus.FAILED) {
-        out.append(String.format("%nFAILED %s: %s%n", s.name(), s.message()));
+        out.append(String.format(Locale.ROOT, "%nFAILED %s: %s%n", s.name(), s.message()));
         s.outputTail().forEach(line -> out.append("  | ").append(line).append('\n'));
       } else if (s.status() == BuildStatus.UP_TO_DATE) {
-        out.append(String.format("UP TO DATE %s: %s%n", s.name(), s.message()));
+        out.append(String.format(Locale.ROOT, "UP TO DATE %s: %s%n", s.name(), s.message()));
       } else if (s.status() == BuildStatus.SKIPPED) {
-        out.append(String.format("SKIPPED %s: %s%n", s.name(), s.message()));
+        out.append(String.format(Locale.ROOT, "SKIPPED %s: %s%n", s.name(), s.message()));
       }
       s.platforms()
           .forEach(
@@ -118,6 +135,7 @@ public final class ReportText {
     }
     out.append(
         String.format(
+            Locale.ROOT,
             "%n%d services in %.1fs: %d built, %d cached, %d up to date, %d failed, %d skipped%s%n",
             report.services().size(),
             report.duration().toMillis() / 1000.0,

@@ -19,10 +19,12 @@ public final class VerifyText {
 
   public static String render(VerifyReport report) {
     StringBuilder out = new StringBuilder("\n");
-    out.append(String.format(ROW, "SERVICE", "PLATFORM", "RESULT", "HEALTHY", "READ-ONLY"));
+    out.append(
+        String.format(Locale.ROOT, ROW, "SERVICE", "PLATFORM", "RESULT", "HEALTHY", "READ-ONLY"));
     for (VerifyRow r : report.rows()) {
       out.append(
           String.format(
+              Locale.ROOT,
               ROW,
               r.service(),
               r.platform(),
@@ -31,9 +33,12 @@ public final class VerifyText {
               seconds(r.toHealthyReadOnly())));
     }
     for (VerifyRow r : report.rows()) {
-      out.append(String.format("%n%s %s (%s)%n", r.service(), r.platform(), r.image()));
+      out.append(
+          String.format(Locale.ROOT, "%n%s %s (%s)%n", r.service(), r.platform(), r.image()));
       for (CheckResult c : r.checks()) {
-        out.append(String.format("  %-4s %-13s %s%n", c.status().label(), c.name(), c.detail()));
+        out.append(
+            String.format(
+                Locale.ROOT, "  %-4s %-13s %s%n", c.status().label(), c.name(), c.detail()));
       }
     }
     out.append('\n');

@@ -2,6 +2,7 @@ package dev.orchestrator.core.size;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,6 +43,7 @@ public final class BudgetCheck {
   private static String sentence(
       String service, String platform, String kind, long size, ByteSize limit, String key) {
     return String.format(
+        Locale.ROOT,
         "%s %s: %s size %s is over its %s of %s by %s",
         service,
         platform,

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
@@ -25,8 +26,10 @@ class OciLayoutSizesTest {
 
   @TempDir Path dir;
 
-  /** Blobs by digest; written sorted, before index.json, as docker save does. */
+  /** Blobs by path; written sorted, before index.json, as docker save does. */
   private final Map<String, byte[]> blobs = new TreeMap<>();
+
+  private String digestAlgorithm = "SHA-256";
 
   @Test
   void sizesEachPlatformAndLeavesOutAttestations() throws IOException {
@@ -91,8 +94,7 @@ class OciLayoutSizesTest {
             config("linux", "arm64", null),
             layer(GZIP_LAYER, layer),
             layer(GZIP_LAYER, gzip(filled(5, 'y'))));
-    String missingLayerDigest = digest(gzip(filled(5, 'y')));
-    blobs.remove(missingLayerDigest);
+    blobs.remove(blobPath(gzip(filled(5, 'y'))));
     String index =
         blob(
             INDEX,
@@ -112,6 +114,35 @@ class OciLayoutSizesTest {
   }
 
   @Test
+  void readsNamesFromLongNameHeadersAndWithALeadingDotSlash() throws IOException {
+    digestAlgorithm = "SHA-512"; // blob paths of 141 characters: more than a ustar header holds
+    byte[] tarLayer = filled(70_000, 'l'); // spans many 512-byte blocks, and entries follow it
+    byte[] gzipLayer = gzip(filled(3_000, 'g'));
+    String manifest =
+        manifest(
+            config("linux", "amd64", null),
+            layer(TAR_LAYER, tarLayer),
+            layer(GZIP_LAYER, gzipLayer));
+    TestTar tar = new TestTar().directory("./blobs/").directory("./blobs/sha512/");
+    boolean pax = true;
+    for (Map.Entry<String, byte[]> blob : blobs.entrySet()) {
+      if (pax) {
+        tar.paxFile("./" + blob.getKey(), blob.getValue());
+      } else {
+        tar.gnuLongFile("./" + blob.getKey(), blob.getValue());
+      }
+      pax = !pax;
+    }
+    tar.file("./index.json", index(withPlatform(manifest, "linux", "amd64")));
+
+    assertThat(OciLayoutSizes.read(tar.writeTo(dir.resolve("layout.tar"))))
+        .containsExactly(
+            Map.entry(
+                "linux/amd64",
+                new ImageSizes("linux/amd64", tarLayer.length + gzipLayer.length, 70_000 + 3_000)));
+  }
+
+  @Test
   void aTarWithoutIndexIsNotALayout() throws IOException {
     Path tar = new TestTar().file("manifest.json", "[]").writeTo(dir.resolve("x.tar"));
 
@@ -120,10 +151,14 @@ class OciLayoutSizesTest {
 
   private Map<String, ImageSizes> read(String topDescriptor) throws IOException {
     TestTar tar = new TestTar().directory("blobs/").directory("blobs/sha256/");
-    blobs.forEach((digest, content) -> tar.file("blobs/sha256/" + digest, content));
-    tar.file("index.json", "{\"schemaVersion\":2,\"manifests\":[" + topDescriptor + "]}")
+    blobs.forEach(tar::file);
+    tar.file("index.json", index(topDescriptor))
         .file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}");
     return OciLayoutSizes.read(tar.writeTo(dir.resolve("layout.tar")));
+  }
+
+  private static String index(String topDescriptor) {
+    return "{\"schemaVersion\":2,\"manifests\":[" + topDescriptor + "]}";
   }
 
   private String config(String os, String arch, String variant) {
@@ -175,20 +210,26 @@ class OciLayoutSizesTest {
   }
 
   private String blob(String mediaType, byte[] content) {
-    String digest = digest(content);
-    blobs.put(digest, content);
+    blobs.put(blobPath(content), content);
     return "{\"mediaType\":\""
         + mediaType
-        + "\",\"digest\":\"sha256:"
-        + digest
+        + "\",\"digest\":\""
+        + digest(content)
         + "\",\"size\":"
         + content.length
         + "}";
   }
 
-  private static String digest(byte[] content) {
+  private String blobPath(byte[] content) {
+    return "blobs/" + digest(content).replace(':', '/');
+  }
+
+  /** {@code sha256:<hex>} (or sha512), as in a descriptor. */
+  private String digest(byte[] content) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+      String hex =
+          HexFormat.of().formatHex(MessageDigest.getInstance(digestAlgorithm).digest(content));
+      return digestAlgorithm.replace("-", "").toLowerCase(Locale.ROOT) + ":" + hex;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
