@@ -32,8 +32,12 @@ import java.util.function.Function;
  * in-repo image contributes enters through its own input hash (see {@link InputHashes}).
  */
 public final class InputHasher implements AutoCloseable {
-  /** Changes whenever what goes into a hash changes, so that old hashes never match. */
-  static final String FORMAT = "orchestrator-input-hash/1";
+  /**
+   * Changes whenever what goes into a hash changes, so that labels and index entries written by an
+   * older version are never taken for a match. v2: full permission bits, length-prefixed paths and
+   * link targets, special files refused.
+   */
+  static final String FORMAT = "orchestrator-input-hash v2";
 
   private final FileHashCache files;
   private final Function<Service, List<Path>> extraInputs;
@@ -129,7 +133,22 @@ public final class InputHasher implements AutoCloseable {
     return Files.isRegularFile(plain) ? plain : null;
   }
 
-  /** SHA-256 over the sorted entries: path, kind, executable bit and content (or link target). */
+  /**
+   * SHA-256 over the sorted entries, one line each: kind, permission bits (octal), path, and the
+   * content hash or link target. Paths and targets are {@linkplain #field length-prefixed}, since
+   * either may hold {@code " -> "}, a space or a newline; so no two different trees give the same
+   * text.
+   *
+   * <p>The mode is in the line, not in the cached content hash: {@code chmod} changes a file's
+   * ctime, not the size and mtime the {@link FileHashCache} goes by, and the mode is read afresh on
+   * every walk.
+   *
+   * <p>Ownership is left out on purpose: the BuildKit client sends every local folder with uid and
+   * gid reset to 0 (the {@code resetUIDAndGID} map in its {@code prepareSyncedDirs}), so a context
+   * file's owner never reaches the builder; {@code COPY}/{@code ADD} make files root's unless
+   * {@code --chown}, and that flag is in the Dockerfile, which is hashed. Modification times are
+   * left out as BuildKit's own cache checksum leaves them out.
+   */
   private String treeHash(List<ContextFiles.Entry> entries) {
     List<Future<String>> contents = new ArrayList<>(entries.size());
     for (ContextFiles.Entry e : entries) {
@@ -144,10 +163,10 @@ public final class InputHasher implements AutoCloseable {
         ContextFiles.Entry e = entries.get(i);
         String line =
             switch (e.kind()) {
-              case DIRECTORY -> "D " + e.path();
-              case SYMLINK -> "L " + e.path() + " -> " + linkTarget(e.file());
-              case FILE ->
-                  "F " + e.path() + (e.executable() ? " x " : " - ") + contents.get(i).get();
+              case DIRECTORY -> "D " + mode(e) + " " + field(e.path());
+              case SYMLINK ->
+                  "L " + mode(e) + " " + field(e.path()) + " " + field(linkTarget(e.file()));
+              case FILE -> "F " + mode(e) + " " + field(e.path()) + " " + contents.get(i).get();
             };
         digest.update((line + "\0").getBytes(StandardCharsets.UTF_8));
       }
@@ -164,10 +183,22 @@ public final class InputHasher implements AutoCloseable {
     return HexFormat.of().formatHex(digest.digest());
   }
 
+  /**
+   * A field of a hash line that may hold any character: its length in UTF-8 bytes, a colon, and the
+   * text, so that where it ends is never a matter of what it contains.
+   */
+  static String field(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length + ":" + text;
+  }
+
+  private static String mode(ContextFiles.Entry e) {
+    return String.format("%04o", e.mode());
+  }
+
   /** What a symbolic link in a build context points to (BuildKit sends the link, not its file). */
-  private static Path linkTarget(Path link) {
+  private static String linkTarget(Path link) {
     try {
-      return Files.readSymbolicLink(link);
+      return Files.readSymbolicLink(link).toString();
     } catch (IOException e) {
       throw FileErrors.environment("read the symbolic link", link, e, "");
     }

@@ -77,10 +77,10 @@ public final class InputHashes implements AutoCloseable {
     }
     StringBuilder text = new StringBuilder(InputHasher.FORMAT).append('\n');
     text.append("service ").append(inputs(service).contentHash()).append('\n');
-    text.append("platform ").append(platform).append('\n');
+    text.append("platform ").append(InputHasher.field(platform)).append('\n');
     for (String dependency : new java.util.TreeSet<>(graph.dependenciesOf(service))) {
       text.append("dependency ")
-          .append(dependency)
+          .append(InputHasher.field(dependency))
           .append(' ')
           .append(platformHash(dependency, platform))
           .append('\n');
@@ -103,7 +103,8 @@ public final class InputHashes implements AutoCloseable {
    */
   public static String invocationHash(Map<String, String> perPlatform) {
     StringBuilder text = new StringBuilder(InputHasher.FORMAT).append(" invocation\n");
-    new TreeMap<>(perPlatform).forEach((p, h) -> text.append(p).append(' ').append(h).append('\n'));
+    new TreeMap<>(perPlatform)
+        .forEach((p, h) -> text.append(InputHasher.field(p)).append(' ').append(h).append('\n'));
     return FileHashCache.sha256(text.toString());
   }
 

@@ -2,6 +2,7 @@ package dev.orchestrator.core.hash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.orchestrator.core.error.ConfigurationException;
 import dev.orchestrator.core.error.EnvironmentException;
@@ -15,7 +16,9 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -200,16 +203,101 @@ class InputHashesTest {
   }
 
   @Test
-  void aSocketInTheContextIsTheMachinesStateNamingItAndTheIgnoreFile() throws IOException {
+  void aSocketInTheContextIsRefusedNamingItAndTheIgnoreFile() throws IOException {
     Path socket = root.resolve("services/app/src/dev.sock");
     try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
       server.bind(UnixDomainSocketAddress.of(socket));
 
-      EnvironmentException e = catchThrowableOfType(EnvironmentException.class, () -> hash("app"));
+      ConfigurationException e =
+          catchThrowableOfType(ConfigurationException.class, () -> hash("app"));
 
-      assertThat(e.getMessage()).startsWith("cannot read " + socket + ": ");
-      assertThat(e.remedy()).contains(".dockerignore");
+      assertThat(e.problems())
+          .singleElement()
+          .satisfies(p -> assertThat(p.file()).isEqualTo(socket));
+      assertThat(e.problems().get(0).message()).startsWith("is a socket").contains(".dockerignore");
     }
+  }
+
+  @Test
+  void aFifoInTheContextIsRefusedWithinASecondNamingItNotOpened() {
+    Path fifo = mkfifo("services/app/src/events");
+
+    ConfigurationException e =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(1),
+            () -> catchThrowableOfType(ConfigurationException.class, () -> hash("app")));
+
+    assertThat(e.problems())
+        .containsExactly(
+            Problem.inFile(
+                fifo,
+                "is a named pipe (FIFO), which cannot go into an image: remove it, or list it in"
+                    + " the service's .dockerignore"));
+  }
+
+  @Test
+  void aFifoTheIgnoreFileExcludesIsNeverLookedAt() {
+    String before = hash("app");
+    mkfifo("services/app/events.log");
+
+    assertThat(assertTimeoutPreemptively(Duration.ofSeconds(1), () -> hash("app")))
+        .isEqualTo(before);
+  }
+
+  @Test
+  void aChmodChangesTheHashThoughTheFileHashCacheKnowsTheFile() throws IOException {
+    // The file is old enough to be cached; chmod changes its ctime, not its size or mtime.
+    Path file = root.resolve("services/app/src/main.sh");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setLastModifiedTime(file, FileTime.fromMillis(1_000_000));
+    Path store = root.resolve(".cache/orchestrator/file-hashes.tsv");
+    String before = hash("app", store);
+    assertThat(store).content().contains(file.toString());
+
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    String chmodded = hash("app", store);
+    assertThat(chmodded).isNotEqualTo(before);
+
+    // Beyond rwx: BuildKit keeps setuid, setgid and sticky too.
+    Files.setAttribute(file, "unix:mode", 04600);
+    String setuid = hash("app", store);
+    assertThat(setuid).isNotEqualTo(chmodded);
+
+    // And a folder's mode.
+    Files.setPosixFilePermissions(
+        root.resolve("services/app/src"), PosixFilePermissions.fromString("rwx------"));
+    assertThat(hash("app", store)).isNotEqualTo(setuid);
+  }
+
+  @Test
+  void aLinkNamedWithAnArrowNoLongerCollidesWithALinkPointingAtOne(@TempDir Path other)
+      throws IOException {
+    // "x -> y" pointing at "z" was hashed as "L x -> y -> z", like "x" pointing at "y -> z".
+    copyRepository(root, other);
+    Files.createSymbolicLink(root.resolve("services/app/src/x -> y"), Path.of("z"));
+    Files.createSymbolicLink(other.resolve("services/app/src/x"), Path.of("y -> z"));
+
+    assertThat(hash("app", AMD, root)).isNotEqualTo(hash("app", AMD, other));
+  }
+
+  @Test
+  void aFileNamedLikeALineOfAnotherTreeDoesNotCollideWithIt(@TempDir Path other)
+      throws IOException {
+    // A newline in a name must not let one entry pass for two.
+    copyRepository(root, other);
+    write(root, "services/app/src/a\nF b", "");
+    write(other, "services/app/src/a", "");
+    write(other, "services/app/src/b", "");
+
+    assertThat(hash("app", AMD, root)).isNotEqualTo(hash("app", AMD, other));
+  }
+
+  @Test
+  void theFormatVersionIsPartOfWhatIsHashed() {
+    assertThat(InputHasher.FORMAT).isEqualTo("orchestrator-input-hash v2");
+    assertThat(InputHashes.invocationHash(Map.of("linux/amd64", "2")))
+        .isEqualTo(
+            FileHashCache.sha256("orchestrator-input-hash v2 invocation\n11:linux/amd64 2\n"));
   }
 
   @Test
@@ -233,6 +321,42 @@ class InputHashesTest {
 
     assertThat(e).hasMessage("cannot read " + folder + ": is a directory");
     assertThat(e.remedy()).startsWith(folder + " is a folder where a file is expected");
+  }
+
+  private String hash(String service, Path store) {
+    Workspace w = Workspace.load(root, SystemCommandRunner.inheritingEnvironment());
+    try (InputHashes h =
+        new InputHashes(
+            new InputHasher(root, FileHashCache.load(store), InputHasher.noExtraInputs()),
+            w.graph(),
+            w.repository().byName())) {
+      String hash = h.platformHash(service, AMD);
+      h.save();
+      return hash;
+    }
+  }
+
+  private Path mkfifo(String relative) {
+    Path fifo = root.resolve(relative);
+    try {
+      Process p = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+      assertThat(p.waitFor()).as("mkfifo " + fifo).isZero();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    return fifo;
+  }
+
+  /** The repository's files, written into another root: the same inputs elsewhere. */
+  private static void copyRepository(Path from, Path to) throws IOException {
+    try (var walk = Files.walk(from)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        write(to, from.relativize(p).toString(), Files.readString(p));
+      }
+    }
   }
 
   private void write(String relative, String content) {
