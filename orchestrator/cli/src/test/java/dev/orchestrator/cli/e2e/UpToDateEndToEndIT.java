@@ -4,7 +4,11 @@ import static dev.orchestrator.cli.e2e.Docker.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -106,6 +110,42 @@ class UpToDateEndToEndIT {
     assertThat(statuses.get("base")).isIn("built", "cached");
     assertThat(statuses.get("mid")).isIn("built", "cached");
     assertThat(statuses.get("leaf")).isIn("built", "cached");
+  }
+
+  @Test
+  void aChmodOnAContextFileRebuildsAndTheImageHasTheNewMode() throws IOException {
+    repo.file(
+        "services/lone/Dockerfile",
+        """
+        FROM scratch
+        ARG TARGETARCH
+        COPY busybox-${TARGETARCH} /bin/busybox
+        COPY note.txt /note.txt
+        LABEL fixture=%s
+        CMD ["/bin/busybox", "echo", "lone"]
+        """
+            .formatted(repo.namespace));
+    repo.file("services/lone/note.txt", "note\n");
+    Path note = root.resolve("services/lone/note.txt");
+    Files.setPosixFilePermissions(note, PosixFilePermissions.fromString("rw-r--r--"));
+    // Old enough for the file hash cache to remember it: chmod changes neither size nor mtime.
+    Files.setLastModifiedTime(note, FileTime.fromMillis(1_000_000));
+    Cli copied = orchestrator("build", "--json");
+    assertThat(statuses(copied).get("lone")).as(copied.toString()).isIn("built", "cached");
+    assertThat(modeIn(repo.image("lone"), "/note.txt")).isEqualTo("644");
+
+    Files.setPosixFilePermissions(note, PosixFilePermissions.fromString("rw-------"));
+    Cli again = orchestrator("build", "--json");
+
+    assertThat(statuses(again).get("lone")).as(again.toString()).isIn("built", "cached");
+    assertThat(again.err()).contains("[lone] building");
+    assertThat(modeIn(repo.image("lone"), "/note.txt")).isEqualTo("600");
+  }
+
+  private static String modeIn(String image, String file) {
+    return docker("run", "--rm", image, "/bin/busybox", "stat", "-c", "%a", file)
+        .assertSucceeded()
+        .output();
   }
 
   @Test
