@@ -29,6 +29,7 @@ import dev.orchestrator.core.publish.Merger;
 import dev.orchestrator.core.result.BuildReport;
 import dev.orchestrator.core.result.ServiceResult;
 import dev.orchestrator.core.state.FileTrees;
+import dev.orchestrator.core.state.InsideRepository;
 import dev.orchestrator.core.state.StateFolder;
 import dev.orchestrator.core.verify.VerifyReport;
 import dev.orchestrator.core.verify.VerifyRun;
@@ -92,6 +93,7 @@ public final class Orchestrator {
     Profile profile = workspace.profile(request.profile());
     List<String> platforms = Platforms.chosen(request.platforms(), profile.platforms());
     DigestsOutput.check(profile, platforms);
+    ownFolders(workspace, profile);
     Plan plan = UpToDate.plan(workspace, request, runner);
     int jobs = request.jobs() > 0 ? request.jobs() : profile.jobs();
     BuildOutcome built;
@@ -181,6 +183,7 @@ public final class Orchestrator {
     Profile profile = workspace.profile(request.profile());
     List<String> platforms = Platforms.chosen(request.platforms(), profile.platforms());
     Plan plan = Planner.plan(workspace.graph(), List.of(service));
+    ownFolders(workspace, profile);
     try (Incremental incremental = UpToDate.open(workspace, plan, request.force())) {
       BuildSettings settings =
           UpToDate.withIncremental(
@@ -274,11 +277,11 @@ public final class Orchestrator {
     Workspace workspace = load(root);
     Profile profile = workspace.profile(profileName);
     List<String> removed = new ArrayList<>();
-    if (profile.cache().type() == Profile.Cache.Type.LOCAL) {
-      removed.addAll(
-          FileTrees.delete(workspace.root().resolve(profile.cache().location()), workspace.root()));
+    // Both are checked before either is deleted, so a refusal deletes nothing.
+    List<Path> folders = ownFolders(workspace, profile);
+    for (Path folder : folders) {
+      removed.addAll(FileTrees.delete(folder, workspace.root()));
     }
-    removed.addAll(FileTrees.delete(new StateFolder(workspace.root()).path(), workspace.root()));
     if (profile.output() == Profile.Output.LOAD) {
       try (Engine engine = engines.get()) {
         ImageNames names = profile.imageNames();
@@ -292,6 +295,25 @@ public final class Orchestrator {
       }
     }
     return removed;
+  }
+
+  /**
+   * The folders builds write, the local cache (when the profile has one) and the state folder, each
+   * checked to lead inside the repository once symbolic links are followed.
+   */
+  private static List<Path> ownFolders(Workspace workspace, Profile profile) {
+    List<Path> folders = new ArrayList<>();
+    if (profile.cache().type() == Profile.Cache.Type.LOCAL) {
+      folders.add(
+          InsideRepository.require(
+              workspace.root().resolve(profile.cache().location()),
+              workspace.root(),
+              "the cache folder (profile 'cache.dir')"));
+    }
+    folders.add(
+        InsideRepository.require(
+            new StateFolder(workspace.root()).path(), workspace.root(), "the state folder"));
+    return folders;
   }
 
   private Workspace load(Path root) {

@@ -283,6 +283,30 @@ class ServiceDescriptorReaderTest {
   }
 
   @Test
+  void aContextBelowALinkedFolderIsRefusedEvenBeforeItExists() throws IOException {
+    Path outside = Files.createDirectories(temp.resolve("outside"));
+    Files.createSymbolicLink(file.resolveSibling("shared"), outside);
+
+    assertThat(problems("context: shared/not-yet\n"))
+        .containsExactly(
+            at(
+                1,
+                "'context': 'shared/not-yet' leads outside the repository through a symbolic"
+                    + " link"));
+  }
+
+  @Test
+  void aSecretFileThatIsASymbolicLinkLeadingOutsideIsRefused() throws IOException {
+    Path outside = Files.writeString(temp.resolve("netrc"), "machine x\n");
+    Files.createSymbolicLink(file.resolveSibling("netrc"), outside);
+
+    assertThat(problems("secrets:\n  - {id: netrc, src: netrc}\n"))
+        .singleElement()
+        .asString()
+        .contains("'netrc' leads outside the repository through a symbolic link");
+  }
+
+  @Test
   void prepareCommandAsShellString() throws IOException {
     assertThat(problems("prepare:\n  command: ./assemble.sh amd64\n"))
         .containsExactly(
