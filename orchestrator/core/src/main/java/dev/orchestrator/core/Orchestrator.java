@@ -1,6 +1,7 @@
 package dev.orchestrator.core;
 
 import dev.orchestrator.core.build.BuildExecutor;
+import dev.orchestrator.core.build.BuildPreconditions;
 import dev.orchestrator.core.build.BuildSettings;
 import dev.orchestrator.core.build.Explanation;
 import dev.orchestrator.core.build.Incremental;
@@ -51,14 +52,24 @@ import java.util.function.Supplier;
 public final class Orchestrator {
   private final CommandRunner runner;
   private final Supplier<Engine> engines;
+  private final Map<String, String> environment;
 
   /**
    * @param runner runs every external program: buildx, imagetools, git, preparation steps
    * @param engines connects to the engine; called only by verbs that need one
+   * @param environment the variables {@code runner} runs programs with, where build secrets named
+   *     by {@code env} are looked for before anything builds
    */
-  public Orchestrator(CommandRunner runner, Supplier<Engine> engines) {
+  public Orchestrator(
+      CommandRunner runner, Supplier<Engine> engines, Map<String, String> environment) {
     this.runner = runner;
     this.engines = engines;
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** Programs run with this JVM's environment, as {@link SystemCommandRunner} does by default. */
+  public Orchestrator(CommandRunner runner, Supplier<Engine> engines) {
+    this(runner, engines, System.getenv());
   }
 
   /**
@@ -67,7 +78,8 @@ public final class Orchestrator {
    */
   public static Orchestrator onThisMachine() {
     SystemCommandRunner runner = SystemCommandRunner.inheritingEnvironment();
-    return new Orchestrator(runner, () -> Engines.connect(runner, runner.environment()));
+    return new Orchestrator(
+        runner, () -> Engines.connect(runner, runner.environment()), runner.environment());
   }
 
   /** The services: Dockerfile, in-repo dependencies, external images. */
@@ -95,6 +107,9 @@ public final class Orchestrator {
     DigestsOutput.check(profile, platforms);
     ownFolders(workspace, profile);
     Plan plan = UpToDate.plan(workspace, request, runner);
+    Map<String, Service> services =
+        BuildPreconditions.check(
+            workspace.root(), plan.services(), workspace.repository().byName(), environment);
     int jobs = request.jobs() > 0 ? request.jobs() : profile.jobs();
     BuildOutcome built;
     try (Incremental incremental = UpToDate.open(workspace, plan, request.force())) {
@@ -102,7 +117,7 @@ public final class Orchestrator {
           UpToDate.withIncremental(
               new BuildSettings(workspace.root(), profile, platforms, jobs, request.failFast()),
               incremental);
-      built = build(request, workspace, plan, platforms, settings, listener);
+      built = build(request, workspace, services, plan, platforms, settings, listener);
     }
     if (!request.verifyAfter() || built.report().isEmpty() || built.report().get().anyFailed()) {
       return built;
@@ -116,11 +131,11 @@ public final class Orchestrator {
   private BuildOutcome build(
       BuildRequest request,
       Workspace workspace,
+      Map<String, Service> services,
       Plan plan,
       List<String> platforms,
       BuildSettings settings,
       BuildListener listener) {
-    Map<String, Service> services = workspace.repository().byName();
     List<String> mavenModules = workspace.mavenProjects(plan.services());
     listener.on(new BuildEvent.Planned(plan.waves(), platforms));
     if (request.dryRun()) {

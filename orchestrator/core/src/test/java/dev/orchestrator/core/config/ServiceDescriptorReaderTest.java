@@ -307,6 +307,19 @@ class ServiceDescriptorReaderTest {
   }
 
   @Test
+  void aSecretMayBeOptional() throws IOException {
+    assertThat(read("secrets:\n  - {id: npm, env: NPM_TOKEN, optional: true}\n").secrets())
+        .containsExactly(
+            new ServiceDescriptor.Secret(
+                "npm", ServiceDescriptor.Secret.Kind.ENV, "NPM_TOKEN", true));
+    assertThat(problems("secrets:\n  - {id: npm, env: NPM_TOKEN, optional: maybe}\n"))
+        .singleElement()
+        .asString()
+        .contains("'maybe'")
+        .contains("true or false");
+  }
+
+  @Test
   void prepareCommandAsShellString() throws IOException {
     assertThat(problems("prepare:\n  command: ./assemble.sh amd64\n"))
         .containsExactly(
