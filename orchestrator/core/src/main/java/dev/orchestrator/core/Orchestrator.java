@@ -29,6 +29,7 @@ import dev.orchestrator.core.publish.MergeRequest;
 import dev.orchestrator.core.publish.Merger;
 import dev.orchestrator.core.result.BuildReport;
 import dev.orchestrator.core.result.ServiceResult;
+import dev.orchestrator.core.state.BuildLock;
 import dev.orchestrator.core.state.FileTrees;
 import dev.orchestrator.core.state.InsideRepository;
 import dev.orchestrator.core.state.StateFolder;
@@ -111,21 +112,33 @@ public final class Orchestrator {
         BuildPreconditions.check(
             workspace.root(), plan.services(), workspace.repository().byName(), environment);
     int jobs = request.jobs() > 0 ? request.jobs() : profile.jobs();
-    BuildOutcome built;
-    try (Incremental incremental = UpToDate.open(workspace, plan, request.force())) {
-      BuildSettings settings =
-          UpToDate.withIncremental(
-              new BuildSettings(workspace.root(), profile, platforms, jobs, request.failFast()),
-              incremental);
-      built = build(request, workspace, services, plan, platforms, settings, listener);
+    // A dry run writes nothing, so it neither waits for nor blocks a running build.
+    try (BuildLock lock = request.dryRun() ? null : lock(workspace, "build", request, listener)) {
+      BuildOutcome built;
+      try (Incremental incremental = UpToDate.open(workspace, plan, request.force())) {
+        BuildSettings settings =
+            UpToDate.withIncremental(
+                new BuildSettings(workspace.root(), profile, platforms, jobs, request.failFast()),
+                incremental);
+        built = build(request, workspace, services, plan, platforms, settings, listener);
+      }
+      if (!request.verifyAfter() || built.report().isEmpty() || built.report().get().anyFailed()) {
+        return built;
+      }
+      VerifyReport verified =
+          verify(VerifyRequest.afterBuild(request, platforms, built.report().get()), listener);
+      return new BuildOutcome(
+          plan, platforms, built.commands(), built.report(), Optional.of(verified));
     }
-    if (!request.verifyAfter() || built.report().isEmpty() || built.report().get().anyFailed()) {
-      return built;
-    }
-    VerifyReport verified =
-        verify(VerifyRequest.afterBuild(request, platforms, built.report().get()), listener);
-    return new BuildOutcome(
-        plan, platforms, built.commands(), built.report(), Optional.of(verified));
+  }
+
+  private static BuildLock lock(
+      Workspace workspace, String verb, BuildRequest request, BuildListener listener) {
+    return BuildLock.acquire(
+        new StateFolder(workspace.root()),
+        verb,
+        request.waitForLock(),
+        notice -> listener.on(new BuildEvent.Phase("", notice)));
   }
 
   private BuildOutcome build(
@@ -294,8 +307,12 @@ public final class Orchestrator {
     List<String> removed = new ArrayList<>();
     // Both are checked before either is deleted, so a refusal deletes nothing.
     List<Path> folders = ownFolders(workspace, profile);
-    for (Path folder : folders) {
-      removed.addAll(FileTrees.delete(folder, workspace.root()));
+    // Deleting what a running build writes would fail it at random; its own lock file goes too.
+    try (BuildLock lock =
+        BuildLock.acquire(new StateFolder(workspace.root()), "clean", false, notice -> {})) {
+      for (Path folder : folders) {
+        removed.addAll(FileTrees.delete(folder, workspace.root()));
+      }
     }
     if (profile.output() == Profile.Output.LOAD) {
       try (Engine engine = engines.get()) {
