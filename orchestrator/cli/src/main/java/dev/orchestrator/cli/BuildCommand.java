@@ -50,6 +50,13 @@ final class BuildCommand implements Callable<Integer> {
               + " push-by-digest: where to write the digests (default: .cache/orchestrator/digests-ARCH.json).")
   java.nio.file.Path digestsFile;
 
+  @Option(
+      names = "--wait",
+      description =
+          "When another build of this repository is running, wait for it to end "
+              + "(default: refuse, exit 5).")
+  boolean waitForLock;
+
   @Option(names = "--force", description = "Build even services whose image is up to date.")
   boolean force;
 
@@ -87,6 +94,7 @@ final class BuildCommand implements Callable<Integer> {
             .changedSince(Optional.ofNullable(changedSince))
             .digestsFile(Optional.ofNullable(digestsFile).map(p -> p.toAbsolutePath().normalize()))
             .verifyAfter(verify)
+            .waitForLock(waitForLock)
             .build();
     if (explain != null) {
       ExplainText.print(

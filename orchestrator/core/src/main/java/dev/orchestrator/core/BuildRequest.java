@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param digestsFile where a push-by-digest build writes its digests (default: {@code
  *     .cache/orchestrator/digests-<arch>.json})
  * @param verifyAfter when every service built, verify what was built (as {@code verify} does)
+ * @param waitForLock when another build of the repository is running, wait for it to end instead of
+ *     refusing
  */
 public record BuildRequest(
     Path root,
@@ -33,7 +35,8 @@ public record BuildRequest(
     boolean force,
     Optional<String> changedSince,
     Optional<Path> digestsFile,
-    boolean verifyAfter) {
+    boolean verifyAfter,
+    boolean waitForLock) {
 
   public BuildRequest {
     Objects.requireNonNull(root, "root");
@@ -59,6 +62,7 @@ public record BuildRequest(
     private Optional<String> changedSince = Optional.empty();
     private Optional<Path> digestsFile = Optional.empty();
     private boolean verifyAfter;
+    private boolean waitForLock;
 
     private Builder(Path root) {
       this.root = root;
@@ -114,6 +118,11 @@ public record BuildRequest(
       return this;
     }
 
+    public Builder waitForLock(boolean waitForLock) {
+      this.waitForLock = waitForLock;
+      return this;
+    }
+
     public BuildRequest build() {
       return new BuildRequest(
           root,
@@ -126,7 +135,8 @@ public record BuildRequest(
           force,
           changedSince,
           digestsFile,
-          verifyAfter);
+          verifyAfter,
+          waitForLock);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.orchestrator.core;
 
 import dev.orchestrator.core.build.BuildExecutor;
+import dev.orchestrator.core.build.BuildPreconditions;
 import dev.orchestrator.core.build.BuildSettings;
 import dev.orchestrator.core.build.Explanation;
 import dev.orchestrator.core.build.Incremental;
@@ -28,7 +29,9 @@ import dev.orchestrator.core.publish.MergeRequest;
 import dev.orchestrator.core.publish.Merger;
 import dev.orchestrator.core.result.BuildReport;
 import dev.orchestrator.core.result.ServiceResult;
+import dev.orchestrator.core.state.BuildLock;
 import dev.orchestrator.core.state.FileTrees;
+import dev.orchestrator.core.state.InsideRepository;
 import dev.orchestrator.core.state.StateFolder;
 import dev.orchestrator.core.verify.VerifyReport;
 import dev.orchestrator.core.verify.VerifyRun;
@@ -50,14 +53,24 @@ import java.util.function.Supplier;
 public final class Orchestrator {
   private final CommandRunner runner;
   private final Supplier<Engine> engines;
+  private final Map<String, String> environment;
 
   /**
    * @param runner runs every external program: buildx, imagetools, git, preparation steps
    * @param engines connects to the engine; called only by verbs that need one
+   * @param environment the variables {@code runner} runs programs with, where build secrets named
+   *     by {@code env} are looked for before anything builds
    */
-  public Orchestrator(CommandRunner runner, Supplier<Engine> engines) {
+  public Orchestrator(
+      CommandRunner runner, Supplier<Engine> engines, Map<String, String> environment) {
     this.runner = runner;
     this.engines = engines;
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** Programs run with this JVM's environment, as {@link SystemCommandRunner} does by default. */
+  public Orchestrator(CommandRunner runner, Supplier<Engine> engines) {
+    this(runner, engines, System.getenv());
   }
 
   /**
@@ -66,7 +79,8 @@ public final class Orchestrator {
    */
   public static Orchestrator onThisMachine() {
     SystemCommandRunner runner = SystemCommandRunner.inheritingEnvironment();
-    return new Orchestrator(runner, () -> Engines.connect(runner, runner.environment()));
+    return new Orchestrator(
+        runner, () -> Engines.connect(runner, runner.environment()), runner.environment());
   }
 
   /** The services: Dockerfile, in-repo dependencies, external images. */
@@ -92,33 +106,49 @@ public final class Orchestrator {
     Profile profile = workspace.profile(request.profile());
     List<String> platforms = Platforms.chosen(request.platforms(), profile.platforms());
     DigestsOutput.check(profile, platforms);
+    ownFolders(workspace, profile);
     Plan plan = UpToDate.plan(workspace, request, runner);
+    Map<String, Service> services =
+        BuildPreconditions.check(
+            workspace.root(), plan.services(), workspace.repository().byName(), environment);
     int jobs = request.jobs() > 0 ? request.jobs() : profile.jobs();
-    BuildOutcome built;
-    try (Incremental incremental = UpToDate.open(workspace, plan, request.force())) {
-      BuildSettings settings =
-          UpToDate.withIncremental(
-              new BuildSettings(workspace.root(), profile, platforms, jobs, request.failFast()),
-              incremental);
-      built = build(request, workspace, plan, platforms, settings, listener);
+    // A dry run writes nothing, so it neither waits for nor blocks a running build.
+    try (BuildLock lock = request.dryRun() ? null : lock(workspace, "build", request, listener)) {
+      BuildOutcome built;
+      try (Incremental incremental = UpToDate.open(workspace, plan, request.force())) {
+        BuildSettings settings =
+            UpToDate.withIncremental(
+                new BuildSettings(workspace.root(), profile, platforms, jobs, request.failFast()),
+                incremental);
+        built = build(request, workspace, services, plan, platforms, settings, listener);
+      }
+      if (!request.verifyAfter() || built.report().isEmpty() || built.report().get().anyFailed()) {
+        return built;
+      }
+      VerifyReport verified =
+          verify(VerifyRequest.afterBuild(request, platforms, built.report().get()), listener);
+      return new BuildOutcome(
+          plan, platforms, built.commands(), built.report(), Optional.of(verified));
     }
-    if (!request.verifyAfter() || built.report().isEmpty() || built.report().get().anyFailed()) {
-      return built;
-    }
-    VerifyReport verified =
-        verify(VerifyRequest.afterBuild(request, platforms, built.report().get()), listener);
-    return new BuildOutcome(
-        plan, platforms, built.commands(), built.report(), Optional.of(verified));
+  }
+
+  private static BuildLock lock(
+      Workspace workspace, String verb, BuildRequest request, BuildListener listener) {
+    return BuildLock.acquire(
+        new StateFolder(workspace.root()),
+        verb,
+        request.waitForLock(),
+        notice -> listener.on(new BuildEvent.Phase("", notice)));
   }
 
   private BuildOutcome build(
       BuildRequest request,
       Workspace workspace,
+      Map<String, Service> services,
       Plan plan,
       List<String> platforms,
       BuildSettings settings,
       BuildListener listener) {
-    Map<String, Service> services = workspace.repository().byName();
     List<String> mavenModules = workspace.mavenProjects(plan.services());
     listener.on(new BuildEvent.Planned(plan.waves(), platforms));
     if (request.dryRun()) {
@@ -181,6 +211,7 @@ public final class Orchestrator {
     Profile profile = workspace.profile(request.profile());
     List<String> platforms = Platforms.chosen(request.platforms(), profile.platforms());
     Plan plan = Planner.plan(workspace.graph(), List.of(service));
+    ownFolders(workspace, profile);
     try (Incremental incremental = UpToDate.open(workspace, plan, request.force())) {
       BuildSettings settings =
           UpToDate.withIncremental(
@@ -274,11 +305,15 @@ public final class Orchestrator {
     Workspace workspace = load(root);
     Profile profile = workspace.profile(profileName);
     List<String> removed = new ArrayList<>();
-    if (profile.cache().type() == Profile.Cache.Type.LOCAL) {
-      removed.addAll(
-          FileTrees.delete(workspace.root().resolve(profile.cache().location()), workspace.root()));
+    // Both are checked before either is deleted, so a refusal deletes nothing.
+    List<Path> folders = ownFolders(workspace, profile);
+    // Deleting what a running build writes would fail it at random; its own lock file goes too.
+    try (BuildLock lock =
+        BuildLock.acquire(new StateFolder(workspace.root()), "clean", false, notice -> {})) {
+      for (Path folder : folders) {
+        removed.addAll(FileTrees.delete(folder, workspace.root()));
+      }
     }
-    removed.addAll(FileTrees.delete(new StateFolder(workspace.root()).path(), workspace.root()));
     if (profile.output() == Profile.Output.LOAD) {
       try (Engine engine = engines.get()) {
         ImageNames names = profile.imageNames();
@@ -292,6 +327,25 @@ public final class Orchestrator {
       }
     }
     return removed;
+  }
+
+  /**
+   * The folders builds write, the local cache (when the profile has one) and the state folder, each
+   * checked to lead inside the repository once symbolic links are followed.
+   */
+  private static List<Path> ownFolders(Workspace workspace, Profile profile) {
+    List<Path> folders = new ArrayList<>();
+    if (profile.cache().type() == Profile.Cache.Type.LOCAL) {
+      folders.add(
+          InsideRepository.require(
+              workspace.root().resolve(profile.cache().location()),
+              workspace.root(),
+              "the cache folder (profile 'cache.dir')"));
+    }
+    folders.add(
+        InsideRepository.require(
+            new StateFolder(workspace.root()).path(), workspace.root(), "the state folder"));
+    return folders;
   }
 
   private Workspace load(Path root) {

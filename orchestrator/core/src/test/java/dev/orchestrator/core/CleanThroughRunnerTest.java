@@ -75,4 +75,43 @@ class CleanThroughRunnerTest {
         .isInstanceOf(ConfigurationException.class);
     assertThat(Files.exists(root.resolve(".cache/orchestrator/index.tsv"))).isTrue();
   }
+
+  @Test
+  void aSymbolicallyLinkedCacheRootIsRefusedNamingTheLinkAndNothingOutsideIsDeleted(
+      @TempDir Path outside) throws Exception {
+    Path elsewhere = Files.move(root.resolve(".cache"), outside.resolve("cache"));
+    Files.createSymbolicLink(root.resolve(".cache"), elsewhere);
+
+    assertThatThrownBy(() -> orchestrator.clean(root, Optional.of("local")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(".cache is a symbolic link to " + elsewhere.toRealPath());
+    assertThat(elsewhere.resolve("buildx/index.json")).exists();
+    assertThat(elsewhere.resolve("orchestrator/index.tsv")).exists();
+    assertThat(engine.removed).isEmpty();
+  }
+
+  @Test
+  void aSymbolicallyLinkedCacheFolderIsRefusedBeforeTheStateIsDeleted(@TempDir Path outside)
+      throws Exception {
+    Path elsewhere = Files.move(root.resolve(".cache/buildx"), outside.resolve("buildx"));
+    Files.createSymbolicLink(root.resolve(".cache/buildx"), elsewhere);
+
+    assertThatThrownBy(() -> orchestrator.clean(root, Optional.of("local")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("the cache folder (profile 'cache.dir')")
+        .hasMessageContaining(".cache/buildx is a symbolic link to " + elsewhere.toRealPath());
+    assertThat(elsewhere.resolve("index.json")).exists();
+    assertThat(root.resolve(".cache/orchestrator/index.tsv")).exists();
+  }
+
+  @Test
+  void aLinkInsideTheStateFolderIsRemovedNotFollowed(@TempDir Path outside) throws Exception {
+    Path kept = Files.writeString(outside.resolve("kept.txt"), "not ours\n");
+    Files.createSymbolicLink(root.resolve(".cache/orchestrator/link"), outside);
+
+    orchestrator.clean(root, Optional.of("local"));
+
+    assertThat(root.resolve(".cache/orchestrator")).doesNotExist();
+    assertThat(kept).exists();
+  }
 }

@@ -54,6 +54,13 @@ public class BuildMojo extends OrchestratorMojo {
   @Parameter(property = "orchestrator.verify", defaultValue = "false")
   boolean verify;
 
+  /**
+   * When another build of this repository is running, wait for it to end (default: refuse, as a
+   * machine problem).
+   */
+  @Parameter(property = "orchestrator.wait", defaultValue = "false")
+  boolean waitForLock;
+
   @Override
   Verdict run(Orchestrator orchestrator) {
     BuildRequest request =
@@ -69,6 +76,7 @@ public class BuildMojo extends OrchestratorMojo {
             .digestsFile(
                 Optional.ofNullable(digestsFile).map(f -> f.toPath().toAbsolutePath().normalize()))
             .verifyAfter(verify)
+            .waitForLock(waitForLock)
             .build();
     if (explain != null && !explain.isBlank()) {
       info(ExplainText.render(orchestrator.explain(request, explain)));

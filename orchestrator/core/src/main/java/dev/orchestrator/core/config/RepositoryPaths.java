@@ -14,8 +14,8 @@ final class RepositoryPaths {
 
   /**
    * What is wrong with {@code relative}, resolved against {@code base}, as a path inside {@code
-   * root}; empty when nothing is. A path that exists is also checked after following symbolic
-   * links, since a link inside the repository may point anywhere.
+   * root}; empty when nothing is. The path, or its nearest existing folder, is also checked after
+   * following symbolic links, since a link inside the repository may point anywhere.
    */
   static Optional<String> complaint(String relative, Path base, Path root) {
     Optional<String> form = syntaxComplaint(relative);
@@ -27,9 +27,15 @@ final class RepositoryPaths {
     if (!resolved.startsWith(rootPath)) {
       return Optional.of("leads outside the repository");
     }
-    if (Files.exists(resolved)) {
+    // What does not exist yet is judged by its nearest existing folder: a missing file under a
+    // linked folder would be created, or looked for, wherever the link leads.
+    Path existing = resolved;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing != null) {
       try {
-        if (!resolved.toRealPath().startsWith(rootPath.toRealPath())) {
+        if (!existing.toRealPath().startsWith(rootPath.toRealPath())) {
           return Optional.of("leads outside the repository through a symbolic link");
         }
       } catch (IOException e) {

@@ -12,8 +12,8 @@ import java.util.Optional;
  * relative to the service folder and already checked not to escape the repository.
  *
  * @param file the descriptor file itself, for error messages (null when there is none)
- * @param lines the 1-based line of each top-level key, so later checks (an unknown dependsOn) can
- *     point at it
+ * @param lines the 1-based line of each top-level key and of each secret ({@link Secret#lineKey}),
+ *     so later checks (an unknown dependsOn, an unset secret) can point at it
  */
 public record ServiceDescriptor(
     Path file,
@@ -109,8 +109,19 @@ public record ServiceDescriptor(
    * cache or any output of the orchestrator.
    *
    * @param source the environment variable name ({@code env}) or the file path ({@code src})
+   * @param optional {@code optional: true}: an unset variable or a missing file is not an error,
+   *     the secret is then not passed
    */
-  public record Secret(String id, Kind kind, String source) {
+  public record Secret(String id, Kind kind, String source, boolean optional) {
+    public Secret(String id, Kind kind, String source) {
+      this(id, kind, source, false);
+    }
+
+    /** Where a secret's line is kept in {@link ServiceDescriptor#lineOf}. */
+    public static String lineKey(String id) {
+      return "secrets." + id;
+    }
+
     public enum Kind {
       ENV,
       FILE

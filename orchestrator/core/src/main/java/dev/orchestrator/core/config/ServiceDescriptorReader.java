@@ -58,6 +58,7 @@ public final class ServiceDescriptorReader {
     YamlNodes yaml = new YamlNodes(file);
     YamlSection top = yaml.document(KEYS);
     Path folder = file.toAbsolutePath().getParent();
+    Map<String, Integer> lines = new LinkedHashMap<>(top.lines());
     ServiceDescriptor descriptor =
         ServiceDescriptor.builder()
             .file(file)
@@ -75,8 +76,8 @@ public final class ServiceDescriptorReader {
             .ports(
                 yaml.list(top, "ports", PORT.many(), (n, p) -> yaml.integer(n, p, PORT, 1, 65535)))
             .health(health(yaml, top))
-            .secrets(Secrets.read(yaml, top, folder, repositoryRoot))
-            .lines(top.lines())
+            .secrets(Secrets.read(yaml, top, folder, repositoryRoot, lines))
+            .lines(lines)
             .build();
     yaml.throwIfAny();
     return descriptor;

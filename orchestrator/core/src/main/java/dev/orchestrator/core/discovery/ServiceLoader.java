@@ -6,6 +6,7 @@ import dev.orchestrator.core.dockerfile.DockerfileInfo;
 import dev.orchestrator.core.dockerfile.DockerfileParser;
 import dev.orchestrator.core.error.ConfigurationException;
 import dev.orchestrator.core.error.Problem;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns service folders into services: reads each descriptor and Dockerfile, checks names, and
@@ -91,12 +93,39 @@ final class ServiceLoader {
                     + " not found"));
         return null;
       }
+      Optional<Path> outside = outside(dockerfile);
+      if (outside.isPresent()) {
+        // Its changes would escape the input hashes and git, so the image could go stale.
+        problems.add(
+            new Problem(
+                descriptorFile,
+                descriptor.lineOf("dockerfile"),
+                "service '"
+                    + name
+                    + "': Dockerfile "
+                    + root.relativize(dockerfile)
+                    + " leads outside the repository through a symbolic link, to "
+                    + outside.get()
+                    + "; copy the file into the repository instead"));
+        return null;
+      }
       DockerfileInfo info = DockerfileParser.parse(dockerfile, descriptor.args());
       return new Service(
           name, folder, root.relativize(folder), dockerfile, context, descriptor, info);
     } catch (ConfigurationException e) {
       problems.addAll(e.problems());
       return null;
+    }
+  }
+
+  /** Where {@code file} really is when that is outside the repository; empty when inside. */
+  private Optional<Path> outside(Path file) {
+    try {
+      Path real = file.toRealPath();
+      return real.startsWith(root.toRealPath()) ? Optional.empty() : Optional.of(real);
+    } catch (IOException e) {
+      // It was just found to be a regular file; reading it reports what is wrong.
+      return Optional.empty();
     }
   }
 }

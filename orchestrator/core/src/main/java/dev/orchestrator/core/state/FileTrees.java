@@ -6,12 +6,16 @@ import dev.orchestrator.core.error.FileErrors;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Deletes folders the orchestrator owns, refusing anything outside the repository. */
+/**
+ * Deletes folders the orchestrator owns, refusing anything outside the repository after following
+ * symbolic links. Links inside a deleted folder are removed, never followed.
+ */
 public final class FileTrees {
   private FileTrees() {}
 
@@ -21,7 +25,13 @@ public final class FileTrees {
       throw new ConfigurationException(
           "refusing to delete " + target + ": not inside " + repositoryRoot);
     }
-    if (!Files.exists(target)) {
+    // The text alone is not enough: through a linked .cache, the folder is somewhere else.
+    InsideRepository.complaint(target, repositoryRoot)
+        .ifPresent(
+            why -> {
+              throw new ConfigurationException("refusing to delete " + target + ": it " + why);
+            });
+    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       return List.of();
     }
     try (Stream<Path> walk = Files.walk(target)) {

@@ -15,6 +15,11 @@ public record StateFolder(Path repositoryRoot) {
     return repositoryRoot.resolve(RELATIVE);
   }
 
+  /** Held by the one build (or clean) of the repository running; names its pid and start. */
+  public Path buildLock() {
+    return path().resolve("build.lock");
+  }
+
   /** What was built with which input hash (and its sizes). */
   public Path buildIndex() {
     return path().resolve("index.tsv");

@@ -283,6 +283,43 @@ class ServiceDescriptorReaderTest {
   }
 
   @Test
+  void aContextBelowALinkedFolderIsRefusedEvenBeforeItExists() throws IOException {
+    Path outside = Files.createDirectories(temp.resolve("outside"));
+    Files.createSymbolicLink(file.resolveSibling("shared"), outside);
+
+    assertThat(problems("context: shared/not-yet\n"))
+        .containsExactly(
+            at(
+                1,
+                "'context': 'shared/not-yet' leads outside the repository through a symbolic"
+                    + " link"));
+  }
+
+  @Test
+  void aSecretFileThatIsASymbolicLinkLeadingOutsideIsRefused() throws IOException {
+    Path outside = Files.writeString(temp.resolve("netrc"), "machine x\n");
+    Files.createSymbolicLink(file.resolveSibling("netrc"), outside);
+
+    assertThat(problems("secrets:\n  - {id: netrc, src: netrc}\n"))
+        .singleElement()
+        .asString()
+        .contains("'netrc' leads outside the repository through a symbolic link");
+  }
+
+  @Test
+  void aSecretMayBeOptional() throws IOException {
+    assertThat(read("secrets:\n  - {id: npm, env: NPM_TOKEN, optional: true}\n").secrets())
+        .containsExactly(
+            new ServiceDescriptor.Secret(
+                "npm", ServiceDescriptor.Secret.Kind.ENV, "NPM_TOKEN", true));
+    assertThat(problems("secrets:\n  - {id: npm, env: NPM_TOKEN, optional: maybe}\n"))
+        .singleElement()
+        .asString()
+        .contains("'maybe'")
+        .contains("true or false");
+  }
+
+  @Test
   void prepareCommandAsShellString() throws IOException {
     assertThat(problems("prepare:\n  command: ./assemble.sh amd64\n"))
         .containsExactly(

@@ -127,4 +127,20 @@ class ServiceDiscoveryTest {
         .hasMessageContaining(
             "service.yaml:1: service 'a': Dockerfile services/a/docker/Dockerfile.prod not found");
   }
+
+  @Test
+  void aDockerfileThatIsASymbolicLinkLeadingOutsideTheRepositoryIsRefused(@TempDir Path outside)
+      throws IOException {
+    Path real = Files.writeString(outside.resolve("Dockerfile"), "FROM scratch\n");
+    write("services/api/service.yaml", "name: api\n");
+    Files.createSymbolicLink(root.resolve("services/api/Dockerfile"), real);
+
+    assertThatThrownBy(this::names)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(root.resolve("services/api/service.yaml").toString())
+        .hasMessageContaining(
+            "service 'api': Dockerfile services/api/Dockerfile leads outside the repository"
+                + " through a symbolic link, to "
+                + real.toRealPath());
+  }
 }
