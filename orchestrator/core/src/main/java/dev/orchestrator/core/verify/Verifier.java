@@ -81,7 +81,7 @@ final class Verifier {
             c,
             decision.fails() && c == Check.HEALTHY
                 ? CheckResult.fail(c, decision.reason())
-                : CheckResult.notApplicable(c, "not run: " + decision.reason()));
+                : CheckResult.notApplicable(c, decision.reason()));
       }
       return row(
           service, image, platform, results, Optional.empty(), Optional.empty(), decision.run());
