@@ -15,8 +15,9 @@ import java.util.Set;
 
 /**
  * Verifies one service on one platform: the image configuration and size, then a container as the
- * image is, then one with a read-only root, tmpfs {@code /tmp} and every capability dropped. Every
- * container it creates is removed before it returns, whatever happened.
+ * image is, then one with a read-only root, tmpfs {@code /tmp} and every capability dropped. A
+ * base, or an image without CMD or ENTRYPOINT, is not run ({@link Applicability}). Every container
+ * it creates is removed before it returns, whatever happened.
  */
 final class Verifier {
   /** Label on every container verify creates; its value is the run's id. */
@@ -68,13 +69,14 @@ final class Verifier {
     ServiceDescriptor descriptor = service.descriptor();
     results.put(Check.SIZE, SizeCheck.check(service.name(), descriptor, size));
     ImageConfig config = configOf(service, image, platform);
-    ContainerState state0 = config.state();
+    ContainerState configured = config.state();
     Applicability.Decision decision =
         Applicability.decide(descriptor, config.hasCommand(), builtFrom.contains(service.name()));
     results.put(
-        Check.HEALTHCHECK, Applicability.healthcheck(decision, descriptor, state0.healthcheck()));
-    results.put(Check.USER, Applicability.user(decision, state0.user()));
-    results.put(Check.LABELS, OciLabels.check(state0.labels()));
+        Check.HEALTHCHECK,
+        Applicability.healthcheck(decision, descriptor, configured.healthcheck()));
+    results.put(Check.USER, Applicability.user(decision, configured.user()));
+    results.put(Check.LABELS, OciLabels.check(configured.labels()));
     if (!decision.runs()) {
       for (Check c : List.of(Check.HEALTHY, Check.PROCESS_USER, Check.READ_ONLY, Check.HTTP)) {
         results.put(
@@ -86,8 +88,8 @@ final class Verifier {
       return row(
           service, image, platform, results, Optional.empty(), Optional.empty(), decision.run());
     }
-    List<Integer> ports = Applicability.ports(descriptor, state0.exposedPorts());
-    Optional<Integer> httpPort = Applicability.httpPort(descriptor, state0.exposedPorts());
+    List<Integer> ports = Applicability.ports(descriptor, configured.exposedPorts());
+    Optional<Integer> httpPort = Applicability.httpPort(descriptor, configured.exposedPorts());
     String path = Applicability.healthPath(descriptor);
     HealthWait.Probe probe =
         new HealthWait.Probe(
