@@ -6,13 +6,18 @@ import dev.orchestrator.core.verify.VerifyRow;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code verify --json}: an array of {service, platform, image, passed, checks: [{name, status,
- * detail}], secondsToHealthy, secondsToHealthyReadOnly}; a stable contract (fields may be added,
- * never renamed). Times are null when the container did not become healthy.
+ * detail, output?}], result, run, secondsToHealthy, secondsToHealthyReadOnly}; a stable contract
+ * (fields may be added, never renamed). Times are null when the container did not become healthy.
+ * {@code passed} is true only for a row that was run and failed nothing; {@code result} is {@code
+ * passed}, {@code failed} or {@code not-run}, and {@code run} says why not: {@code ran}, {@code
+ * base} or {@code not-runnable}. {@code output}, a failed container's last lines, is there only
+ * when it printed something.
  */
 final class VerifyJson {
   private VerifyJson() {}
@@ -26,8 +31,10 @@ final class VerifyJson {
     json.put("service", r.service());
     json.put("platform", r.platform());
     json.put("image", r.image());
-    json.put("passed", r.passed());
+    json.put("passed", r.result() == VerifyRow.Result.PASSED);
     json.put("checks", r.checks().stream().map(VerifyJson::check).toList());
+    json.put("result", r.result().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    json.put("run", r.run().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     json.put("secondsToHealthy", seconds(r.toHealthy()));
     json.put("secondsToHealthyReadOnly", seconds(r.toHealthyReadOnly()));
     return json;
@@ -38,6 +45,9 @@ final class VerifyJson {
     json.put("name", c.name());
     json.put("status", c.status().label());
     json.put("detail", c.detail());
+    if (!c.output().isEmpty()) {
+      json.put("output", c.output());
+    }
     return json;
   }
 

@@ -85,6 +85,65 @@ class VerifyReportRenderingTest {
         .endsWith("\"secondsToHealthy\": null, \"secondsToHealthyReadOnly\": null } ]");
   }
 
+  private static final VerifyRow CRASHED =
+      new VerifyRow(
+          "app",
+          "linux/amd64",
+          "m/app:latest",
+          List.of(
+              CheckResult.fail(Check.HEALTHY, "exited with code 1 after 0.4s")
+                  .withOutput("starting\nno database at db:5432\n")),
+          Optional.empty(),
+          Optional.empty());
+  private static final VerifyRow BASE =
+      new VerifyRow(
+          "base-jre",
+          "linux/amd64",
+          "m/base-jre:latest",
+          List.of(CheckResult.notApplicable(Check.HEALTHY, "not run: a base (base: true)")),
+          Optional.empty(),
+          Optional.empty(),
+          VerifyRow.Run.BASE);
+  private static final VerifyRow NO_COMMAND =
+      new VerifyRow(
+          "tools",
+          "linux/amd64",
+          "m/tools:latest",
+          List.of(CheckResult.notApplicable(Check.HEALTHY, "not run: not a runnable service")),
+          Optional.empty(),
+          Optional.empty(),
+          VerifyRow.Run.NOT_RUNNABLE);
+
+  @Test
+  void aFailedContainersLastOutputIsShownUnderItsCheck() {
+    VerifyReport report = new VerifyReport(List.of(CRASHED), Duration.ZERO, false);
+
+    assertThat(VerifyText.render(report))
+        .containsPattern("fail +healthy +exited with code 1 after 0\\.4s\n +its last output:\n")
+        .contains("       | starting\n       | no database at db:5432\n");
+    assertThat(Json.write(VerifyJson.of(report)))
+        .contains("\"output\": \"starting\\nno database at db:5432\"");
+  }
+
+  @Test
+  void rowsThatWereNotRunAreCountedApartAndAreNoFailure() {
+    VerifyReport report = new VerifyReport(List.of(PASSED, BASE, NO_COMMAND), Duration.ZERO, false);
+    String table = VerifyText.render(report);
+
+    assertThat(table)
+        .containsPattern("base-jre +linux/amd64 +not run")
+        .containsPattern("tools +linux/amd64 +not run")
+        .contains(
+            "3 service-platforms verified in 0.0s: 1 passed, 0 failed, 2 not run"
+                + " (1 bases, 1 without CMD or ENTRYPOINT)")
+        .doesNotContain("VERIFY FAILED");
+    assertThat(Json.write(VerifyJson.of(report)).replaceAll("\\s+", " "))
+        .contains("\"result\": \"not-run\", \"run\": \"base\"")
+        .contains("\"result\": \"not-run\", \"run\": \"not-runnable\"")
+        .contains("\"image\": \"m/base-jre:latest\", \"passed\": false");
+    assertThat(ExitCodes.of(report.verdict())).isEqualTo(ExitCodes.OK);
+  }
+
   @Test
   void aFailureOrAnInterruptionHasItsOwnExitCode() {
     assertThat(ExitCodes.of(REPORT.verdict())).isEqualTo(ExitCodes.VERIFY_FAILED);

@@ -11,6 +11,7 @@ import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.Engine;
 import dev.orchestrator.core.engine.Engines;
 import dev.orchestrator.core.engine.OfflineEngine;
+import dev.orchestrator.core.graph.Edge;
 import dev.orchestrator.core.graph.Plan;
 import dev.orchestrator.core.graph.Planner;
 import dev.orchestrator.core.graph.ServiceGraph;
@@ -44,7 +45,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The one entry point every front end calls: the CLI command and the Maven goal each build a
@@ -198,7 +201,12 @@ public final class Orchestrator {
       listener.on(new BuildEvent.Phase("", "preflight"));
       String host = engine.preflight(platforms).hostPlatform();
       int jobs = request.jobs() > 0 ? request.jobs() : profile.jobs();
-      return new VerifyRun(engine, host, jobs, listener).run(images, platforms);
+      Set<String> builtFrom =
+          workspace.graph().edges().stream()
+              .filter(e -> e.reason() == Edge.Reason.DOCKERFILE_FROM)
+              .map(Edge::to)
+              .collect(Collectors.toSet());
+      return new VerifyRun(engine, host, jobs, listener, builtFrom).run(images, platforms);
     }
   }
 

@@ -59,6 +59,11 @@ final class FakeEngine implements Engine {
   }
 
   @Override
+  public String containerLogs(String containerId, int lines) {
+    return "";
+  }
+
+  @Override
   public void removeContainer(String containerId) {
     throw new AssertionError("no container expected");
   }

@@ -118,6 +118,45 @@ class VerifyEndToEndIT {
   }
 
   @Test
+  void anImageWithoutHealthcheckWhoseCommandExitsAtStartFailsWithItsOutput() {
+    WebServices.addWithoutHealthcheck(
+        repo,
+        "crasher",
+        8080,
+        "[\"sh\", \"-c\", \"echo starting; echo no database at db:5432 >&2; exit 1\"]");
+    assertThat(orchestrator("build", "crasher", "--platform", "linux/amd64").exitCode()).isZero();
+
+    Cli verify = orchestrator("verify", "crasher", "--platform", "linux/amd64");
+
+    assertThat(verify.exitCode()).as(verify.toString()).isEqualTo(6);
+    assertThat(verify.out())
+        .containsPattern("fail +healthy +exited with code 1 after")
+        .contains("its last output:", "| starting", "| no database at db:5432")
+        .contains("VERIFY FAILED crasher linux/amd64: healthy (exited with code 1")
+        .contains("0 passed, 1 failed, 0 not run");
+    assertThat(containersLeft()).isEmpty();
+  }
+
+  @Test
+  void anImageWithoutHealthcheckThatKeepsRunningAndListensOnItsExposedPortPasses() {
+    WebServices.addWithoutHealthcheck(
+        repo, "listener", 7070, "[\"httpd\", \"-f\", \"-p\", \"7070\", \"-h\", \"/\"]");
+    assertThat(orchestrator("build", "listener", "--platform", "linux/amd64").exitCode()).isZero();
+
+    Cli verify = orchestrator("verify", "listener", "--platform", "linux/amd64");
+
+    assertThat(verify.exitCode()).as(verify.toString()).isZero();
+    assertThat(verify.out())
+        .containsPattern(
+            "pass +healthy +still running after [0-9.]+s, port 7070 accepting TCP connections")
+        .containsPattern("pass +read-only +still running after")
+        .containsPattern("n/a +healthcheck +no HEALTHCHECK: it must keep running")
+        .containsPattern("listener +linux/amd64 +passed")
+        .contains("1 passed, 0 failed, 0 not run");
+    assertThat(containersLeft()).isEmpty();
+  }
+
+  @Test
   void buildWithVerifyVerifiesWhatItBuilt() {
     WebServices.add(repo, "web-root", Variant.ROOT, "ports: [8080]\n");
 

@@ -48,6 +48,30 @@ final class WebServices {
             .formatted(name, name, variant == Variant.ROOT ? "" : "USER 1000:1000"));
   }
 
+  /**
+   * A non-root image without HEALTHCHECK or service.yaml that runs {@code command} (busybox applet
+   * and arguments), EXPOSEing {@code port}.
+   */
+  static void addWithoutHealthcheck(FixtureMonorepo repo, String name, int port, String command) {
+    Path busybox = Busybox.binaries();
+    for (String arch : new String[] {"amd64", "arm64"}) {
+      repo.copy(busybox.resolve("busybox-" + arch), "services/" + name + "/busybox-" + arch);
+    }
+    repo.file(
+        "services/" + name + "/Dockerfile",
+        """
+        FROM scratch
+        ARG TARGETARCH
+        COPY busybox-${TARGETARCH} /bin/busybox
+        LABEL org.opencontainers.image.title="%s"
+        EXPOSE %d
+        USER 1000:1000
+        ENTRYPOINT ["/bin/busybox"]
+        CMD %s
+        """
+            .formatted(name, port, command));
+  }
+
   /** An image nobody runs as is, like a base: OCI labels, no HEALTHCHECK, no ports. */
   static void addBase(FixtureMonorepo repo, String name) {
     Path busybox = Busybox.binaries();

@@ -11,6 +11,9 @@ import java.util.Optional;
  * The optional {@code service.yaml} beside a Dockerfile. Every field is optional; paths are
  * relative to the service folder and already checked not to escape the repository.
  *
+ * @param base {@code base: true}: an image only built FROM, which verify does not run
+ * @param settle {@code settle: 5s}: how long verify lets a container without HEALTHCHECK run before
+ *     it counts as started (see {@link #DEFAULT_SETTLE})
  * @param file the descriptor file itself, for error messages (null when there is none)
  * @param lines the 1-based line of each top-level key and of each secret ({@link Secret#lineKey}),
  *     so later checks (an unknown dependsOn, an unset secret) can point at it
@@ -31,6 +34,8 @@ public record ServiceDescriptor(
     List<Integer> ports,
     Optional<HealthCheck> health,
     List<Secret> secrets,
+    boolean base,
+    Optional<Duration> settle,
     Map<String, Integer> lines) {
 
   public ServiceDescriptor {
@@ -42,6 +47,9 @@ public record ServiceDescriptor(
     secrets = List.copyOf(secrets);
     lines = Map.copyOf(lines);
   }
+
+  /** How long a container without HEALTHCHECK must keep running, where {@code settle} is unset. */
+  public static final Duration DEFAULT_SETTLE = Duration.ofSeconds(3);
 
   /** The descriptor of a service without {@code service.yaml}. */
   public static ServiceDescriptor none() {
@@ -75,6 +83,8 @@ public record ServiceDescriptor(
         .ports(ports)
         .health(health)
         .secrets(secrets)
+        .base(base)
+        .settle(settle)
         .lines(lines);
   }
 
@@ -145,6 +155,8 @@ public record ServiceDescriptor(
     private List<Integer> ports = List.of();
     private Optional<HealthCheck> health = Optional.empty();
     private List<Secret> secrets = List.of();
+    private boolean base;
+    private Optional<Duration> settle = Optional.empty();
     private Map<String, Integer> lines = Map.of();
 
     private Builder() {}
@@ -224,6 +236,16 @@ public record ServiceDescriptor(
       return this;
     }
 
+    public Builder base(boolean base) {
+      this.base = base;
+      return this;
+    }
+
+    public Builder settle(Optional<Duration> settle) {
+      this.settle = settle;
+      return this;
+    }
+
     public Builder lines(Map<String, Integer> lines) {
       this.lines = lines;
       return this;
@@ -246,6 +268,8 @@ public record ServiceDescriptor(
           ports,
           health,
           secrets,
+          base,
+          settle,
           lines);
     }
   }

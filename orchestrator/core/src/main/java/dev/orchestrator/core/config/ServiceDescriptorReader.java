@@ -30,7 +30,9 @@ public final class ServiceDescriptorReader {
           "prepare",
           "ports",
           "health",
-          "secrets");
+          "secrets",
+          "base",
+          "settle");
 
   private static final Form PORT =
       Form.of(
@@ -45,6 +47,8 @@ public final class ServiceDescriptorReader {
   private static final List<String> PREPARE_KEYS = List.of("command", "inputs");
   private static final List<String> HEALTH_KEYS = List.of("path", "startTimeout");
   private static final String HEALTH = "a map such as {path: /health, startTimeout: 60s}";
+
+  private static final String BOOLEAN = "true or false";
 
   private ServiceDescriptorReader() {}
 
@@ -77,6 +81,8 @@ public final class ServiceDescriptorReader {
                 yaml.list(top, "ports", PORT.many(), (n, p) -> yaml.integer(n, p, PORT, 1, 65535)))
             .health(health(yaml, top))
             .secrets(Secrets.read(yaml, top, folder, repositoryRoot, lines))
+            .base(yaml.optional(top, "base", (n, p) -> bool(yaml, n, p)).orElse(false))
+            .settle(yaml.optional(top, "settle", (n, p) -> duration(yaml, n, p)))
             .lines(lines)
             .build();
     yaml.throwIfAny();
@@ -129,6 +135,16 @@ public final class ServiceDescriptorReader {
     String path = yaml.string(s, "path", Form.HTTP_PATH).orElse(HealthCheck.DEFAULT.path());
     Optional<Duration> timeout = yaml.optional(s, "startTimeout", (n, p) -> duration(yaml, n, p));
     return Optional.of(new HealthCheck(path, timeout.orElse(HealthCheck.DEFAULT.startTimeout())));
+  }
+
+  private static Optional<Boolean> bool(YamlNodes yaml, Node node, String path) {
+    return yaml.scalar(node, path, BOOLEAN)
+        .filter(v -> v.equals("true") || v.equals("false") || yaml.report(node, bad(path, v)))
+        .map(Boolean::valueOf);
+  }
+
+  private static String bad(String path, String value) {
+    return "'" + path + "': '" + value + "' is not " + BOOLEAN;
   }
 
   private static Optional<Duration> duration(YamlNodes yaml, Node node, String path) {

@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param healthcheck the HEALTHCHECK test, such as {@code [CMD, /bin/app, check]}; empty when there
  *     is none (or it is {@code NONE})
  * @param hostPorts container TCP port to the published port on 127.0.0.1
+ * @param entrypoint the ENTRYPOINT; empty when there is none
+ * @param cmd the CMD, or the command that replaced it when the container was created
+ * @param exposedPorts the TCP ports the image EXPOSEs (with any the container publishes)
  */
 public record ContainerState(
     String id,
@@ -31,11 +34,17 @@ public record ContainerState(
     String user,
     Map<String, String> labels,
     List<String> healthcheck,
-    Map<Integer, Integer> hostPorts) {
+    Map<Integer, Integer> hostPorts,
+    List<String> entrypoint,
+    List<String> cmd,
+    List<Integer> exposedPorts) {
 
   public ContainerState {
     labels = Map.copyOf(labels);
     healthcheck = List.copyOf(healthcheck);
     hostPorts = Map.copyOf(hostPorts);
+    entrypoint = List.copyOf(entrypoint);
+    cmd = List.copyOf(cmd);
+    exposedPorts = List.copyOf(exposedPorts);
   }
 }

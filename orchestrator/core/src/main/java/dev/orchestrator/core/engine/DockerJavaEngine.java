@@ -1,6 +1,7 @@
 package dev.orchestrator.core.engine;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.HealthState;
 import com.github.dockerjava.api.command.HealthStateLog;
@@ -10,8 +11,10 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.ContainerConfig;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Info;
+import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Version;
@@ -21,15 +24,18 @@ import dev.orchestrator.core.size.ImageSizes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -237,7 +243,51 @@ final class DockerJavaEngine implements Engine {
         config.getUser() == null ? "" : config.getUser(),
         config.getLabels() == null ? Map.of() : config.getLabels(),
         test,
-        hostPorts);
+        hostPorts,
+        strings(config.getEntrypoint()),
+        strings(config.getCmd()),
+        config.getExposedPorts() == null
+            ? List.of()
+            : Arrays.stream(config.getExposedPorts())
+                .filter(p -> p.getProtocol() == InternetProtocol.TCP)
+                .map(ExposedPort::getPort)
+                .sorted()
+                .toList());
+  }
+
+  private static List<String> strings(String[] values) {
+    return values == null ? List.of() : List.of(values);
+  }
+
+  @Override
+  public String containerLogs(String containerId, int lines) {
+    StringBuilder out = new StringBuilder();
+    ResultCallback.Adapter<Frame> collect =
+        new ResultCallback.Adapter<>() {
+          @Override
+          public void onNext(Frame frame) {
+            synchronized (out) {
+              out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+            }
+          }
+        };
+    call(
+        "read the output of " + containerId,
+        () ->
+            client
+                .logContainerCmd(containerId)
+                .withStdOut(true)
+                .withStdErr(true)
+                .withTail(lines)
+                .exec(collect));
+    try {
+      collect.awaitCompletion(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    synchronized (out) {
+      return out.toString();
+    }
   }
 
   @Override

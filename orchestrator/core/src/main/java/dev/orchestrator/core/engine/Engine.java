@@ -71,6 +71,14 @@ public interface Engine extends AutoCloseable {
   ContainerState inspectContainer(String containerId);
 
   /**
+   * The last {@code lines} lines the container printed, standard output and error interleaved as
+   * the engine stored them; empty when it printed nothing.
+   *
+   * @throws IllegalStateException when the engine refuses
+   */
+  String containerLogs(String containerId, int lines);
+
+  /**
    * Removes a container, stopping it first if it runs; one that does not exist is not an error.
    *
    * @throws IllegalStateException when the engine refuses

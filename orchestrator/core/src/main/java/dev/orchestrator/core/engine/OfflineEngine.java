@@ -62,6 +62,11 @@ public final class OfflineEngine implements Engine {
   }
 
   @Override
+  public String containerLogs(String containerId, int lines) {
+    throw refused("reading a container's output");
+  }
+
+  @Override
   public void removeContainer(String containerId) {
     throw refused("removing a container");
   }

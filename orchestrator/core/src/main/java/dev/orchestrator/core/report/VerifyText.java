@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * The verify report, as both front ends print it: a summary row per service and platform with the
- * times to healthy, then every check with its detail, then what failed.
+ * times to healthy, then every check with its detail (and a failed container's last output), then
+ * what failed, then the counts: passed, failed and not run apart.
  */
 public final class VerifyText {
   private static final String ROW = "%-22s %-12s %-7s %9s %10s%n";
@@ -28,7 +29,7 @@ public final class VerifyText {
               ROW,
               r.service(),
               r.platform(),
-              r.passed() ? "passed" : "FAILED",
+              r.result().label(),
               seconds(r.toHealthy()),
               seconds(r.toHealthyReadOnly())));
     }
@@ -39,6 +40,10 @@ public final class VerifyText {
         out.append(
             String.format(
                 Locale.ROOT, "  %-4s %-13s %s%n", c.status().label(), c.name(), c.detail()));
+        if (!c.output().isEmpty()) {
+          out.append("       its last output:\n");
+          c.output().lines().forEach(l -> out.append("       | ").append(l).append('\n'));
+        }
       }
     }
     out.append('\n');
@@ -56,15 +61,18 @@ public final class VerifyText {
             .append('\n');
       }
     }
-    long passed = report.rows().stream().filter(VerifyRow::passed).count();
     out.append(
         String.format(
             Locale.ROOT,
-            "%d service-platforms verified in %.1fs: %d passed, %d failed%s%n",
+            "%d service-platforms verified in %.1fs: %d passed, %d failed, %d not run (%d bases,"
+                + " %d without CMD or ENTRYPOINT)%s%n",
             report.rows().size(),
             report.duration().toMillis() / 1000.0,
-            passed,
-            report.rows().size() - passed,
+            report.count(VerifyRow.Result.PASSED),
+            report.count(VerifyRow.Result.FAILED),
+            report.count(VerifyRow.Result.NOT_RUN),
+            report.notRun(VerifyRow.Run.BASE),
+            report.notRun(VerifyRow.Run.NOT_RUNNABLE),
             report.interrupted() ? ", interrupted" : ""));
     return out.toString();
   }

@@ -30,6 +30,15 @@ final class ContainerRun implements AutoCloseable {
     return engine.inspectContainer(id);
   }
 
+  /** Its last {@code lines} lines of output; what the engine refused to give is said instead. */
+  String lastOutput(int lines) {
+    try {
+      return engine.containerLogs(id, lines);
+    } catch (IllegalStateException e) {
+      return "(its output could not be read: " + e.getMessage() + ")";
+    }
+  }
+
   @Override
   public void close() {
     live.remove(id);

@@ -2,12 +2,16 @@ package dev.orchestrator.core.verify;
 
 import dev.orchestrator.core.engine.ContainerState;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Waits for a started container to become healthy: its HEALTHCHECK says so or, for an image without
- * one, its health path answers 200. Gives up when it exits, turns unhealthy or the timeout passes.
+ * Waits for a started container to become healthy: its HEALTHCHECK says so; for an image without
+ * one, its health path answers 200 or, when service.yaml asks for no such check, it still runs
+ * after the settle time and every port it has accepts a connection. Gives up when it exits, turns
+ * unhealthy or the timeout passes.
  */
 final class HealthWait {
   private static final long POLL_MILLIS = 250;
@@ -21,11 +25,28 @@ final class HealthWait {
   record Readiness(Optional<Duration> healthyAfter, ContainerState state, String detail) {}
 
   /**
-   * @param startNanos {@link System#nanoTime} just before the container was started
-   * @param httpPort the container port to probe when the image has no HEALTHCHECK
+   * How to tell the container is up.
+   *
+   * @param httpPort the container port to probe when the image has no HEALTHCHECK; empty to wait
+   *     for the settle time and the TCP ports instead
+   * @param settle how long a container without HEALTHCHECK or health path must keep running
+   * @param tcpPorts the container ports that must accept a connection in that case
    */
-  static Readiness await(
-      ContainerRun run, long startNanos, Duration timeout, Optional<Integer> httpPort, String path)
+  record Probe(
+      Duration timeout,
+      Optional<Integer> httpPort,
+      String path,
+      Duration settle,
+      List<Integer> tcpPorts) {
+    Probe {
+      tcpPorts = List.copyOf(tcpPorts);
+    }
+  }
+
+  /**
+   * @param startNanos {@link System#nanoTime} just before the container was started
+   */
+  static Readiness await(ContainerRun run, long startNanos, Probe probe)
       throws InterruptedException {
     while (true) {
       ContainerState s = run.inspect();
@@ -40,22 +61,33 @@ final class HealthWait {
         if (s.health().get().equals("unhealthy")) {
           return failed(s, "unhealthy after " + seconds(elapsed) + probe(s));
         }
-      } else if (httpPort.isPresent()) {
-        Integer host = s.hostPorts().get(httpPort.get());
-        if (host != null && HttpProbe.get(host, path).ok()) {
+      } else if (probe.httpPort().isPresent()) {
+        Integer host = s.hostPorts().get(probe.httpPort().get());
+        if (host != null && HttpProbe.get(host, probe.path()).ok()) {
           return new Readiness(
               Optional.of(elapsed),
               s,
-              "answered " + path + " after " + seconds(elapsed) + " (no HEALTHCHECK)");
+              "answered " + probe.path() + " after " + seconds(elapsed) + " (no HEALTHCHECK)");
         }
-      } else {
-        return failed(s, "no HEALTHCHECK in the image and no port to probe");
+      } else if (elapsed.compareTo(probe.settle()) >= 0) {
+        List<Integer> closed = closedPorts(s, probe.tcpPorts());
+        if (closed.isEmpty()) {
+          return new Readiness(Optional.of(elapsed), s, settled(elapsed, probe.tcpPorts()));
+        }
+        if (elapsed.compareTo(probe.timeout()) >= 0) {
+          return failed(
+              s,
+              "running, but "
+                  + ports(closed)
+                  + " accepted no TCP connection within "
+                  + seconds(probe.timeout()));
+        }
       }
-      if (elapsed.compareTo(timeout) >= 0) {
+      if (elapsed.compareTo(probe.timeout()) >= 0) {
         return failed(
             s,
             "not healthy within "
-                + seconds(timeout)
+                + seconds(probe.timeout())
                 + " ("
                 + s.health().orElse("no answer")
                 + ")"
@@ -63,6 +95,24 @@ final class HealthWait {
       }
       Thread.sleep(POLL_MILLIS);
     }
+  }
+
+  private static List<Integer> closedPorts(ContainerState s, List<Integer> ports) {
+    return ports.stream()
+        .filter(p -> s.hostPorts().get(p) == null || !TcpProbe.accepts(s.hostPorts().get(p)))
+        .toList();
+  }
+
+  private static String settled(Duration elapsed, List<Integer> ports) {
+    String running = "still running after " + seconds(elapsed);
+    return ports.isEmpty()
+        ? running + " (no HEALTHCHECK, no port)"
+        : running + ", " + ports(ports) + " accepting TCP connections (no HEALTHCHECK)";
+  }
+
+  private static String ports(List<Integer> ports) {
+    return (ports.size() == 1 ? "port " : "ports ")
+        + ports.stream().map(String::valueOf).collect(Collectors.joining(", "));
   }
 
   static String seconds(Duration d) {

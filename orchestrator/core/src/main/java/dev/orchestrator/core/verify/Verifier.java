@@ -7,16 +7,17 @@ import dev.orchestrator.core.engine.ContainerState;
 import dev.orchestrator.core.engine.Engine;
 import dev.orchestrator.core.size.ImageSizes;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Verifies one service on one platform: the image configuration and size, then a container as the
- * image is, then one with a read-only root, tmpfs {@code /tmp} and every capability dropped. Every
- * container it creates is removed before it returns, whatever happened.
+ * image is, then one with a read-only root, tmpfs {@code /tmp} and every capability dropped. A
+ * base, or an image without CMD or ENTRYPOINT, is not run ({@link Applicability}). Every container
+ * it creates is removed before it returns, whatever happened.
  */
 final class Verifier {
   /** Label on every container verify creates; its value is the run's id. */
@@ -27,15 +28,23 @@ final class Verifier {
   /** arm64 under QEMU starts several times slower than native. */
   static final int EMULATION_FACTOR = 3;
 
+  /** How much of a failed container's output a check shows. */
+  static final int OUTPUT_LINES = 20;
+
   private final Engine engine;
   private final String runId;
   private final String hostPlatform;
+  private final Set<String> builtFrom;
   private final LiveContainers live = new LiveContainers();
 
-  Verifier(Engine engine, String runId, String hostPlatform) {
+  /**
+   * @param builtFrom the services other services' Dockerfiles name in FROM
+   */
+  Verifier(Engine engine, String runId, String hostPlatform, Set<String> builtFrom) {
     this.engine = engine;
     this.runId = runId;
     this.hostPlatform = hostPlatform;
+    this.builtFrom = Set.copyOf(builtFrom);
   }
 
   /**
@@ -53,37 +62,46 @@ final class Verifier {
               sizes.isEmpty()
                   ? image + " is not in the engine"
                   : "no " + platform + " variant of " + image));
-      return row(service, image, platform, results, Optional.empty(), Optional.empty());
+      return row(
+          service, image, platform, results, Optional.empty(), Optional.empty(), VerifyRow.Run.RAN);
     }
     results.put(Check.IMAGE, CheckResult.pass(Check.IMAGE, image));
     ServiceDescriptor descriptor = service.descriptor();
     results.put(Check.SIZE, SizeCheck.check(service.name(), descriptor, size));
-    Optional<Integer> port = Applicability.httpPort(descriptor);
-    String path = Applicability.healthPath(descriptor);
-    Duration timeout = timeout(descriptor, platform);
-    Optional<Duration> toHealthy = Optional.empty();
-    ContainerState config = configOf(service, image, platform);
-    boolean runnable = Applicability.runnable(descriptor, !config.healthcheck().isEmpty());
-    results.put(Check.HEALTHCHECK, Applicability.healthcheck(runnable, config.healthcheck()));
-    results.put(Check.USER, Applicability.user(runnable, config.user()));
-    results.put(Check.LABELS, OciLabels.check(config.labels()));
-    if (!runnable) {
+    ImageConfig config = configOf(service, image, platform);
+    ContainerState configured = config.state();
+    Applicability.Decision decision =
+        Applicability.decide(descriptor, config.hasCommand(), builtFrom.contains(service.name()));
+    results.put(
+        Check.HEALTHCHECK,
+        Applicability.healthcheck(decision, descriptor, configured.healthcheck()));
+    results.put(Check.USER, Applicability.user(decision, configured.user()));
+    results.put(Check.LABELS, OciLabels.check(configured.labels()));
+    if (!decision.runs()) {
       for (Check c : List.of(Check.HEALTHY, Check.PROCESS_USER, Check.READ_ONLY, Check.HTTP)) {
-        results.put(c, CheckResult.notApplicable(c, Applicability.NOT_RUNNABLE));
+        results.put(
+            c,
+            decision.fails() && c == Check.HEALTHY
+                ? CheckResult.fail(c, decision.reason())
+                : CheckResult.notApplicable(c, decision.reason()));
       }
-      return row(service, image, platform, results, Optional.empty(), Optional.empty());
+      return row(
+          service, image, platform, results, Optional.empty(), Optional.empty(), decision.run());
     }
+    List<Integer> ports = Applicability.ports(descriptor, configured.exposedPorts());
+    Optional<Integer> httpPort = Applicability.httpPort(descriptor, configured.exposedPorts());
+    String path = Applicability.healthPath(descriptor);
+    HealthWait.Probe probe =
+        new HealthWait.Probe(
+            timeout(descriptor, platform), httpPort, path, settle(descriptor, platform), ports);
+    Optional<Duration> toHealthy;
     try (ContainerRun run =
-        ContainerRun.create(engine, live, spec(service, image, platform, false))) {
+        ContainerRun.create(engine, live, spec(service, image, platform, ports, false))) {
       long start = System.nanoTime();
       run.start();
-      HealthWait.Readiness ready = HealthWait.await(run, start, timeout, port, path);
+      HealthWait.Readiness ready = HealthWait.await(run, start, probe);
       toHealthy = ready.healthyAfter();
-      results.put(
-          Check.HEALTHY,
-          toHealthy.isPresent()
-              ? CheckResult.pass(Check.HEALTHY, ready.detail())
-              : CheckResult.fail(Check.HEALTHY, ready.detail()));
+      results.put(Check.HEALTHY, outcome(Check.HEALTHY, ready, ready.detail(), run));
       ContainerState state = ready.state();
       String notRunning = "not running: " + state.status();
       results.put(
@@ -91,13 +109,14 @@ final class Verifier {
           state.running()
               ? ProcStatus.check(state.pid())
               : CheckResult.notApplicable(Check.PROCESS_USER, notRunning));
-      if (port.isEmpty()) {
-        results.put(Check.HTTP, CheckResult.notApplicable(Check.HTTP, "no ports in service.yaml"));
+      if (httpPort.isEmpty()) {
+        results.put(Check.HTTP, CheckResult.notApplicable(Check.HTTP, noHttp(ports)));
       } else if (!state.running()) {
         results.put(Check.HTTP, CheckResult.notApplicable(Check.HTTP, notRunning));
       } else {
         results.put(
-            Check.HTTP, HttpProbe.check(port.get(), state.hostPorts().get(port.get()), path));
+            Check.HTTP,
+            HttpProbe.check(httpPort.get(), state.hostPorts().get(httpPort.get()), path));
       }
     }
     Optional<Duration> toHealthyReadOnly = Optional.empty();
@@ -107,53 +126,71 @@ final class Verifier {
           CheckResult.notApplicable(
               Check.READ_ONLY, "not tried: the container did not become healthy as it is"));
     } else {
-      HealthWait.Readiness ready = runReadOnly(service, image, platform, timeout, port, path);
-      toHealthyReadOnly = ready.healthyAfter();
-      String detail = ready.detail() + " (read-only root, tmpfs /tmp, all capabilities dropped)";
-      results.put(
-          Check.READ_ONLY,
-          toHealthyReadOnly.isPresent()
-              ? CheckResult.pass(Check.READ_ONLY, detail)
-              : CheckResult.fail(Check.READ_ONLY, detail));
+      try (ContainerRun run =
+          ContainerRun.create(engine, live, spec(service, image, platform, ports, true))) {
+        long start = System.nanoTime();
+        run.start();
+        HealthWait.Readiness ready = HealthWait.await(run, start, probe);
+        toHealthyReadOnly = ready.healthyAfter();
+        String detail = ready.detail() + " (read-only root, tmpfs /tmp, all capabilities dropped)";
+        results.put(Check.READ_ONLY, outcome(Check.READ_ONLY, ready, detail, run));
+      }
     }
-    return row(service, image, platform, results, toHealthy, toHealthyReadOnly);
+    return row(service, image, platform, results, toHealthy, toHealthyReadOnly, VerifyRow.Run.RAN);
   }
 
-  private HealthWait.Readiness runReadOnly(
-      Service service,
-      String image,
-      String platform,
-      Duration timeout,
-      Optional<Integer> port,
-      String path)
-      throws InterruptedException {
-    try (ContainerRun run =
-        ContainerRun.create(engine, live, spec(service, image, platform, true))) {
-      long start = System.nanoTime();
-      run.start();
-      return HealthWait.await(run, start, timeout, port, path);
+  /** A pass, or a failure with the container's last lines of output (read before it is removed). */
+  private static CheckResult outcome(
+      Check check, HealthWait.Readiness ready, String detail, ContainerRun run) {
+    if (ready.healthyAfter().isPresent()) {
+      return CheckResult.pass(check, detail);
     }
+    return CheckResult.fail(check, detail).withOutput(run.lastOutput(OUTPUT_LINES));
+  }
+
+  private static String noHttp(List<Integer> ports) {
+    return ports.isEmpty()
+        ? "no ports in service.yaml and none EXPOSEd"
+        : "no ports or health in service.yaml: only TCP connections to the EXPOSEd ports are"
+            + " checked";
   }
 
   /**
    * The image variant's configuration, from a container that is created and never started (under
-   * the containerd store {@code image inspect} shows the host platform's only). Its command is
-   * replaced, since an image without CMD, such as a base, cannot be created as is.
+   * the containerd store {@code image inspect} shows the host platform's only). An image without
+   * CMD or ENTRYPOINT, such as a base, cannot be created as is: when the engine refuses it, a
+   * container with a stand-in command shows the rest of its configuration.
    */
-  private ContainerState configOf(Service service, String image, String platform) {
-    ContainerSpec spec =
-        new ContainerSpec(
-            image,
-            platform,
-            labels(service),
-            List.of(),
-            false,
-            Map.of(),
-            false,
-            List.of("/verify-never-started"));
-    try (ContainerRun probe = ContainerRun.create(engine, live, spec)) {
-      return probe.inspect();
+  private ImageConfig configOf(Service service, String image, String platform) {
+    try (ContainerRun probe =
+        ContainerRun.create(engine, live, configSpec(service, image, platform, List.of()))) {
+      return new ImageConfig(probe.inspect(), true);
+    } catch (IllegalStateException asIs) {
+      try (ContainerRun probe =
+          ContainerRun.create(
+              engine,
+              live,
+              configSpec(service, image, platform, List.of("/verify-never-started")))) {
+        ContainerState state = probe.inspect();
+        // Refused as is, created with a command: it has none of its own, unless an ENTRYPOINT.
+        return new ImageConfig(state, !state.entrypoint().isEmpty());
+      }
     }
+  }
+
+  /** What the image's configuration says, and whether it has a command to run. */
+  private record ImageConfig(ContainerState state, boolean hasCommand) {}
+
+  private ContainerSpec configSpec(
+      Service service, String image, String platform, List<String> command) {
+    return new ContainerSpec(
+        image, platform, labels(service), List.of(), false, Map.of(), false, command);
+  }
+
+  /** How long a container without HEALTHCHECK must keep running; longer when emulated. */
+  Duration settle(ServiceDescriptor descriptor, String platform) {
+    Duration base = descriptor.settle().orElse(ServiceDescriptor.DEFAULT_SETTLE);
+    return platform.equals(hostPlatform) ? base : base.multipliedBy(EMULATION_FACTOR);
   }
 
   /** The service's start timeout, longer for a platform the engine emulates. */
@@ -163,8 +200,8 @@ final class Verifier {
     return platform.equals(hostPlatform) ? base : base.multipliedBy(EMULATION_FACTOR);
   }
 
-  private ContainerSpec spec(Service service, String image, String platform, boolean hardened) {
-    List<Integer> ports = new ArrayList<>(service.descriptor().ports());
+  private ContainerSpec spec(
+      Service service, String image, String platform, List<Integer> ports, boolean hardened) {
     return new ContainerSpec(
         image,
         platform,
@@ -186,13 +223,15 @@ final class Verifier {
       String platform,
       Map<Check, CheckResult> results,
       Optional<Duration> toHealthy,
-      Optional<Duration> toHealthyReadOnly) {
+      Optional<Duration> toHealthyReadOnly,
+      VerifyRow.Run run) {
     return new VerifyRow(
         service.name(),
         platform,
         image,
         List.copyOf(results.values()),
         toHealthy,
-        toHealthyReadOnly);
+        toHealthyReadOnly,
+        run);
   }
 }

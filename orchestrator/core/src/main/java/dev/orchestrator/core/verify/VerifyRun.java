@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,16 +32,27 @@ public final class VerifyRun {
   private final String hostPlatform;
   private final int jobs;
   private final BuildListener listener;
+  private final Set<String> builtFrom;
   private final String runId = UUID.randomUUID().toString().substring(0, 12);
 
   /**
    * @param hostPlatform the engine's own platform; others are emulated and get more time
    */
   public VerifyRun(Engine engine, String hostPlatform, int jobs, BuildListener listener) {
+    this(engine, hostPlatform, jobs, listener, Set.of());
+  }
+
+  /**
+   * @param builtFrom the services other services' Dockerfiles name in FROM: without a command of
+   *     their own they are bases, not services that cannot run
+   */
+  public VerifyRun(
+      Engine engine, String hostPlatform, int jobs, BuildListener listener, Set<String> builtFrom) {
     this.engine = engine;
     this.hostPlatform = hostPlatform;
     this.jobs = Math.max(1, jobs);
     this.listener = listener;
+    this.builtFrom = Set.copyOf(builtFrom);
   }
 
   /** The value of the {@code dev.orchestrator.verify} label on this run's containers. */
@@ -61,7 +73,7 @@ public final class VerifyRun {
               t.setDaemon(true);
               return t;
             });
-    Verifier verifier = new Verifier(engine, runId, hostPlatform);
+    Verifier verifier = new Verifier(engine, runId, hostPlatform, builtFrom);
     List<Future<List<VerifyRow>>> futures = new ArrayList<>();
     List<String> names = new ArrayList<>();
     images.forEach(
@@ -149,8 +161,11 @@ public final class VerifyRun {
   }
 
   private static String summary(VerifyRow row) {
-    if (row.passed()) {
+    if (row.result() == VerifyRow.Result.PASSED) {
       return "verified";
+    }
+    if (row.result() == VerifyRow.Result.NOT_RUN) {
+      return row.run() == VerifyRow.Run.BASE ? "a base: not run" : "NOT RUN: no CMD or ENTRYPOINT";
     }
     return "FAILED "
         + row.failures().stream().map(CheckResult::name).collect(Collectors.joining(", "));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceDescriptorReaderTest {
   private static final String KEYS =
       "name, dockerfile, context, target, args, platforms, dependsOn, budget, compressedBudget,"
-          + " tags, prepare, ports, health, secrets";
+          + " tags, prepare, ports, health, secrets, base, settle";
 
   @TempDir Path temp;
   Path repo;
@@ -351,6 +351,24 @@ class ServiceDescriptorReaderTest {
             at(1, "'ports': '0' is not a port number from 1 to 65535"),
             at(1, "'ports': '65536' is not a port number from 1 to 65535"),
             at(1, "'ports': 'http' is not a port number from 1 to 65535"));
+  }
+
+  @Test
+  void aBaseAndASettleTimeForVerify() throws IOException {
+    ServiceDescriptor d = read("base: true\nsettle: 5s\n");
+
+    assertThat(d.base()).isTrue();
+    assertThat(d.settle()).contains(Duration.ofSeconds(5));
+    assertThat(read("ports: [80]\n").base()).isFalse();
+    assertThat(read("ports: [80]\n").settle()).isEmpty();
+  }
+
+  @Test
+  void badBaseAndSettleValues() throws IOException {
+    assertThat(problems("base: yes please\nsettle: soon\n"))
+        .containsExactly(
+            at(1, "'base': 'yes please' is not true or false"),
+            at(2, "'settle': 'soon' is not a duration such as 60s, 2m or 500ms"));
   }
 
   @Test

@@ -65,6 +65,11 @@ class VerifyRunTest {
       }
 
       @Override
+      public String containerLogs(String containerId, int lines) {
+        return "";
+      }
+
+      @Override
       public void removeContainer(String containerId) {}
 
       @Override
