@@ -3,8 +3,6 @@ package dev.orchestrator.core.build;
 import static dev.orchestrator.core.TestServices.from;
 import static dev.orchestrator.core.TestServices.repository;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.discovery.Repository;
@@ -156,61 +154,89 @@ class BuildExecutorTest {
     assertThat(report.anyFailed()).isTrue();
   }
 
+  /** A fake whose build of {@code service} throws {@code thrown}; the others build. */
+  private BuildExecutor throwingFor(String service, RuntimeException thrown) {
+    return executor(
+        2,
+        false,
+        Set.of(),
+        (s, result) -> {
+          if (s.name().equals(service)) {
+            throw thrown;
+          }
+          return result;
+        });
+  }
+
+  private static ServiceResult resultOf(BuildReport report, String service) {
+    return report.services().stream()
+        .filter(s -> s.name().equals(service))
+        .findFirst()
+        .orElseThrow();
+  }
+
   @Test
-  void aConfigurationErrorInABuildTaskKeepsItsKind() {
+  void aTaskThatThrowsFailsOnlyItsServiceAndSkipsItsDependents() {
+    BuildReport report = run(throwingFor("jre", new IllegalStateException("no such state")));
+
+    assertThat(statuses(report))
+        .containsEntry("base", BuildStatus.BUILT)
+        .containsEntry("jre", BuildStatus.FAILED)
+        .containsEntry("app", BuildStatus.SKIPPED)
+        .containsEntry("web", BuildStatus.SKIPPED);
+    assertThat(started).doesNotContain("app", "web");
+    assertThat(report.interrupted()).isFalse();
+    assertThat(resultOf(report, "app").message()).isEqualTo("dependency jre failed");
+  }
+
+  @Test
+  void anIndependentServiceStillBuildsWhenAnotherTaskThrows() {
+    BuildReport report = run(throwingFor("base", new IllegalStateException("no such state")));
+
+    assertThat(statuses(report))
+        .containsEntry("base", BuildStatus.FAILED)
+        .containsEntry("lone", BuildStatus.BUILT)
+        .containsEntry("jre", BuildStatus.SKIPPED)
+        .containsEntry("tool", BuildStatus.SKIPPED);
+    assertThat(started).contains("lone");
+  }
+
+  @Test
+  void aCrashIsItsServicesFailureSayingItIsABugToReportWithoutAJavaClassName() {
+    BuildReport report = run(throwingFor("base", new IllegalStateException("no such state")));
+
+    assertThat(resultOf(report, "base").message())
+        .startsWith("internal error: no such state")
+        .contains("this is a bug", OrchestratorBug.TRACKER)
+        .doesNotContain("java.lang", "IllegalStateException");
+  }
+
+  @Test
+  void aConfigurationErrorInABuildTaskFailsItsServiceWithTheFileAndTheProblem() {
     ConfigurationException bad =
         new ConfigurationException(
             Problem.inFile(Path.of("/repo/services/jre/.dockerignore"), "is not UTF-8 text"));
-    BuildExecutor executor =
-        executor(
-            2,
-            false,
-            Set.of(),
-            (service, result) -> {
-              if (service.name().equals("jre")) {
-                throw bad;
-              }
-              return result;
-            });
 
-    assertThat(catchThrowable(() -> run(executor))).isSameAs(bad);
+    BuildReport report = run(throwingFor("jre", bad));
+
+    assertThat(resultOf(report, "jre").status()).isEqualTo(BuildStatus.FAILED);
+    assertThat(resultOf(report, "jre").message())
+        .startsWith("bad configuration: ")
+        .contains("/repo/services/jre/.dockerignore", "is not UTF-8 text");
+    assertThat(statuses(report)).containsEntry("lone", BuildStatus.BUILT);
   }
 
   @Test
-  void anEnvironmentErrorInABuildTaskKeepsItsKind() {
+  void anEnvironmentErrorInABuildTaskFailsItsServiceWithTheRemedy() {
     EnvironmentException full =
         new EnvironmentException("cannot write /repo/.cache/orchestrator", "Free disk space.");
 
-    Throwable thrown =
-        catchThrowable(
-            () ->
-                run(
-                    executor(
-                        1,
-                        false,
-                        Set.of(),
-                        (service, result) -> {
-                          throw full;
-                        })));
+    BuildReport report = run(throwingFor("tool", full));
 
-    assertThat(thrown).isSameAs(full);
-  }
-
-  @Test
-  void anyOtherCrashIsABugNamingTheService() {
-    IllegalStateException unexpected = new IllegalStateException("no such state");
-    BuildExecutor executor =
-        executor(
-            1,
-            false,
-            Set.of(),
-            (service, result) -> {
-              throw unexpected;
-            });
-
-    OrchestratorBug bug = catchThrowableOfType(OrchestratorBug.class, () -> run(executor));
-
-    assertThat(bug).hasMessageStartingWith("the build of base crashed: ").hasCause(unexpected);
+    assertThat(resultOf(report, "tool").status()).isEqualTo(BuildStatus.FAILED);
+    assertThat(resultOf(report, "tool").message())
+        .isEqualTo("cannot write /repo/.cache/orchestrator (Free disk space.)");
+    assertThat(statuses(report)).containsEntry("app", BuildStatus.BUILT);
   }
 
   @Test
