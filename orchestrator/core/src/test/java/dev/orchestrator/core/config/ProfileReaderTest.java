@@ -104,6 +104,19 @@ class ProfileReaderTest {
   }
 
   @Test
+  void aProfilePlatformIsHostOrAKnownPlatform() throws IOException {
+    assertThat(read("platforms: [host, linux/arm64/v8, linux/riscv64]\n").platforms())
+        .containsExactly("host", "linux/arm64/v8", "linux/riscv64");
+    assertThat(problems("platforms: [host, linux/amd65]\n"))
+        .containsExactly(
+            at(
+                1,
+                "'platforms': 'linux/amd65' is not a platform such as linux/amd64, or the word"
+                    + " host: unknown architecture 'amd65' (known: amd64, arm64, arm, 386,"
+                    + " ppc64le, s390x, riscv64, mips64le, loong64)"));
+  }
+
+  @Test
   void badValues() throws IOException {
     assertThat(
             problems(
