@@ -191,6 +191,21 @@ class ServiceDescriptorReaderTest {
   }
 
   @Test
+  void aDescriptorThatIsNotUtf8IsAProblemWithTheFileAndNoJavaClassName() {
+    ConfigurationException e =
+        catchThrowableOfType(
+            ConfigurationException.class,
+            () -> {
+              Files.write(file, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xff, '\n'});
+              readFile();
+            });
+
+    assertThat(e.problems())
+        .extracting(Problem::toString)
+        .containsExactly(file + ": is not UTF-8 text");
+  }
+
+  @Test
   void aPlatformOfAnUnknownArchitectureIsAProblemNamingTheKnownOnes() throws IOException {
     assertThat(problems("platforms: [linux/amd65]\n"))
         .containsExactly(
