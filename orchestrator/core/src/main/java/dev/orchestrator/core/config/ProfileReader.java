@@ -2,6 +2,7 @@ package dev.orchestrator.core.config;
 
 import dev.orchestrator.core.config.Profile.Output;
 import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.FileErrors;
 import dev.orchestrator.core.error.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -73,11 +74,13 @@ public final class ProfileReader {
           .sorted()
           .toList();
     } catch (IOException e) {
-      throw new ConfigurationException(Problem.inFile(profilesDir, "cannot be listed: " + e));
+      throw new ConfigurationException(
+          Problem.inFile(profilesDir, "cannot be listed: " + FileErrors.reasonAt(profilesDir, e)));
     } catch (UncheckedIOException e) {
       // Files.list reports a failure while listing this way.
       throw new ConfigurationException(
-          Problem.inFile(profilesDir, "cannot be listed: " + e.getCause()));
+          Problem.inFile(
+              profilesDir, "cannot be listed: " + FileErrors.reasonAt(profilesDir, e.getCause())));
     }
   }
 

@@ -28,7 +28,10 @@ public final class OrchestratorBug extends OrchestratorException {
         : new OrchestratorBug(describe(unexpected), unexpected);
   }
 
-  private static String describe(Throwable unexpected) {
+  /**
+   * What an exception says, for a message: never its class name; something when it says nothing.
+   */
+  public static String describe(Throwable unexpected) {
     String message = unexpected.getMessage();
     return message == null || message.isBlank()
         ? "an unexpected error, without a message"
