@@ -51,6 +51,9 @@ public final class ProfileReader {
   public static Profile load(Path profilesDir, String name) {
     Path file = profilesDir.resolve(name + SUFFIX);
     // The name check also keeps a name such as ../x from reaching outside the folder.
+    if (Form.PROFILE_NAME.accepts(name) && Files.isDirectory(file)) {
+      throw new ConfigurationException(Problem.inFile(file, "is a folder, not a file"));
+    }
     if (!Form.PROFILE_NAME.accepts(name) || !Files.isRegularFile(file)) {
       List<String> names = available(profilesDir);
       String choice = names.isEmpty() ? "none" : String.join(", ", names);

@@ -19,6 +19,30 @@ class ProfileReaderTest {
   @TempDir Path profiles;
 
   @Test
+  void aProfileThatIsAFolderIsAnErrorNamingIt() throws IOException {
+    Path folder = Files.createDirectories(profiles.resolve("ci.yaml"));
+
+    ConfigurationException e =
+        catchThrowableOfType(
+            ConfigurationException.class, () -> ProfileReader.load(profiles, "ci"));
+
+    assertThat(e.problems()).containsExactly(Problem.inFile(folder, "is a folder, not a file"));
+  }
+
+  @Test
+  void aProfileThatIsNotUtf8SaysSo() throws IOException {
+    Path file = profiles.resolve("ci.yaml");
+    Files.createDirectories(profiles);
+    Files.write(file, new byte[] {'j', 'o', 'b', 's', ':', ' ', (byte) 0xc3, (byte) 0x28, '\n'});
+
+    ConfigurationException e =
+        catchThrowableOfType(
+            ConfigurationException.class, () -> ProfileReader.load(profiles, "ci"));
+
+    assertThat(e.problems()).containsExactly(Problem.inFile(file, "is not UTF-8 text"));
+  }
+
+  @Test
   void emptyProfileHasDefaults() throws IOException {
     Path file = write("dev", "");
 
