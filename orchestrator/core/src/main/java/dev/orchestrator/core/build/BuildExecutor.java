@@ -159,7 +159,10 @@ public final class BuildExecutor {
             break;
           }
           Task task = tasks.get(finished);
-          stackTrace(task.service(), e.getCause());
+          if (!(e.getCause() instanceof ConfigurationException
+              || e.getCause() instanceof EnvironmentException)) {
+            stackTrace(task.service(), e.getCause()); // a bug: where it came from, for the report
+          }
           result =
               serviceBuild.withStatus(
                   services.get(task.service()),

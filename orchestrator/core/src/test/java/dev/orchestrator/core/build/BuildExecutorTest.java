@@ -2,7 +2,9 @@ package dev.orchestrator.core.build;
 
 import static dev.orchestrator.core.TestServices.from;
 import static dev.orchestrator.core.TestServices.repository;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.discovery.Repository;
@@ -17,6 +19,7 @@ import dev.orchestrator.core.graph.Plan;
 import dev.orchestrator.core.graph.Planner;
 import dev.orchestrator.core.graph.ServiceGraph;
 import dev.orchestrator.core.process.SystemCommandRunner;
+import dev.orchestrator.core.progress.BuildEvent;
 import dev.orchestrator.core.progress.BuildListener;
 import dev.orchestrator.core.result.BuildReport;
 import dev.orchestrator.core.result.BuildStatus;
@@ -48,6 +51,7 @@ class BuildExecutorTest {
   private final List<String> started = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger running = new AtomicInteger();
   private final AtomicInteger maxRunning = new AtomicInteger();
+  private final List<BuildEvent> events = Collections.synchronizedList(new ArrayList<>());
 
   private BuildExecutor executor(int jobs, boolean failFast, Set<String> failing) {
     return executor(jobs, failFast, failing, null);
@@ -91,7 +95,7 @@ class BuildExecutorTest {
           return crash == null ? result : crash.apply(service, result);
         };
     return new BuildExecutor(
-        settings, SystemCommandRunner.inheritingEnvironment(), BuildListener.NONE, real, fake);
+        settings, SystemCommandRunner.inheritingEnvironment(), events::add, real, fake);
   }
 
   private BuildReport run(BuildExecutor executor) {
@@ -209,6 +213,34 @@ class BuildExecutorTest {
         .startsWith("internal error: no such state")
         .contains("this is a bug", OrchestratorBug.TRACKER)
         .doesNotContain("java.lang", "IllegalStateException");
+  }
+
+  private List<String> outputOf(String service) {
+    return events.stream()
+        .filter(e -> e instanceof BuildEvent.Output o && o.service().equals(service))
+        .map(e -> ((BuildEvent.Output) e).line())
+        .toList();
+  }
+
+  @Test
+  void aCrashsStackTraceIsItsServicesOutputForVerboseRunsOnly() {
+    run(throwingFor("base", new IllegalStateException("no such state")));
+
+    assertThat(outputOf("base"))
+        .first(as(STRING))
+        .isEqualTo("java.lang.IllegalStateException: no such state");
+    assertThat(outputOf("lone")).isEmpty();
+  }
+
+  @Test
+  void aConfigurationErrorInABuildTaskShowsNoStackTrace() {
+    run(
+        throwingFor(
+            "jre",
+            new ConfigurationException(
+                Problem.inFile(Path.of("/repo/services/jre/.dockerignore"), "is not UTF-8 text"))));
+
+    assertThat(outputOf("jre")).isEmpty();
   }
 
   @Test
