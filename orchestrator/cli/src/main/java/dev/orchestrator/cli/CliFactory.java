@@ -4,8 +4,10 @@ import dev.orchestrator.core.Orchestrator;
 import dev.orchestrator.core.error.ConfigurationException;
 import dev.orchestrator.core.error.EnvironmentException;
 import dev.orchestrator.core.error.OrchestratorBug;
+import dev.orchestrator.core.process.ExitCleanup;
 import dev.orchestrator.core.result.Verdict;
 import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -59,11 +61,29 @@ public final class CliFactory {
         (e, commandLine, parseResult) -> {
           boolean verbose =
               parseResult.subcommand() != null && parseResult.subcommand().hasMatchedOption("-v");
+          if (ExitCleanup.jvmExiting() && !verbose) {
+            // Ctrl-C: what failed meanwhile failed because its children were stopped.
+            sayInterrupted(err);
+            return ExitCodes.of(Verdict.INTERRUPTED);
+          }
           report(e, err, verbose);
           return exitCode(e);
         });
     return cli;
   }
+
+  /**
+   * Says "interrupted" once per JVM, whoever notices first: the command that failed under Ctrl-C,
+   * or {@link Main}'s shutdown hook when the command was still running.
+   */
+  static void sayInterrupted(PrintWriter err) {
+    if (SAID_INTERRUPTED.compareAndSet(false, true)) {
+      err.println("interrupted");
+      err.flush();
+    }
+  }
+
+  private static final AtomicBoolean SAID_INTERRUPTED = new AtomicBoolean();
 
   static int exitCode(Throwable e) {
     return ExitCodes.of(Verdict.of(e));

@@ -1,11 +1,14 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.core.image.Platforms;
 import dev.orchestrator.core.workspace.RepositoryRoot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** Options every command takes. */
 final class SharedOptions {
@@ -25,13 +28,17 @@ final class SharedOptions {
       names = "--platform",
       paramLabel = "PLATFORMS",
       split = ",",
-      description = "Platforms, e.g. linux/amd64,linux/arm64 (default: the profile's).")
+      converter = PlatformConverter.class,
+      description =
+          "Platforms, os/arch[/variant] or host, e.g. linux/amd64,linux/arm64 (default: the"
+              + " profile's).")
   List<String> platforms = new ArrayList<>();
 
   @Option(
       names = "--jobs",
       paramLabel = "N",
-      description = "Services built at once (default: the profile's).")
+      converter = JobsConverter.class,
+      description = "Services built at once, at least 1 (default: the profile's).")
   int jobs;
 
   @Option(names = "--json", description = "Print machine-readable JSON.")
@@ -50,5 +57,37 @@ final class SharedOptions {
 
   Optional<String> profile() {
     return Optional.ofNullable(profile);
+  }
+
+  /** A platform as buildx takes it, or {@code host}: checked here, not at build time. */
+  static final class PlatformConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      Optional<String> why =
+          value.equals(Platforms.HOST) ? Optional.empty() : Platforms.problem(value);
+      if (why.isPresent()) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a platform (" + Platforms.GRAMMAR + ", or host): " + why.get());
+      }
+      return value;
+    }
+  }
+
+  /** At least one service at a time; leaving the option out means the profile's. */
+  static final class JobsConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      int jobs;
+      try {
+        jobs = Integer.parseInt(value.trim());
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException("'" + value + "' is not a whole number");
+      }
+      if (jobs < 1) {
+        throw new TypeConversionException(
+            "'" + value + "' must be at least 1 (leave --jobs out for the profile's)");
+      }
+      return jobs;
+    }
   }
 }

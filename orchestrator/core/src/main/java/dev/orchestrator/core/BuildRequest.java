@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param profile the profile name; empty for the repository's default
  * @param platforms overrides the profile's platforms when not empty
  * @param services the services asked for (with their dependencies); empty for all
- * @param jobs overrides the profile's concurrency when positive
+ * @param jobs overrides the profile's concurrency when positive; 0 for the profile's (never
+ *     negative: front ends check it, with their own words, before making a request)
  * @param failFast start nothing new after the first failure
  * @param dryRun plan and return the exact commands; build nothing
  * @param force build even services whose image is up to date (same input hash)
@@ -40,8 +41,17 @@ public record BuildRequest(
 
   public BuildRequest {
     Objects.requireNonNull(root, "root");
+    checkJobs(jobs);
     platforms = List.copyOf(platforms);
     services = List.copyOf(services);
+  }
+
+  /** A negative count reaching the core is a front end that did not check: not "the profile's". */
+  static void checkJobs(int jobs) {
+    if (jobs < 0) {
+      throw new IllegalArgumentException(
+          "jobs must be at least 1, or 0 for the profile's: " + jobs);
+    }
   }
 
   /** A plain build of every service of the repository at {@code root}. */

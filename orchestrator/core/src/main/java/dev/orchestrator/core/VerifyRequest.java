@@ -12,12 +12,13 @@ import java.util.Optional;
  * @param profile the profile name (it names the images); empty for the repository's default
  * @param platforms overrides the profile's platforms when not empty
  * @param services the services to verify (not their dependencies); empty for all
- * @param jobs services verified at once; the profile's when not positive
+ * @param jobs services verified at once; 0 for the profile's (never negative: front ends check)
  */
 public record VerifyRequest(
     Path root, Optional<String> profile, List<String> platforms, List<String> services, int jobs) {
 
   public VerifyRequest {
+    BuildRequest.checkJobs(jobs);
     platforms = List.copyOf(platforms);
     services = List.copyOf(services);
   }

@@ -12,6 +12,7 @@ import dev.orchestrator.core.result.Verdict;
 import java.io.File;
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -22,9 +23,15 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "build", aggregator = true, threadSafe = true)
 public class BuildMojo extends OrchestratorMojo {
-  /** Services built at once (default: the profile's). */
-  @Parameter(property = "orchestrator.jobs", defaultValue = "0")
-  int jobs;
+  /** Services built at once, at least 1 (default: the profile's). */
+  @Parameter(property = "orchestrator.jobs")
+  Integer jobs;
+
+  @Override
+  void checkParameters() throws MojoFailureException {
+    super.checkParameters();
+    checkJobs(jobs);
+  }
 
   /** Start nothing new after the first failure. */
   @Parameter(property = "orchestrator.failFast", defaultValue = "false")
@@ -68,7 +75,7 @@ public class BuildMojo extends OrchestratorMojo {
             .profile(profile())
             .platforms(split(platforms))
             .services(split(services))
-            .jobs(jobs)
+            .jobs(jobsOrProfiles(jobs))
             .failFast(failFast)
             .dryRun(dryRun)
             .force(force)

@@ -5,6 +5,7 @@ import dev.orchestrator.core.error.ConfigurationException;
 import dev.orchestrator.core.error.EnvironmentException;
 import dev.orchestrator.core.error.OrchestratorBug;
 import dev.orchestrator.core.error.Problem;
+import dev.orchestrator.core.image.Platforms;
 import dev.orchestrator.core.result.Verdict;
 import dev.orchestrator.core.workspace.RepositoryRoot;
 import java.io.File;
@@ -55,6 +56,7 @@ abstract class OrchestratorMojo extends AbstractMojo {
       getLog().info("orchestrator: skipped (orchestrator.skip)");
       return;
     }
+    checkParameters();
     Verdict verdict;
     try {
       verdict = run(Orchestrator.onThisMachine());
@@ -75,6 +77,42 @@ abstract class OrchestratorMojo extends AbstractMojo {
       throw new MojoExecutionException(bug.report(), bug);
     }
     raise(verdict);
+  }
+
+  /**
+   * Fails on a parameter the goal cannot take, before anything runs: the user's mistake, so a
+   * failure, with the parameter named.
+   */
+  void checkParameters() throws MojoFailureException {
+    for (String platform : split(platforms)) {
+      if (!platform.equals(Platforms.HOST)) {
+        Optional<String> why = Platforms.problem(platform);
+        if (why.isPresent()) {
+          throw new MojoFailureException(
+              "orchestrator.platforms: '"
+                  + platform
+                  + "' is not a platform ("
+                  + Platforms.GRAMMAR
+                  + ", or host): "
+                  + why.get());
+        }
+      }
+    }
+  }
+
+  /** Fails on a {@code jobs} parameter below 1; none given is the profile's. */
+  static void checkJobs(Integer jobs) throws MojoFailureException {
+    if (jobs != null && jobs < 1) {
+      throw new MojoFailureException(
+          "orchestrator.jobs: "
+              + jobs
+              + " must be at least 1 (leave orchestrator.jobs out for the profile's)");
+    }
+  }
+
+  /** The request's jobs: 0, the profile's, when none is given. */
+  static int jobsOrProfiles(Integer jobs) {
+    return jobs == null ? 0 : jobs;
   }
 
   /**

@@ -41,6 +41,48 @@ class OrchestratorMojoTest {
   }
 
   @Test
+  void aJobsParameterBelowOneFailsTheBuildNamingItBeforeAnythingRuns() {
+    for (OrchestratorMojo mojo : new OrchestratorMojo[] {new BuildMojo(), new VerifyMojo()}) {
+      if (mojo instanceof BuildMojo build) {
+        build.jobs = 0;
+      } else if (mojo instanceof VerifyMojo verify) {
+        verify.jobs = -1;
+      }
+
+      MojoFailureException e = catchThrowableOfType(MojoFailureException.class, mojo::execute);
+
+      assertThat(e)
+          .hasMessageStartingWith("orchestrator.jobs: ")
+          .hasMessageContaining("at least 1");
+    }
+  }
+
+  @Test
+  void anUnknownPlatformFailsTheBuildNamingTheParameterAndThePart() {
+    OrchestratorMojo mojo =
+        goal(
+            () -> {
+              throw new AssertionError("the core must not be called");
+            });
+    mojo.platforms = "linux/amd64, linux/amd65";
+
+    MojoFailureException e = catchThrowableOfType(MojoFailureException.class, mojo::execute);
+
+    assertThat(e)
+        .hasMessageStartingWith(
+            "orchestrator.platforms: 'linux/amd65' is not a platform (os/arch[/variant], or host):"
+                + " unknown architecture 'amd65'");
+  }
+
+  @Test
+  void hostAndKnownPlatformsAreAccepted() throws Exception {
+    OrchestratorMojo mojo = goal(() -> Verdict.OK);
+    mojo.platforms = "host,linux/arm/v7,linux/s390x";
+
+    mojo.execute();
+  }
+
+  @Test
   void aConfigurationErrorFailsTheBuildListingEveryProblem() {
     ConfigurationException bad =
         new ConfigurationException(

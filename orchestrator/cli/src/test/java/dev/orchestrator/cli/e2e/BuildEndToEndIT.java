@@ -109,6 +109,23 @@ class BuildEndToEndIT {
   }
 
   @Test
+  void aPrepareCommandThatDoesNotExistFailsOnlyItsServiceWhileAnIndependentServiceBuilds() {
+    repo.file("services/prepped/Dockerfile", "FROM base\n");
+    repo.file("services/prepped/service.yaml", "prepare:\n  command: [no-such-program-here]\n");
+    repo.file("services/after/Dockerfile", "FROM prepped\n");
+
+    Cli build = orchestrator("build", "--json");
+
+    assertThat(build.exitCode()).as(build.toString()).isEqualTo(1);
+    assertThat(build.out())
+        .containsPattern("\"name\": \"prepped\",[^}]*\"status\": \"failed\"")
+        .containsPattern(
+            "\"name\": \"after\",[^}]*\"status\": \"skipped\",[^}]*"
+                + "\"message\": \"dependency prepped failed\"")
+        .containsPattern("\"name\": \"lone\",[^}]*\"status\": \"(built|cached)\"");
+  }
+
+  @Test
   void aFailureShowsTheBuildOutput() {
     repo.file("services/broken/Dockerfile", "FROM base\nRUN echo about to fail && false\n");
 
@@ -256,5 +273,10 @@ class BuildEndToEndIT {
   @Test
   void usageErrorsGiveExitCodeTwo() {
     assertThat(Cli.run(List.of("build", "--no-such-flag")).exitCode()).isEqualTo(2);
+    assertThat(orchestrator("build", "--jobs", "0").exitCode()).isEqualTo(2);
+    assertThat(orchestrator("plan", "--platform", "linux/amd64;$(id)").exitCode()).isEqualTo(2);
+    assertThat(orchestrator("build", "--dry-run", "--platform", "linux/amd65").exitCode())
+        .isEqualTo(2);
+    assertThat(orchestrator("build", "--dry-run", "--platform", "").exitCode()).isEqualTo(2);
   }
 }

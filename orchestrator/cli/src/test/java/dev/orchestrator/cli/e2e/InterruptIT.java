@@ -2,6 +2,7 @@ package dev.orchestrator.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,8 @@ class InterruptIT {
 
     assertThat(cli.waitFor(30, TimeUnit.SECONDS)).as("the CLI exits after SIGINT").isTrue();
     assertThat(cli.exitValue()).isEqualTo(130);
+    String log = Files.readString(root.resolve("cli.log"));
+    assertThat(log).contains("interrupted").doesNotContain("Exception", "java.", "internal error");
     waitFor(() -> processesMentioning(root.toString()).isEmpty(), Duration.ofSeconds(10));
     assertThat(processesMentioning(root.toString())).isEmpty();
   }

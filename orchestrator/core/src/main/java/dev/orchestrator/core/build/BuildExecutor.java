@@ -3,8 +3,10 @@ package dev.orchestrator.core.build;
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.Engine;
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.EnvironmentException;
 import dev.orchestrator.core.error.OrchestratorBug;
-import dev.orchestrator.core.error.OrchestratorException;
+import dev.orchestrator.core.error.Problem;
 import dev.orchestrator.core.graph.Edge;
 import dev.orchestrator.core.graph.Plan;
 import dev.orchestrator.core.graph.ServiceGraph;
@@ -17,6 +19,8 @@ import dev.orchestrator.core.result.BuildReport;
 import dev.orchestrator.core.result.BuildStatus;
 import dev.orchestrator.core.result.PlatformResult;
 import dev.orchestrator.core.result.ServiceResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,11 +40,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 /**
  * Runs a plan with at most {@code jobs} services building at once. A service starts as soon as its
  * own dependencies are built (not when its whole wave is), longest remaining chain first. A failure
- * skips exactly the services that depend on it, transitively.
+ * skips exactly the services that depend on it, transitively. A build task that throws fails its
+ * own service only: one service's crash never ends the run of the others.
  */
 public final class BuildExecutor {
   private final BuildSettings settings;
@@ -90,9 +96,8 @@ public final class BuildExecutor {
   /**
    * @param failedBeforehand services that already failed in a step shared by several services (the
    *     Maven build): name to the result to report
-   * @throws OrchestratorException what a build task threw if it was a configuration or environment
-   *     error, else an {@link OrchestratorBug}; none once the run is being stopped, which is then
-   *     reported as interrupted
+   * @return every planned service's result; a build task that threw is its service's failure (with
+   *     what happened), and a throw once the run is being stopped makes it interrupted
    */
   public BuildReport run(
       Plan plan,
@@ -123,7 +128,7 @@ public final class BuildExecutor {
 
     ExecutorService pool = Executors.newFixedThreadPool(settings.jobs());
     CompletionService<ServiceResult> done = new ExecutorCompletionService<>(pool);
-    Map<Future<ServiceResult>, String> tasks = new HashMap<>();
+    Map<Future<ServiceResult>, Task> tasks = new HashMap<>();
     int running = 0;
     boolean stopped = false;
     boolean interrupted = false;
@@ -133,7 +138,9 @@ public final class BuildExecutor {
           String next = ready.poll();
           waiting.remove(next);
           Map<String, String> contexts = namedContexts(next, graph, results);
-          tasks.put(done.submit(() -> buildOne.apply(services.get(next), contexts)), next);
+          tasks.put(
+              done.submit(() -> buildOne.apply(services.get(next), contexts)),
+              new Task(next, System.nanoTime()));
           running++;
         }
         if (running == 0) {
@@ -144,14 +151,25 @@ public final class BuildExecutor {
         try {
           result = finished.get();
         } catch (ExecutionException e) {
-          // The run ends here either way: the other services' buildx must not outlive it.
-          runner.stopAll();
-          if (!stopping()) {
-            throw crashed(tasks.get(finished), e.getCause());
+          if (stopping()) {
+            // Stopping makes builds fail in odd ways (children killed): an interruption, not a
+            // crash; the other services' buildx must not outlive the run.
+            runner.stopAll();
+            interrupted = true;
+            break;
           }
-          // Stopping makes builds fail in odd ways (children killed): an interruption, not a crash.
-          interrupted = true;
-          break;
+          Task task = tasks.get(finished);
+          if (!(e.getCause() instanceof ConfigurationException
+              || e.getCause() instanceof EnvironmentException)) {
+            stackTrace(task.service(), e.getCause()); // a bug: where it came from, for the report
+          }
+          result =
+              serviceBuild.withStatus(
+                  services.get(task.service()),
+                  BuildStatus.FAILED,
+                  Duration.ofNanos(System.nanoTime() - task.startNanos()),
+                  crashed(e.getCause()),
+                  List.of());
         }
         running--;
         finish(result, graph, services, results, waiting, ready);
@@ -186,14 +204,29 @@ public final class BuildExecutor {
   }
 
   /**
-   * What a build task threw, for the caller: a configuration or environment error keeps its kind
-   * (and so its exit code); anything else is a bug.
+   * What a build task threw, as its service's failure message: a configuration or environment error
+   * as the user would read it at the top level, anything else as the bug it is.
    */
-  private static OrchestratorException crashed(String service, Throwable cause) {
-    return cause instanceof OrchestratorException known
-        ? known
-        : new OrchestratorBug("the build of " + service + " crashed: " + cause, cause);
+  static String crashed(Throwable cause) {
+    if (cause instanceof ConfigurationException config) {
+      return "bad configuration: "
+          + config.problems().stream().map(Problem::toString).collect(Collectors.joining("; "));
+    }
+    if (cause instanceof EnvironmentException env) {
+      return env.getMessage() + " (" + env.remedy() + ")";
+    }
+    return OrchestratorBug.of(cause).report();
   }
+
+  /** Where a crash came from, as the service's output: shown with {@code -v}, for a bug report. */
+  private void stackTrace(String service, Throwable cause) {
+    StringWriter trace = new StringWriter();
+    cause.printStackTrace(new PrintWriter(trace));
+    trace.toString().lines().forEach(line -> listener.on(new BuildEvent.Output(service, line)));
+  }
+
+  /** A service being built, since when. */
+  private record Task(String service, long startNanos) {}
 
   private void finish(
       ServiceResult result,

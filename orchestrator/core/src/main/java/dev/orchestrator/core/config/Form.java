@@ -1,5 +1,8 @@
 package dev.orchestrator.core.config;
 
+import dev.orchestrator.core.image.Platforms;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -8,8 +11,14 @@ import java.util.regex.Pattern;
  * @param pattern what a valid value matches, in full
  * @param one how to describe one value ("a platform such as linux/amd64")
  * @param many how to describe a list of them, or null where a list is never expected
+ * @param why what is wrong with a value it does not accept, when there is more to say than {@code
+ *     one} ("unknown architecture 'amd65' (known: ...)")
  */
-record Form(Pattern pattern, String one, String many) {
+record Form(Pattern pattern, String one, String many, Function<String, Optional<String>> why) {
+
+  Form(Pattern pattern, String one, String many) {
+    this(pattern, one, many, value -> Optional.empty());
+  }
 
   static final Form SERVICE_NAME =
       of(
@@ -17,16 +26,19 @@ record Form(Pattern pattern, String one, String many) {
           "a service name such as billing-api (lowercase letters, digits, '.', '_' and '-',"
               + " at most 128 characters)",
           "a list of service names such as [billing-api, users]");
+  // The grammar is Platforms'; a value shaped like os/arch gets told which part is unknown.
   static final Form PLATFORM =
-      of(
-          "[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?",
+      new Form(
+          Platforms.PATTERN,
           "a platform such as linux/amd64 or linux/arm/v7",
-          "a list of platforms such as [linux/amd64, linux/arm64]");
+          "a list of platforms such as [linux/amd64, linux/arm64]",
+          Form::platformProblem);
   static final Form PROFILE_PLATFORM =
-      of(
-          "host|[a-z0-9]+/[a-z0-9_]+(/[a-z0-9]+)?",
+      new Form(
+          Pattern.compile(Platforms.HOST + "|" + Platforms.PATTERN.pattern()),
           "a platform such as linux/amd64, or the word host",
-          "a list of platforms such as [linux/amd64, linux/arm64] or [host]");
+          "a list of platforms such as [linux/amd64, linux/arm64] or [host]",
+          Form::platformProblem);
   static final Form TAG =
       of(
           "[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}",
@@ -65,5 +77,9 @@ record Form(Pattern pattern, String one, String many) {
 
   boolean accepts(String value) {
     return pattern.matcher(value).matches();
+  }
+
+  private static Optional<String> platformProblem(String value) {
+    return value.contains("/") ? Platforms.problem(value) : Optional.empty();
   }
 }

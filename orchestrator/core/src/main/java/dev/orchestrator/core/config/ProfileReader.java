@@ -2,6 +2,7 @@ package dev.orchestrator.core.config;
 
 import dev.orchestrator.core.config.Profile.Output;
 import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.FileErrors;
 import dev.orchestrator.core.error.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +51,9 @@ public final class ProfileReader {
   public static Profile load(Path profilesDir, String name) {
     Path file = profilesDir.resolve(name + SUFFIX);
     // The name check also keeps a name such as ../x from reaching outside the folder.
+    if (Form.PROFILE_NAME.accepts(name) && Files.isDirectory(file)) {
+      throw new ConfigurationException(Problem.inFile(file, "is a folder, not a file"));
+    }
     if (!Form.PROFILE_NAME.accepts(name) || !Files.isRegularFile(file)) {
       List<String> names = available(profilesDir);
       String choice = names.isEmpty() ? "none" : String.join(", ", names);
@@ -73,11 +77,13 @@ public final class ProfileReader {
           .sorted()
           .toList();
     } catch (IOException e) {
-      throw new ConfigurationException(Problem.inFile(profilesDir, "cannot be listed: " + e));
+      throw new ConfigurationException(
+          Problem.inFile(profilesDir, "cannot be listed: " + FileErrors.reasonAt(profilesDir, e)));
     } catch (UncheckedIOException e) {
       // Files.list reports a failure while listing this way.
       throw new ConfigurationException(
-          Problem.inFile(profilesDir, "cannot be listed: " + e.getCause()));
+          Problem.inFile(
+              profilesDir, "cannot be listed: " + FileErrors.reasonAt(profilesDir, e.getCause())));
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.orchestrator.core.config;
 
 import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +28,10 @@ public final class RepositoryConfigReader {
     RepositoryConfig defaults = RepositoryConfig.defaults(root);
     Path base = defaults.root();
     Path file = base.resolve(RepositoryConfig.FILE_NAME);
+    if (Files.isDirectory(file)) {
+      // Not "no configuration": the user meant one.
+      throw new ConfigurationException(Problem.inFile(file, "is a folder, not a file"));
+    }
     if (!Files.isRegularFile(file)) {
       return defaults;
     }

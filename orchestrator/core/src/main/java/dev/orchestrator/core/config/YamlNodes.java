@@ -187,7 +187,13 @@ final class YamlNodes {
   }
 
   private static String bad(String path, String value, Form form) {
-    return "'" + path + "': '" + value + "' is not " + form.one();
+    return "'"
+        + path
+        + "': '"
+        + value
+        + "' is not "
+        + form.one()
+        + form.why().apply(value).map(why -> ": " + why).orElse("");
   }
 
   private static Function<String, String> fixedKeys(String prefix, List<String> keys) {

@@ -1,5 +1,6 @@
 package dev.orchestrator.core.config;
 
+import dev.orchestrator.core.error.FileErrors;
 import dev.orchestrator.core.error.Problem;
 import java.io.IOException;
 import java.io.Reader;
@@ -36,13 +37,21 @@ final class YamlSource {
     } catch (MarkedYAMLException e) {
       problems.accept(new Problem(file, lineOf(e), "invalid YAML: " + describe(e)));
     } catch (YAMLException e) {
-      problems.accept(Problem.inFile(file, "invalid YAML: " + e.getMessage()));
-    } catch (CharacterCodingException e) {
-      problems.accept(Problem.inFile(file, "is not UTF-8 text"));
+      // SnakeYAML reads as it parses: a decoding or read failure reaches here wrapped.
+      problems.accept(
+          e.getCause() instanceof IOException io
+              ? unreadable(file, io)
+              : Problem.inFile(file, "invalid YAML: " + e.getMessage()));
     } catch (IOException e) {
-      problems.accept(Problem.inFile(file, "cannot be read: " + e));
+      problems.accept(unreadable(file, e));
     }
     return Optional.empty();
+  }
+
+  private static Problem unreadable(Path file, IOException e) {
+    return e instanceof CharacterCodingException
+        ? Problem.inFile(file, "is not UTF-8 text")
+        : Problem.inFile(file, "cannot be read: " + FileErrors.reasonAt(file, e));
   }
 
   /** The problem, and where the construct it broke began, which is often the real mistake. */

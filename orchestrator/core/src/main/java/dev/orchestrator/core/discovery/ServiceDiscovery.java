@@ -11,6 +11,7 @@ import dev.orchestrator.core.process.CommandRunner;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -81,8 +82,10 @@ public final class ServiceDiscovery {
                         || ignored.contains(dir))) {
                   return FileVisitResult.SKIP_SUBTREE;
                 }
+                // Any service.yaml counts, a folder too: loading it says it is not a file.
                 if (Files.isRegularFile(dir.resolve("Dockerfile"))
-                    || Files.isRegularFile(dir.resolve(ServiceLoader.DESCRIPTOR))) {
+                    || Files.exists(
+                        dir.resolve(ServiceLoader.DESCRIPTOR), LinkOption.NOFOLLOW_LINKS)) {
                   folders.add(dir);
                 }
                 return FileVisitResult.CONTINUE;

@@ -61,6 +61,20 @@ final class ServiceLoader {
   private Service loadOne(Path folder) {
     try {
       Path descriptorFile = folder.resolve(DESCRIPTOR);
+      if (Files.exists(descriptorFile) && !Files.isRegularFile(descriptorFile)) {
+        problems.add(
+            Problem.inFile(
+                descriptorFile,
+                Files.isDirectory(descriptorFile)
+                    ? "is a folder, not a file: a service's descriptor is a file named "
+                        + DESCRIPTOR
+                    : "is not a regular file"));
+        return null;
+      }
+      if (Files.isSymbolicLink(descriptorFile) && !Files.exists(descriptorFile)) {
+        problems.add(Problem.inFile(descriptorFile, "is a broken symbolic link"));
+        return null;
+      }
       ServiceDescriptor descriptor =
           Files.isRegularFile(descriptorFile)
               ? ServiceDescriptorReader.read(descriptorFile, root)
@@ -81,6 +95,18 @@ final class ServiceLoader {
       }
       Path dockerfile = folder.resolve(descriptor.dockerfile().orElse("Dockerfile")).normalize();
       Path context = folder.resolve(descriptor.context().orElse(".")).normalize();
+      if (Files.isDirectory(dockerfile)) {
+        problems.add(
+            new Problem(
+                descriptorFile,
+                descriptor.lineOf("dockerfile"),
+                "service '"
+                    + name
+                    + "': Dockerfile "
+                    + root.relativize(dockerfile)
+                    + " is a folder, not a file"));
+        return null;
+      }
       if (!Files.isRegularFile(dockerfile)) {
         problems.add(
             new Problem(

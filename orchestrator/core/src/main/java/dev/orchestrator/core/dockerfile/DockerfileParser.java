@@ -1,8 +1,11 @@
 package dev.orchestrator.core.dockerfile;
 
 import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.FileErrors;
+import dev.orchestrator.core.error.OrchestratorBug;
 import dev.orchestrator.core.error.Problem;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,7 +44,13 @@ public final class DockerfileParser {
     } catch (RuntimeException | StackOverflowError e) {
       // A parser bug must still surface as "this Dockerfile could not be read", naming the file.
       throw new ConfigurationException(
-          Problem.inFile(file, "could not parse Dockerfile (internal error: " + e + ")"));
+          Problem.inFile(
+              file,
+              "could not parse Dockerfile (internal error: "
+                  + (e instanceof StackOverflowError
+                      ? "it is nested too deeply"
+                      : OrchestratorBug.of(e).getMessage())
+                  + ")"));
     }
   }
 
@@ -57,9 +66,11 @@ public final class DockerfileParser {
       content = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ConfigurationException(Problem.inFile(file, "Dockerfile not found"));
-    } catch (IOException | RuntimeException e) {
+    } catch (CharacterCodingException e) {
+      throw new ConfigurationException(Problem.inFile(file, "is not UTF-8 text"));
+    } catch (IOException e) {
       throw new ConfigurationException(
-          Problem.inFile(file, "could not read Dockerfile as UTF-8 text: " + e));
+          Problem.inFile(file, "could not read Dockerfile: " + FileErrors.reasonAt(file, e)));
     }
     return parse(file, content, buildArgs);
   }

@@ -20,6 +20,7 @@ import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Version;
 import dev.orchestrator.core.error.EnvironmentException;
 import dev.orchestrator.core.error.FileErrors;
+import dev.orchestrator.core.error.OrchestratorBug;
 import dev.orchestrator.core.size.ImageSizes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -426,6 +427,6 @@ final class DockerJavaEngine implements Engine {
     while (root.getCause() != null) {
       root = root.getCause();
     }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    return root instanceof IOException io ? FileErrors.reason(io) : OrchestratorBug.describe(root);
   }
 }

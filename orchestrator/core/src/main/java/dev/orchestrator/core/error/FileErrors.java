@@ -1,6 +1,10 @@
 package dev.orchestrator.core.error;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -71,12 +75,24 @@ public final class FileErrors {
     }
     if (e instanceof FileSystemException f) {
       // Its message is the path; only the reason says why.
-      return f.getReason() == null ? e.getClass().getSimpleName() : lowerFirst(f.getReason());
+      return f.getReason() == null ? withoutMessage(e) : lowerFirst(f.getReason());
     }
     String message = e.getMessage();
-    return message == null || message.isBlank()
-        ? e.getClass().getSimpleName()
-        : lowerFirst(message);
+    return message == null || message.isBlank() ? withoutMessage(e) : lowerFirst(message);
+  }
+
+  /** The words for a failure that says nothing itself: never its Java class name. */
+  private static String withoutMessage(IOException e) {
+    if (e instanceof ConnectException) {
+      return "connection refused";
+    }
+    if (e instanceof SocketTimeoutException || e instanceof HttpTimeoutException) {
+      return "timed out";
+    }
+    if (e instanceof EOFException) {
+      return "the data ended too early";
+    }
+    return "an input/output error";
   }
 
   /** What to look at, given how an operation on {@code path} failed: one sentence. */

@@ -17,11 +17,25 @@ public final class OrchestratorBug extends OrchestratorException {
     super(message);
   }
 
-  /** Wraps anything that escaped the other kinds, keeping it as the cause. */
+  /**
+   * Wraps anything that escaped the other kinds, keeping it as the cause. The message is what the
+   * exception says, without its Java class name: that, and where it came from, is in the stack
+   * trace {@code -v} shows.
+   */
   public static OrchestratorBug of(Throwable unexpected) {
     return unexpected instanceof OrchestratorBug bug
         ? bug
-        : new OrchestratorBug(unexpected.toString(), unexpected);
+        : new OrchestratorBug(describe(unexpected), unexpected);
+  }
+
+  /**
+   * What an exception says, for a message: never its class name; something when it says nothing.
+   */
+  public static String describe(Throwable unexpected) {
+    String message = unexpected.getMessage();
+    return message == null || message.isBlank()
+        ? "an unexpected error, without a message"
+        : message;
   }
 
   /** The sentence front ends show. */

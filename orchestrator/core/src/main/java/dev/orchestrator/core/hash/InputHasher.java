@@ -178,7 +178,8 @@ public final class InputHasher implements AutoCloseable {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
-      throw new OrchestratorBug("hashing a file failed: " + e.getCause(), e.getCause());
+      throw new OrchestratorBug(
+          "hashing a file failed: " + OrchestratorBug.describe(e.getCause()), e.getCause());
     }
     return HexFormat.of().formatHex(digest.digest());
   }

@@ -53,7 +53,8 @@ public final class InputHashes implements AutoCloseable {
         throw r;
       }
       throw new OrchestratorBug(
-          "hashing the inputs of " + service + " failed: " + e.getCause(), e.getCause());
+          "hashing the inputs of " + service + " failed: " + OrchestratorBug.describe(e.getCause()),
+          e.getCause());
     }
   }
 

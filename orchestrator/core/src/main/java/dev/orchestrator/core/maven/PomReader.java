@@ -1,6 +1,7 @@
 package dev.orchestrator.core.maven;
 
 import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.FileErrors;
 import dev.orchestrator.core.error.Problem;
 import java.io.IOException;
 import java.io.Reader;
@@ -29,7 +30,7 @@ final class PomReader {
                   + firstLine(e.getMessage())));
     } catch (IOException e) {
       throw new ConfigurationException(
-          Problem.inFile(pom, "cannot read the POM: " + e.getMessage()));
+          Problem.inFile(pom, "cannot read the POM: " + FileErrors.reasonAt(pom, e)));
     }
   }
 

@@ -5,6 +5,7 @@ import dev.orchestrator.core.config.DigestsFileReader;
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.FileErrors;
 import dev.orchestrator.core.error.Problem;
 import dev.orchestrator.core.git.GitRevision;
 import dev.orchestrator.core.process.CommandRunner;
@@ -105,10 +106,11 @@ public final class Merger {
           }
           files.addAll(json);
         } catch (IOException e) {
-          problems.add(Problem.inFile(p, "cannot be listed: " + e));
+          problems.add(Problem.inFile(p, "cannot be listed: " + FileErrors.reasonAt(p, e)));
         } catch (UncheckedIOException e) {
           // Files.walk reports a folder below it that it cannot list this way.
-          problems.add(Problem.inFile(p, "cannot be listed: " + e.getCause()));
+          problems.add(
+              Problem.inFile(p, "cannot be listed: " + FileErrors.reasonAt(p, e.getCause())));
         }
       } else if (Files.isRegularFile(p)) {
         files.add(p);

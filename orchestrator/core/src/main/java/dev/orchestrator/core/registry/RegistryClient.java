@@ -78,7 +78,10 @@ public final class RegistryClient {
               + code
               + (code == 401 ? " (credentials needed; only anonymous look-ups are made)" : ""));
     } catch (IOException e) {
-      return new Answer(false, Optional.empty(), "HEAD " + uri + " failed: " + e.getMessage());
+      return new Answer(
+          false,
+          Optional.empty(),
+          "HEAD " + uri + " failed: " + (e.getMessage() == null ? "no answer" : e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Answer(false, Optional.empty(), "interrupted");

@@ -1,5 +1,6 @@
 package dev.orchestrator.core.verify;
 
+import dev.orchestrator.core.error.FileErrors;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -33,7 +34,7 @@ final class HttpProbe {
       return new Answer(
           CLIENT.send(request, HttpResponse.BodyHandlers.discarding()).statusCode(), "");
     } catch (IOException e) {
-      return new Answer(-1, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+      return new Answer(-1, FileErrors.reason(e));
     }
   }
 

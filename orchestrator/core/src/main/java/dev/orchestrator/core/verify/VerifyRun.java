@@ -150,7 +150,7 @@ public final class VerifyRun {
                 service.name(),
                 platform,
                 image,
-                List.of(CheckResult.fail(Check.IMAGE, e.getMessage().strip())),
+                List.of(CheckResult.fail(Check.IMAGE, OrchestratorBug.describe(e).strip())),
                 Optional.empty(),
                 Optional.empty());
       }

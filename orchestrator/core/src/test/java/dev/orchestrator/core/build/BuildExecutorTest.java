@@ -2,9 +2,9 @@ package dev.orchestrator.core.build;
 
 import static dev.orchestrator.core.TestServices.from;
 import static dev.orchestrator.core.TestServices.repository;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.discovery.Repository;
@@ -19,6 +19,7 @@ import dev.orchestrator.core.graph.Plan;
 import dev.orchestrator.core.graph.Planner;
 import dev.orchestrator.core.graph.ServiceGraph;
 import dev.orchestrator.core.process.SystemCommandRunner;
+import dev.orchestrator.core.progress.BuildEvent;
 import dev.orchestrator.core.progress.BuildListener;
 import dev.orchestrator.core.result.BuildReport;
 import dev.orchestrator.core.result.BuildStatus;
@@ -50,6 +51,7 @@ class BuildExecutorTest {
   private final List<String> started = Collections.synchronizedList(new ArrayList<>());
   private final AtomicInteger running = new AtomicInteger();
   private final AtomicInteger maxRunning = new AtomicInteger();
+  private final List<BuildEvent> events = Collections.synchronizedList(new ArrayList<>());
 
   private BuildExecutor executor(int jobs, boolean failFast, Set<String> failing) {
     return executor(jobs, failFast, failing, null);
@@ -93,7 +95,7 @@ class BuildExecutorTest {
           return crash == null ? result : crash.apply(service, result);
         };
     return new BuildExecutor(
-        settings, SystemCommandRunner.inheritingEnvironment(), BuildListener.NONE, real, fake);
+        settings, SystemCommandRunner.inheritingEnvironment(), events::add, real, fake);
   }
 
   private BuildReport run(BuildExecutor executor) {
@@ -156,61 +158,117 @@ class BuildExecutorTest {
     assertThat(report.anyFailed()).isTrue();
   }
 
+  /** A fake whose build of {@code service} throws {@code thrown}; the others build. */
+  private BuildExecutor throwingFor(String service, RuntimeException thrown) {
+    return executor(
+        2,
+        false,
+        Set.of(),
+        (s, result) -> {
+          if (s.name().equals(service)) {
+            throw thrown;
+          }
+          return result;
+        });
+  }
+
+  private static ServiceResult resultOf(BuildReport report, String service) {
+    return report.services().stream()
+        .filter(s -> s.name().equals(service))
+        .findFirst()
+        .orElseThrow();
+  }
+
   @Test
-  void aConfigurationErrorInABuildTaskKeepsItsKind() {
+  void aTaskThatThrowsFailsOnlyItsServiceAndSkipsItsDependents() {
+    BuildReport report = run(throwingFor("jre", new IllegalStateException("no such state")));
+
+    assertThat(statuses(report))
+        .containsEntry("base", BuildStatus.BUILT)
+        .containsEntry("jre", BuildStatus.FAILED)
+        .containsEntry("app", BuildStatus.SKIPPED)
+        .containsEntry("web", BuildStatus.SKIPPED);
+    assertThat(started).doesNotContain("app", "web");
+    assertThat(report.interrupted()).isFalse();
+    assertThat(resultOf(report, "app").message()).isEqualTo("dependency jre failed");
+  }
+
+  @Test
+  void anIndependentServiceStillBuildsWhenAnotherTaskThrows() {
+    BuildReport report = run(throwingFor("base", new IllegalStateException("no such state")));
+
+    assertThat(statuses(report))
+        .containsEntry("base", BuildStatus.FAILED)
+        .containsEntry("lone", BuildStatus.BUILT)
+        .containsEntry("jre", BuildStatus.SKIPPED)
+        .containsEntry("tool", BuildStatus.SKIPPED);
+    assertThat(started).contains("lone");
+  }
+
+  @Test
+  void aCrashIsItsServicesFailureSayingItIsABugToReportWithoutAJavaClassName() {
+    BuildReport report = run(throwingFor("base", new IllegalStateException("no such state")));
+
+    assertThat(resultOf(report, "base").message())
+        .startsWith("internal error: no such state")
+        .contains("this is a bug", OrchestratorBug.TRACKER)
+        .doesNotContain("java.lang", "IllegalStateException");
+  }
+
+  private List<String> outputOf(String service) {
+    return events.stream()
+        .filter(e -> e instanceof BuildEvent.Output o && o.service().equals(service))
+        .map(e -> ((BuildEvent.Output) e).line())
+        .toList();
+  }
+
+  @Test
+  void aCrashsStackTraceIsItsServicesOutputForVerboseRunsOnly() {
+    run(throwingFor("base", new IllegalStateException("no such state")));
+
+    assertThat(outputOf("base"))
+        .first(as(STRING))
+        .isEqualTo("java.lang.IllegalStateException: no such state");
+    assertThat(outputOf("lone")).isEmpty();
+  }
+
+  @Test
+  void aConfigurationErrorInABuildTaskShowsNoStackTrace() {
+    run(
+        throwingFor(
+            "jre",
+            new ConfigurationException(
+                Problem.inFile(Path.of("/repo/services/jre/.dockerignore"), "is not UTF-8 text"))));
+
+    assertThat(outputOf("jre")).isEmpty();
+  }
+
+  @Test
+  void aConfigurationErrorInABuildTaskFailsItsServiceWithTheFileAndTheProblem() {
     ConfigurationException bad =
         new ConfigurationException(
             Problem.inFile(Path.of("/repo/services/jre/.dockerignore"), "is not UTF-8 text"));
-    BuildExecutor executor =
-        executor(
-            2,
-            false,
-            Set.of(),
-            (service, result) -> {
-              if (service.name().equals("jre")) {
-                throw bad;
-              }
-              return result;
-            });
 
-    assertThat(catchThrowable(() -> run(executor))).isSameAs(bad);
+    BuildReport report = run(throwingFor("jre", bad));
+
+    assertThat(resultOf(report, "jre").status()).isEqualTo(BuildStatus.FAILED);
+    assertThat(resultOf(report, "jre").message())
+        .startsWith("bad configuration: ")
+        .contains("/repo/services/jre/.dockerignore", "is not UTF-8 text");
+    assertThat(statuses(report)).containsEntry("lone", BuildStatus.BUILT);
   }
 
   @Test
-  void anEnvironmentErrorInABuildTaskKeepsItsKind() {
+  void anEnvironmentErrorInABuildTaskFailsItsServiceWithTheRemedy() {
     EnvironmentException full =
         new EnvironmentException("cannot write /repo/.cache/orchestrator", "Free disk space.");
 
-    Throwable thrown =
-        catchThrowable(
-            () ->
-                run(
-                    executor(
-                        1,
-                        false,
-                        Set.of(),
-                        (service, result) -> {
-                          throw full;
-                        })));
+    BuildReport report = run(throwingFor("tool", full));
 
-    assertThat(thrown).isSameAs(full);
-  }
-
-  @Test
-  void anyOtherCrashIsABugNamingTheService() {
-    IllegalStateException unexpected = new IllegalStateException("no such state");
-    BuildExecutor executor =
-        executor(
-            1,
-            false,
-            Set.of(),
-            (service, result) -> {
-              throw unexpected;
-            });
-
-    OrchestratorBug bug = catchThrowableOfType(OrchestratorBug.class, () -> run(executor));
-
-    assertThat(bug).hasMessageStartingWith("the build of base crashed: ").hasCause(unexpected);
+    assertThat(resultOf(report, "tool").status()).isEqualTo(BuildStatus.FAILED);
+    assertThat(resultOf(report, "tool").message())
+        .isEqualTo("cannot write /repo/.cache/orchestrator (Free disk space.)");
+    assertThat(statuses(report)).containsEntry("app", BuildStatus.BUILT);
   }
 
   @Test

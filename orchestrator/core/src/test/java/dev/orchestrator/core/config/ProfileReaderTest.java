@@ -19,6 +19,30 @@ class ProfileReaderTest {
   @TempDir Path profiles;
 
   @Test
+  void aProfileThatIsAFolderIsAnErrorNamingIt() throws IOException {
+    Path folder = Files.createDirectories(profiles.resolve("ci.yaml"));
+
+    ConfigurationException e =
+        catchThrowableOfType(
+            ConfigurationException.class, () -> ProfileReader.load(profiles, "ci"));
+
+    assertThat(e.problems()).containsExactly(Problem.inFile(folder, "is a folder, not a file"));
+  }
+
+  @Test
+  void aProfileThatIsNotUtf8SaysSo() throws IOException {
+    Path file = profiles.resolve("ci.yaml");
+    Files.createDirectories(profiles);
+    Files.write(file, new byte[] {'j', 'o', 'b', 's', ':', ' ', (byte) 0xc3, (byte) 0x28, '\n'});
+
+    ConfigurationException e =
+        catchThrowableOfType(
+            ConfigurationException.class, () -> ProfileReader.load(profiles, "ci"));
+
+    assertThat(e.problems()).containsExactly(Problem.inFile(file, "is not UTF-8 text"));
+  }
+
+  @Test
   void emptyProfileHasDefaults() throws IOException {
     Path file = write("dev", "");
 
@@ -101,6 +125,19 @@ class ProfileReaderTest {
     assertThat(problems("cache:\n  dir: ../outside\n"))
         .containsExactly(
             at(2, "'cache.dir': '../outside' leads outside the folder it is relative to"));
+  }
+
+  @Test
+  void aProfilePlatformIsHostOrAKnownPlatform() throws IOException {
+    assertThat(read("platforms: [host, linux/arm64/v8, linux/riscv64]\n").platforms())
+        .containsExactly("host", "linux/arm64/v8", "linux/riscv64");
+    assertThat(problems("platforms: [host, linux/amd65]\n"))
+        .containsExactly(
+            at(
+                1,
+                "'platforms': 'linux/amd65' is not a platform such as linux/amd64, or the word"
+                    + " host: unknown architecture 'amd65' (known: amd64, arm64, arm, 386,"
+                    + " ppc64le, s390x, riscv64, mips64le, loong64)"));
   }
 
   @Test

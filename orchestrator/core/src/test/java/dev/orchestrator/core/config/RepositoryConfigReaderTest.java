@@ -27,6 +27,27 @@ class RepositoryConfigReaderTest {
   }
 
   @Test
+  void aConfigurationFileThatIsAFolderIsAnErrorNamingIt() throws IOException {
+    Path folder = Files.createDirectories(root.resolve(RepositoryConfig.FILE_NAME));
+
+    ConfigurationException e =
+        catchThrowableOfType(ConfigurationException.class, () -> RepositoryConfigReader.read(root));
+
+    assertThat(e.problems()).containsExactly(Problem.inFile(folder, "is a folder, not a file"));
+  }
+
+  @Test
+  void aConfigurationFileThatIsNotUtf8SaysSo() throws IOException {
+    Path file = root.resolve(RepositoryConfig.FILE_NAME);
+    Files.write(file, new byte[] {'r', 'o', 'o', 't', 's', ':', ' ', (byte) 0xff, '\n'});
+
+    ConfigurationException e =
+        catchThrowableOfType(ConfigurationException.class, () -> RepositoryConfigReader.read(root));
+
+    assertThat(e.problems()).containsExactly(Problem.inFile(file, "is not UTF-8 text"));
+  }
+
+  @Test
   void emptyFileIsDefaultToo() throws IOException {
     Path file = write("");
 

@@ -1,7 +1,9 @@
 package dev.orchestrator.core.config;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import dev.orchestrator.core.config.ServiceDescriptor.HealthCheck;
 import dev.orchestrator.core.config.ServiceDescriptor.PrepareStep;
@@ -186,6 +188,58 @@ class ServiceDescriptorReaderTest {
         .containsExactly(
             at(3, "'platforms': 'amd64' is not a platform such as linux/amd64 or linux/arm/v7"),
             at(4, "'platforms': 'linux/amd64' is listed twice"));
+  }
+
+  @Test
+  void aDescriptorThatIsNotUtf8IsAProblemWithTheFileAndNoJavaClassName() {
+    ConfigurationException e =
+        catchThrowableOfType(
+            ConfigurationException.class,
+            () -> {
+              Files.write(file, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xff, '\n'});
+              readFile();
+            });
+
+    assertThat(e.problems())
+        .extracting(Problem::toString)
+        .containsExactly(file + ": is not UTF-8 text");
+  }
+
+  @Test
+  void aPlatformOfAnUnknownArchitectureIsAProblemNamingTheKnownOnes() throws IOException {
+    assertThat(problems("platforms: [linux/amd65]\n"))
+        .containsExactly(
+            at(
+                1,
+                "'platforms': 'linux/amd65' is not a platform such as linux/amd64 or linux/arm/v7:"
+                    + " unknown architecture 'amd65' (known: amd64, arm64, arm, 386, ppc64le,"
+                    + " s390x, riscv64, mips64le, loong64)"));
+  }
+
+  @Test
+  void aPlatformWithShellCharactersIsAProblem() throws IOException {
+    assertThat(problems("platforms: ['linux/amd64;$(id)']\n"))
+        .singleElement(as(STRING))
+        .startsWith(file + ":1: 'platforms': 'linux/amd64;$(id)' is not a platform")
+        .contains("unknown architecture 'amd64;$(id)'");
+  }
+
+  @Test
+  void aPlatformOfAnUnknownOsOrVariantIsAProblemNamingThePart() throws IOException {
+    assertThat(problems("platforms: [linus/amd64, linux/arm/v9, linux/386/v1]\n"))
+        .containsExactly(
+            at(
+                1,
+                "'platforms': 'linus/amd64' is not a platform such as linux/amd64 or linux/arm/v7:"
+                    + " unknown os 'linus' (known: linux, windows, darwin, freebsd)"),
+            at(
+                1,
+                "'platforms': 'linux/arm/v9' is not a platform such as linux/amd64 or"
+                    + " linux/arm/v7: unknown variant 'v9' of arm (known: v5, v6, v7, v8)"),
+            at(
+                1,
+                "'platforms': 'linux/386/v1' is not a platform such as linux/amd64 or"
+                    + " linux/arm/v7: 386 takes no variant"));
   }
 
   @Test

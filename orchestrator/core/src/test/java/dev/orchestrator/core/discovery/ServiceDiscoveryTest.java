@@ -143,4 +143,59 @@ class ServiceDiscoveryTest {
                 + " through a symbolic link, to "
                 + real.toRealPath());
   }
+
+  @Test
+  void aServiceYamlThatIsAFolderIsAnErrorNamingIt() throws IOException {
+    dockerfile("services/a");
+    Files.createDirectories(root.resolve("services/a/service.yaml"));
+
+    assertThatThrownBy(this::names)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(
+            root.resolve("services/a/service.yaml") + ": is a folder, not a file");
+  }
+
+  @Test
+  void aServiceYamlFolderWithoutADockerfileIsStillReported() throws IOException {
+    Files.createDirectories(root.resolve("services/b/service.yaml"));
+
+    assertThatThrownBy(this::names)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("services/b/service.yaml: is a folder, not a file");
+  }
+
+  @Test
+  void aServiceYamlThatIsNotUtf8IsAProblemWithTheFileAndNoJavaClassName() throws IOException {
+    dockerfile("services/a");
+    Path descriptor = root.resolve("services/a/service.yaml");
+    Files.write(
+        descriptor, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xff, (byte) 0xfe, '\n'});
+
+    assertThatThrownBy(this::names)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(descriptor + ": is not UTF-8 text")
+        .hasMessageNotContaining("java.");
+  }
+
+  @Test
+  void aDockerfileThatIsNotUtf8IsAProblemWithTheFile() throws IOException {
+    Path dockerfile = root.resolve("services/a/Dockerfile");
+    Files.createDirectories(dockerfile.getParent());
+    Files.write(dockerfile, new byte[] {'F', 'R', 'O', 'M', ' ', (byte) 0xc3, (byte) 0x28, '\n'});
+
+    assertThatThrownBy(this::names)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage(dockerfile + ": is not UTF-8 text");
+  }
+
+  @Test
+  void aDockerfileThatIsAFolderIsAnErrorNamingIt() throws IOException {
+    write("services/a/service.yaml", "dockerfile: Dockerfile.prod\n");
+    Files.createDirectories(root.resolve("services/a/Dockerfile.prod"));
+
+    assertThatThrownBy(this::names)
+        .hasMessageContaining(
+            "service.yaml:1: service 'a': Dockerfile services/a/Dockerfile.prod is a folder, not a"
+                + " file");
+  }
 }

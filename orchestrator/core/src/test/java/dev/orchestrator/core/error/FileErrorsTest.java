@@ -58,4 +58,20 @@ class FileErrorsTest {
     assertThat(FileErrors.reason(e)).isEqualTo("not UTF-8 text");
     assertThat(FileErrors.check(FILE, e)).isEqualTo("Save " + FILE + " as UTF-8 text.");
   }
+
+  @Test
+  void aFailureWithoutAMessageIsWordedWithoutItsJavaClassName() {
+    assertThat(FileErrors.reason(new java.net.ConnectException())).isEqualTo("connection refused");
+    assertThat(FileErrors.reason(new IOException())).isEqualTo("an input/output error");
+    assertThat(FileErrors.reason(new FileSystemException(FILE.toString())))
+        .isEqualTo("an input/output error");
+  }
+
+  @Test
+  void aBugIsDescribedByWhatItSaysNotByItsClass() {
+    assertThat(OrchestratorBug.of(new IllegalStateException("no such state")).getMessage())
+        .isEqualTo("no such state");
+    assertThat(OrchestratorBug.of(new NullPointerException()).getMessage())
+        .isEqualTo("an unexpected error, without a message");
+  }
 }
