@@ -95,7 +95,11 @@ final class ServiceLoader {
       }
       Path dockerfile = folder.resolve(descriptor.dockerfile().orElse("Dockerfile")).normalize();
       Path context = folder.resolve(descriptor.context().orElse(".")).normalize();
-      if (Files.isDirectory(dockerfile)) {
+      String missing =
+          Files.isDirectory(dockerfile)
+              ? "is a folder, not a file"
+              : Files.isRegularFile(dockerfile) ? null : "not found";
+      if (missing != null) {
         problems.add(
             new Problem(
                 descriptorFile,
@@ -104,19 +108,8 @@ final class ServiceLoader {
                     + name
                     + "': Dockerfile "
                     + root.relativize(dockerfile)
-                    + " is a folder, not a file"));
-        return null;
-      }
-      if (!Files.isRegularFile(dockerfile)) {
-        problems.add(
-            new Problem(
-                descriptorFile,
-                descriptor.lineOf("dockerfile"),
-                "service '"
-                    + name
-                    + "': Dockerfile "
-                    + root.relativize(dockerfile)
-                    + " not found"));
+                    + " "
+                    + missing));
         return null;
       }
       Optional<Path> outside = outside(dockerfile);
