@@ -34,6 +34,7 @@ import dev.orchestrator.core.state.BuildLock;
 import dev.orchestrator.core.state.FileTrees;
 import dev.orchestrator.core.state.InsideRepository;
 import dev.orchestrator.core.state.StateFolder;
+import dev.orchestrator.core.verify.Lineage;
 import dev.orchestrator.core.verify.VerifyReport;
 import dev.orchestrator.core.verify.VerifyRun;
 import dev.orchestrator.core.workspace.ServiceSummary;
@@ -201,13 +202,26 @@ public final class Orchestrator {
       listener.on(new BuildEvent.Phase("", "preflight"));
       String host = engine.preflight(platforms).hostPlatform();
       int jobs = request.jobs() > 0 ? request.jobs() : profile.jobs();
-      Set<String> builtFrom =
-          workspace.graph().edges().stream()
-              .filter(e -> e.reason() == Edge.Reason.DOCKERFILE_FROM)
-              .map(Edge::to)
-              .collect(Collectors.toSet());
-      return new VerifyRun(engine, host, jobs, listener, builtFrom).run(images, platforms);
+      return new VerifyRun(engine, host, jobs, listener, lineage(workspace, names, images.keySet()))
+          .run(images, platforms);
     }
+  }
+
+  /** Which services are bases, and the image each verified service builds FROM. */
+  private static Lineage lineage(
+      Workspace workspace, ImageNames names, java.util.Collection<Service> verified) {
+    Set<String> builtFrom =
+        workspace.graph().edges().stream()
+            .filter(e -> e.reason() == Edge.Reason.DOCKERFILE_FROM)
+            .map(Edge::to)
+            .collect(Collectors.toSet());
+    Map<String, String> bases = new LinkedHashMap<>();
+    verified.forEach(
+        s ->
+            workspace
+                .finalBaseImage(s, names::reference)
+                .ifPresent(base -> bases.put(s.name(), base)));
+    return new Lineage(builtFrom, bases);
   }
 
   /**

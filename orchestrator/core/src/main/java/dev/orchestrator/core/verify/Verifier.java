@@ -11,7 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Verifies one service on one platform: the image configuration and size, then a container as the
@@ -34,17 +34,17 @@ final class Verifier {
   private final Engine engine;
   private final String runId;
   private final String hostPlatform;
-  private final Set<String> builtFrom;
+  private final Lineage lineage;
   private final LiveContainers live = new LiveContainers();
 
   /**
-   * @param builtFrom the services other services' Dockerfiles name in FROM
+   * @param lineage which services are bases, and the image each one builds FROM
    */
-  Verifier(Engine engine, String runId, String hostPlatform, Set<String> builtFrom) {
+  Verifier(Engine engine, String runId, String hostPlatform, Lineage lineage) {
     this.engine = engine;
     this.runId = runId;
     this.hostPlatform = hostPlatform;
-    this.builtFrom = Set.copyOf(builtFrom);
+    this.lineage = lineage;
   }
 
   /**
@@ -71,12 +71,14 @@ final class Verifier {
     ImageConfig config = configOf(service, image, platform);
     ContainerState configured = config.state();
     Applicability.Decision decision =
-        Applicability.decide(descriptor, config.hasCommand(), builtFrom.contains(service.name()));
+        Applicability.decide(
+            descriptor, config.hasCommand(), lineage.builtFrom().contains(service.name()));
     results.put(
         Check.HEALTHCHECK,
         Applicability.healthcheck(decision, descriptor, configured.healthcheck()));
     results.put(Check.USER, Applicability.user(decision, configured.user()));
-    results.put(Check.LABELS, OciLabels.check(configured.labels()));
+    results.put(
+        Check.LABELS, OciLabels.check(configured.labels(), inheritedLabels(service, configured)));
     if (!decision.runs()) {
       for (Check c : List.of(Check.HEALTHY, Check.PROCESS_USER, Check.READ_ONLY, Check.HTTP)) {
         results.put(
@@ -211,6 +213,28 @@ final class Verifier {
         hardened ? Map.of("/tmp", "rw,nosuid,nodev,size=64m") : Map.of(),
         hardened,
         List.of());
+  }
+
+  /**
+   * The image's OCI labels that its final stage's base image carries with the same value:
+   * inherited, not the service's own. A base the engine does not have passes nothing on.
+   */
+  private Map<String, String> inheritedLabels(Service service, ContainerState configured) {
+    Optional<String> base = lineage.baseImageOf(service.name());
+    Map<String, String> inherited = new TreeMap<>();
+    if (base.isEmpty()) {
+      return inherited;
+    }
+    configured
+        .labels()
+        .forEach(
+            (key, value) -> {
+              if (key.startsWith(OciLabels.PREFIX)
+                  && engine.imageLabel(base.get(), key).filter(value::equals).isPresent()) {
+                inherited.put(key, base.get());
+              }
+            });
+    return inherited;
   }
 
   private Map<String, String> labels(Service service) {

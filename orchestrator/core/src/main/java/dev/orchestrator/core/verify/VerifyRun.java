@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -32,27 +31,26 @@ public final class VerifyRun {
   private final String hostPlatform;
   private final int jobs;
   private final BuildListener listener;
-  private final Set<String> builtFrom;
+  private final Lineage lineage;
   private final String runId = UUID.randomUUID().toString().substring(0, 12);
 
   /**
    * @param hostPlatform the engine's own platform; others are emulated and get more time
    */
   public VerifyRun(Engine engine, String hostPlatform, int jobs, BuildListener listener) {
-    this(engine, hostPlatform, jobs, listener, Set.of());
+    this(engine, hostPlatform, jobs, listener, Lineage.NONE);
   }
 
   /**
-   * @param builtFrom the services other services' Dockerfiles name in FROM: without a command of
-   *     their own they are bases, not services that cannot run
+   * @param lineage which services are bases, and the image each one builds FROM
    */
   public VerifyRun(
-      Engine engine, String hostPlatform, int jobs, BuildListener listener, Set<String> builtFrom) {
+      Engine engine, String hostPlatform, int jobs, BuildListener listener, Lineage lineage) {
     this.engine = engine;
     this.hostPlatform = hostPlatform;
     this.jobs = Math.max(1, jobs);
     this.listener = listener;
-    this.builtFrom = Set.copyOf(builtFrom);
+    this.lineage = lineage;
   }
 
   /** The value of the {@code dev.orchestrator.verify} label on this run's containers. */
@@ -73,7 +71,7 @@ public final class VerifyRun {
               t.setDaemon(true);
               return t;
             });
-    Verifier verifier = new Verifier(engine, runId, hostPlatform, builtFrom);
+    Verifier verifier = new Verifier(engine, runId, hostPlatform, lineage);
     List<Future<List<VerifyRow>>> futures = new ArrayList<>();
     List<String> names = new ArrayList<>();
     images.forEach(

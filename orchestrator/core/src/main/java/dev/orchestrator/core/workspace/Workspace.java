@@ -5,6 +5,7 @@ import dev.orchestrator.core.config.ProfileReader;
 import dev.orchestrator.core.discovery.Repository;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.discovery.ServiceDiscovery;
+import dev.orchestrator.core.dockerfile.Stage;
 import dev.orchestrator.core.graph.GraphBuilder;
 import dev.orchestrator.core.graph.ServiceGraph;
 import dev.orchestrator.core.maven.MavenEdges;
@@ -12,10 +13,12 @@ import dev.orchestrator.core.maven.MavenReactor;
 import dev.orchestrator.core.process.CommandRunner;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * A repository read once: its services, its Maven reactor and their graph. Every verb starts from
@@ -61,6 +64,42 @@ public record Workspace(Repository repository, ServiceGraph graph, MavenReactor 
     Map<String, Service> services = repository.byName();
     return maven.projectList(
         serviceNames.stream().map(services::get).map(Service::directory).toList());
+  }
+
+  /**
+   * The image a service's final stage builds FROM, following its own stages (a {@code FROM builder}
+   * stage leads to that stage's base): an in-repo service by {@code inRepoReference}, an external
+   * image as written; empty for {@code scratch}.
+   */
+  public Optional<String> finalBaseImage(
+      Service service, Function<String, String> inRepoReference) {
+    List<Stage> stages = service.dockerfileInfo().stages();
+    Set<String> names = repository.byName().keySet();
+    Stage stage = stages.isEmpty() ? null : stages.get(stages.size() - 1);
+    for (int hops = 0; stage != null && hops <= stages.size(); hops++) {
+      String base = stage.baseImage();
+      if (base.equalsIgnoreCase("scratch")) {
+        return Optional.empty();
+      }
+      Optional<Stage> earlier = stageNamed(stages, base);
+      if (earlier.isEmpty()) {
+        return Optional.of(
+            GraphBuilder.isInRepo(service, base, names) ? inRepoReference.apply(base) : base);
+      }
+      stage = earlier.get();
+    }
+    return Optional.empty();
+  }
+
+  /** A stage by its {@code AS} name (case-insensitive, as BuildKit) or its index. */
+  private static Optional<Stage> stageNamed(List<Stage> stages, String reference) {
+    String lower = reference.toLowerCase(Locale.ROOT);
+    return stages.stream()
+        .filter(
+            s ->
+                s.name().map(lower::equals).orElse(false)
+                    || String.valueOf(s.index()).equals(lower))
+        .findFirst();
   }
 
   public List<ServiceSummary> summaries() {

@@ -99,7 +99,8 @@ class VerifierTest {
       };
 
   private VerifyRow verify(Set<String> builtFrom) throws InterruptedException {
-    return new Verifier(engine, "run", AMD, builtFrom).verify(base, "m/base", AMD, SIZES);
+    return new Verifier(engine, "run", AMD, new Lineage(builtFrom, Map.of()))
+        .verify(base, "m/base", AMD, SIZES);
   }
 
   @Test
