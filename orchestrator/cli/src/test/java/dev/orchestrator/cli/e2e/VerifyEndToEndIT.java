@@ -157,6 +157,24 @@ class VerifyEndToEndIT {
   }
 
   @Test
+  void aTitleInheritedFromTheBaseIsNotTheServicesOwnAndFailsLabels() {
+    WebServices.addBase(repo, "plain");
+    repo.file(
+        "services/child/Dockerfile", "FROM plain\nCMD [\"/bin/busybox\", \"sleep\", \"600\"]\n");
+    Cli build = orchestrator("build", "child", "--platform", "linux/amd64");
+    assertThat(build.exitCode()).as(build.toString()).isZero();
+
+    Cli verify = orchestrator("verify", "child", "--platform", "linux/amd64");
+
+    assertThat(verify.exitCode()).as(verify.toString()).isEqualTo(6);
+    assertThat(verify.out())
+        .containsPattern(
+            "fail +labels +no org.opencontainers.image.\\* labels of its own; its title plain is"
+                + " inherited from [^ ]+/plain:latest");
+    assertThat(containersLeft()).isEmpty();
+  }
+
+  @Test
   void buildWithVerifyVerifiesWhatItBuilt() {
     WebServices.add(repo, "web-root", Variant.ROOT, "ports: [8080]\n");
 
