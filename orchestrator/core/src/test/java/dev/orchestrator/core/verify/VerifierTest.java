@@ -7,7 +7,7 @@ import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.ContainerSpec;
 import dev.orchestrator.core.engine.ContainerState;
 import dev.orchestrator.core.engine.Engine;
-import dev.orchestrator.core.engine.EngineInfo;
+import dev.orchestrator.core.engine.StubEngine;
 import dev.orchestrator.core.size.ImageSizes;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +27,7 @@ class VerifierTest {
 
   /** Refuses a container of the image as it is, as an engine does for an image without CMD. */
   private final Engine engine =
-      new Engine() {
-        @Override
-        public EngineInfo preflight(List<String> platforms) {
-          throw new UnsupportedOperationException();
-        }
-
+      new StubEngine() {
         @Override
         public Map<String, ImageSizes> imageSizes(String imageRef) {
           return SIZES;
@@ -42,14 +37,6 @@ class VerifierTest {
         public boolean imageExists(String imageRef) {
           return true;
         }
-
-        @Override
-        public Optional<String> imageLabel(String imageRef, String key) {
-          return Optional.empty();
-        }
-
-        @Override
-        public void removeImage(String imageRef) {}
 
         @Override
         public String createContainer(ContainerSpec spec) {
@@ -85,17 +72,9 @@ class VerifierTest {
         }
 
         @Override
-        public String containerLogs(String containerId, int lines) {
-          return "";
-        }
-
-        @Override
         public void removeContainer(String containerId) {
           removed.add(containerId);
         }
-
-        @Override
-        public void close() {}
       };
 
   private VerifyRow verify(Set<String> builtFrom) throws InterruptedException {

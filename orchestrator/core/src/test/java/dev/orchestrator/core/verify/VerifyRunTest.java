@@ -9,14 +9,13 @@ import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.ContainerSpec;
 import dev.orchestrator.core.engine.ContainerState;
 import dev.orchestrator.core.engine.Engine;
-import dev.orchestrator.core.engine.EngineInfo;
+import dev.orchestrator.core.engine.StubEngine;
 import dev.orchestrator.core.error.EnvironmentException;
 import dev.orchestrator.core.error.OrchestratorBug;
 import dev.orchestrator.core.progress.BuildListener;
 import dev.orchestrator.core.size.ImageSizes;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -27,12 +26,7 @@ class VerifyRunTest {
 
   /** Measures images with {@code sizes}; refuses every container. */
   private static Engine engine(Function<String, Map<String, ImageSizes>> sizes) {
-    return new Engine() {
-      @Override
-      public EngineInfo preflight(List<String> platforms) {
-        throw new UnsupportedOperationException();
-      }
-
+    return new StubEngine() {
       @Override
       public Map<String, ImageSizes> imageSizes(String imageRef) {
         return sizes.apply(imageRef);
@@ -42,14 +36,6 @@ class VerifyRunTest {
       public boolean imageExists(String imageRef) {
         return true;
       }
-
-      @Override
-      public Optional<String> imageLabel(String imageRef, String key) {
-        return Optional.empty();
-      }
-
-      @Override
-      public void removeImage(String imageRef) {}
 
       @Override
       public String createContainer(ContainerSpec spec) {
@@ -65,15 +51,7 @@ class VerifyRunTest {
       }
 
       @Override
-      public String containerLogs(String containerId, int lines) {
-        return "";
-      }
-
-      @Override
       public void removeContainer(String containerId) {}
-
-      @Override
-      public void close() {}
     };
   }
 
