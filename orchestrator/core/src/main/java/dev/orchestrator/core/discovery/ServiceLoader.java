@@ -99,6 +99,14 @@ final class ServiceLoader {
           Files.isDirectory(dockerfile)
               ? "is a folder, not a file"
               : Files.isRegularFile(dockerfile) ? null : "not found";
+      Optional<Path> outside = missing == null ? outside(dockerfile) : Optional.empty();
+      if (outside.isPresent()) {
+        // Its changes would escape the input hashes and git, so the image could go stale.
+        missing =
+            "leads outside the repository through a symbolic link, to "
+                + outside.get()
+                + "; copy the file into the repository instead";
+      }
       if (missing != null) {
         problems.add(
             new Problem(
@@ -110,22 +118,6 @@ final class ServiceLoader {
                     + root.relativize(dockerfile)
                     + " "
                     + missing));
-        return null;
-      }
-      Optional<Path> outside = outside(dockerfile);
-      if (outside.isPresent()) {
-        // Its changes would escape the input hashes and git, so the image could go stale.
-        problems.add(
-            new Problem(
-                descriptorFile,
-                descriptor.lineOf("dockerfile"),
-                "service '"
-                    + name
-                    + "': Dockerfile "
-                    + root.relativize(dockerfile)
-                    + " leads outside the repository through a symbolic link, to "
-                    + outside.get()
-                    + "; copy the file into the repository instead"));
         return null;
       }
       DockerfileInfo info = DockerfileParser.parse(dockerfile, descriptor.args());
