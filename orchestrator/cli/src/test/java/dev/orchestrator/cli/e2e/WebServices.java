@@ -20,10 +20,7 @@ final class WebServices {
   private WebServices() {}
 
   static void add(FixtureMonorepo repo, String name, Variant variant, String serviceYaml) {
-    Path busybox = Busybox.binaries();
-    for (String arch : new String[] {"amd64", "arm64"}) {
-      repo.copy(busybox.resolve("busybox-" + arch), "services/" + name + "/busybox-" + arch);
-    }
+    copyBusybox(repo, name);
     repo.file("services/" + name + "/www/index.html", "<p>" + name + "</p>\n");
     if (variant != Variant.NO_HEALTH_ENDPOINT) {
       repo.file("services/" + name + "/www/health", "{\"status\":\"ok\"}\n");
@@ -53,10 +50,7 @@ final class WebServices {
    * and arguments), EXPOSEing {@code port}.
    */
   static void addWithoutHealthcheck(FixtureMonorepo repo, String name, int port, String command) {
-    Path busybox = Busybox.binaries();
-    for (String arch : new String[] {"amd64", "arm64"}) {
-      repo.copy(busybox.resolve("busybox-" + arch), "services/" + name + "/busybox-" + arch);
-    }
+    copyBusybox(repo, name);
     repo.file(
         "services/" + name + "/Dockerfile",
         """
@@ -74,10 +68,7 @@ final class WebServices {
 
   /** An image nobody runs as is, like a base: OCI labels, no HEALTHCHECK, no ports. */
   static void addBase(FixtureMonorepo repo, String name) {
-    Path busybox = Busybox.binaries();
-    for (String arch : new String[] {"amd64", "arm64"}) {
-      repo.copy(busybox.resolve("busybox-" + arch), "services/" + name + "/busybox-" + arch);
-    }
+    copyBusybox(repo, name);
     repo.file(
         "services/" + name + "/Dockerfile",
         """
@@ -87,5 +78,13 @@ final class WebServices {
         LABEL org.opencontainers.image.title="%s"
         """
             .formatted(name));
+  }
+
+  /** A static busybox per architecture into the service folder, for {@code COPY busybox-…}. */
+  private static void copyBusybox(FixtureMonorepo repo, String name) {
+    Path busybox = Busybox.binaries();
+    for (String arch : new String[] {"amd64", "arm64"}) {
+      repo.copy(busybox.resolve("busybox-" + arch), "services/" + name + "/busybox-" + arch);
+    }
   }
 }
