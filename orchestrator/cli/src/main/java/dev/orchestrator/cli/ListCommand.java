@@ -47,6 +47,8 @@ final class ListCommand implements Callable<Integer> {
     json.put("externalImages", s.externalImages());
     json.put("platforms", s.platforms());
     json.put("mavenModule", s.mavenModule());
+    json.put("origin", s.origin());
+    json.put("image", s.image().orElse(null));
     return json;
   }
 }

@@ -48,6 +48,32 @@ final class YamlSource {
     return Optional.empty();
   }
 
+  /**
+   * Every document of a file that holds several ({@code ---} between them, as Skaffold files do);
+   * empty when it cannot be parsed, the reason reported with its line.
+   */
+  static java.util.List<Node> composeAll(Path file, Consumer<Problem> problems) {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      java.util.List<Node> documents = new java.util.ArrayList<>();
+      for (Node root : new Yaml().composeAll(reader)) {
+        if (root != null && !(root instanceof ScalarNode s && s.getTag().equals(Tag.NULL))) {
+          documents.add(root);
+        }
+      }
+      return documents;
+    } catch (MarkedYAMLException e) {
+      problems.accept(new Problem(file, lineOf(e), "invalid YAML: " + describe(e)));
+    } catch (YAMLException e) {
+      problems.accept(
+          e.getCause() instanceof IOException io
+              ? unreadable(file, io)
+              : Problem.inFile(file, "invalid YAML: " + e.getMessage()));
+    } catch (IOException e) {
+      problems.accept(unreadable(file, e));
+    }
+    return java.util.List.of();
+  }
+
   private static Problem unreadable(Path file, IOException e) {
     return e instanceof CharacterCodingException
         ? Problem.inFile(file, "is not UTF-8 text")

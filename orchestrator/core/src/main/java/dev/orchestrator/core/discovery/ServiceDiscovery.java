@@ -20,10 +20,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Finds the services of a repository: every folder under the service roots holding a file named
- * exactly {@code Dockerfile} (variants such as {@code Dockerfile.debug} are not services), or a
- * {@code service.yaml}. Roots come from {@code orchestrator.yaml}; else {@code services/}; else the
- * whole repository, skipping VCS folders, build outputs and git-ignored paths.
+ * Finds the services of a repository: first the images that existing build definitions at its root
+ * describe (compose, Skaffold, bake: see {@link Definitions}), then every other folder under the
+ * service roots holding a file named exactly {@code Dockerfile} (variants such as {@code
+ * Dockerfile.debug} are not services), or a {@code service.yaml}. Roots come from {@code
+ * orchestrator.yaml}; else {@code services/}; else the whole repository, skipping VCS folders,
+ * build outputs and git-ignored paths.
  */
 public final class ServiceDiscovery {
   static final String DEFAULT_ROOT = "services";
@@ -52,9 +54,11 @@ public final class ServiceDiscovery {
           Problem.inFile(repositoryRoot, "repository root is not a folder"));
     }
     RepositoryConfig config = RepositoryConfigReader.read(repositoryRoot);
-    List<Path> folders =
-        serviceFolders(repositoryRoot, rootsToScan(repositoryRoot, config), runner);
-    List<Service> services = new ServiceLoader(repositoryRoot).load(folders);
+    List<Path> scanRoots = rootsToScan(repositoryRoot, config);
+    List<Path> folders = serviceFolders(repositoryRoot, scanRoots, runner);
+    List<Service> services =
+        new ServiceLoader(repositoryRoot, scanRoots)
+            .load(folders, Definitions.read(repositoryRoot, runner));
     return new Repository(repositoryRoot, config, services);
   }
 

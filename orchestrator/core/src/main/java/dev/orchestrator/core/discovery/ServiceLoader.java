@@ -1,5 +1,6 @@
 package dev.orchestrator.core.discovery;
 
+import dev.orchestrator.core.config.BuildDefinition;
 import dev.orchestrator.core.config.ServiceDescriptor;
 import dev.orchestrator.core.config.ServiceDescriptorReader;
 import dev.orchestrator.core.dockerfile.DockerfileInfo;
@@ -12,9 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Turns service folders into services: reads each descriptor and Dockerfile, checks names, and
@@ -24,17 +28,45 @@ final class ServiceLoader {
   static final String DESCRIPTOR = "service.yaml";
 
   private final Path root;
+  private final List<Path> scanRoots;
   private final List<Problem> problems = new ArrayList<>();
 
   ServiceLoader(Path root) {
+    this(root, List.of(root));
+  }
+
+  /**
+   * @param scanRoots the folders scanned for services, which bound the generic-name rule
+   */
+  ServiceLoader(Path root, List<Path> scanRoots) {
     this.root = root;
+    this.scanRoots = List.copyOf(scanRoots);
   }
 
   List<Service> load(List<Path> folders) {
+    return load(folders, List.of());
+  }
+
+  /**
+   * @param definitions the images existing build definitions describe; a scanned folder that one of
+   *     them covers (its Dockerfile's folder or its context) is not loaded a second time
+   */
+  List<Service> load(List<Path> folders, List<BuildDefinition> definitions) {
     List<Service> services = new ArrayList<>();
     Map<String, Service> byName = new HashMap<>();
+    Set<Path> covered = new HashSet<>();
+    List<Service> candidates = new ArrayList<>();
+    for (BuildDefinition definition : definitions) {
+      covered.add(definition.dockerfile().getParent());
+      covered.add(Definitions.directory(definition));
+      candidates.add(loadOne(Definitions.directory(definition), Optional.of(definition)));
+    }
     for (Path folder : folders) {
-      Service service = loadOne(folder);
+      if (!covered.contains(folder)) {
+        candidates.add(loadOne(folder, Optional.empty()));
+      }
+    }
+    for (Service service : candidates) {
       if (service == null) {
         continue;
       }
@@ -51,6 +83,7 @@ final class ServiceLoader {
       }
       services.add(service);
     }
+    checkRequires(definitions, byName);
     if (!problems.isEmpty()) {
       throw new ConfigurationException(problems);
     }
@@ -58,7 +91,26 @@ final class ServiceLoader {
     return services;
   }
 
-  private Service loadOne(Path folder) {
+  private void checkRequires(List<BuildDefinition> definitions, Map<String, Service> byName) {
+    for (BuildDefinition definition : definitions) {
+      for (String required : definition.requires()) {
+        if (!byName.containsKey(required)) {
+          problems.add(
+              new Problem(
+                  definition.file(),
+                  definition.line(),
+                  "service '"
+                      + definition.name()
+                      + "' needs '"
+                      + required
+                      + "', which no definition or folder builds; known services: "
+                      + String.join(", ", new TreeSet<>(byName.keySet()))));
+        }
+      }
+    }
+  }
+
+  private Service loadOne(Path folder, Optional<BuildDefinition> definition) {
     try {
       Path descriptorFile = folder.resolve(DESCRIPTOR);
       if (Files.exists(descriptorFile) && !Files.isRegularFile(descriptorFile)) {
@@ -75,24 +127,37 @@ final class ServiceLoader {
         problems.add(Problem.inFile(descriptorFile, "is a broken symbolic link"));
         return null;
       }
-      ServiceDescriptor descriptor =
+      ServiceDescriptor own =
           Files.isRegularFile(descriptorFile)
               ? ServiceDescriptorReader.read(descriptorFile, root)
               : ServiceDescriptor.none();
-      String name = descriptor.name().orElse(folder.getFileName().toString());
+      ServiceDescriptor descriptor =
+          definition.map(d -> Definitions.merge(d, folder, own)).orElse(own);
+      Path namingFolder = ServiceNames.namingFolder(folder, scanRoot(folder));
+      String name =
+          own.name()
+              .or(() -> definition.map(BuildDefinition::name))
+              .orElse(namingFolder.getFileName().toString());
       if (!ServiceNames.isValid(name)) {
-        Path where = descriptor.name().isPresent() ? descriptorFile : folder;
+        Path where =
+            own.name().isPresent()
+                ? descriptorFile
+                : definition.map(BuildDefinition::file).orElse(folder);
         problems.add(
             new Problem(
                 where,
-                descriptor.lineOf("name"),
+                own.name().isPresent()
+                    ? own.lineOf("name")
+                    : definition.map(BuildDefinition::line).orElse(0),
                 "service name '"
                     + name
                     + "' is not "
                     + ServiceNames.EXPECTED
-                    + (descriptor.name().isEmpty() ? " (set `name:` in service.yaml)" : "")));
+                    + (own.name().isEmpty() ? " (set `name:` in service.yaml)" : "")));
         return null;
       }
+      String origin =
+          origin(definition, own.name().isPresent() ? descriptorFile : null, folder, namingFolder);
       Path dockerfile = folder.resolve(descriptor.dockerfile().orElse("Dockerfile")).normalize();
       Path context = folder.resolve(descriptor.context().orElse(".")).normalize();
       String missing =
@@ -110,7 +175,7 @@ final class ServiceLoader {
       if (missing != null) {
         problems.add(
             new Problem(
-                descriptorFile,
+                descriptor.file() != null ? descriptor.file() : descriptorFile,
                 descriptor.lineOf("dockerfile"),
                 "service '"
                     + name
@@ -122,11 +187,47 @@ final class ServiceLoader {
       }
       DockerfileInfo info = DockerfileParser.parse(dockerfile, descriptor.args());
       return new Service(
-          name, folder, root.relativize(folder), dockerfile, context, descriptor, info);
+          name,
+          folder,
+          root.relativize(folder),
+          dockerfile,
+          context,
+          descriptor,
+          info,
+          origin,
+          definition.flatMap(BuildDefinition::image));
     } catch (ConfigurationException e) {
       problems.addAll(e.problems());
       return null;
     }
+  }
+
+  private Path scanRoot(Path folder) {
+    return scanRoots.stream()
+        .filter(folder::startsWith)
+        .max(java.util.Comparator.comparingInt(Path::getNameCount))
+        .orElse(root);
+  }
+
+  /** Where the service's definition and name came from, as {@code list} shows it. */
+  private String origin(
+      Optional<BuildDefinition> definition, Path namedBy, Path folder, Path namingFolder) {
+    if (definition.isPresent()) {
+      String where = definition.get().origin(root);
+      return namedBy == null ? where : where + ", named by " + root.relativize(namedBy);
+    }
+    if (namedBy != null) {
+      return root.relativize(namedBy).toString();
+    }
+    return namingFolder.equals(folder)
+        ? "folder " + root.relativize(folder)
+        : "folder "
+            + root.relativize(folder)
+            + " (named after "
+            + namingFolder.getFileName()
+            + ": "
+            + namingFolder.relativize(folder)
+            + " is generic)";
   }
 
   /** Where {@code file} really is when that is outside the repository; empty when inside. */

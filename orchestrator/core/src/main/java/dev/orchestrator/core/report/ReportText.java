@@ -54,17 +54,24 @@ public final class ReportText {
     return out.toString();
   }
 
-  /** The services: name, Dockerfile and in-repo dependencies, one line each. */
+  /**
+   * The services: name, Dockerfile and in-repo dependencies, one line each, then where the
+   * definition came from.
+   */
   public static String services(List<ServiceSummary> services) {
     StringBuilder out = new StringBuilder();
     for (ServiceSummary s : services) {
       out.append(
           String.format(
-              Locale.ROOT,
-              "%-24s %-40s %s%n",
-              s.name(),
-              s.dockerfile(),
-              s.dependsOn().isEmpty() ? "" : "needs " + String.join(", ", s.dependsOn())));
+                  Locale.ROOT,
+                  "%-24s %-40s %s",
+                  s.name(),
+                  s.dockerfile(),
+                  s.dependsOn().isEmpty() ? "" : "needs " + String.join(", ", s.dependsOn()))
+              .stripTrailing());
+      out.append(String.format(Locale.ROOT, "%n  from %s", s.origin()));
+      s.image().ifPresent(image -> out.append(", image ").append(image));
+      out.append(String.format(Locale.ROOT, "%n"));
     }
     return out.toString();
   }

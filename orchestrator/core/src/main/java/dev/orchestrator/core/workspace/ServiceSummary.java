@@ -8,6 +8,8 @@ import java.util.List;
  * @param dockerfile path relative to the repository root
  * @param dependsOn in-repo services it needs (all edge kinds), sorted
  * @param externalImages images from outside the repository, after ARG default substitution
+ * @param origin where the service's definition and name came from ({@code compose.yaml:12})
+ * @param image the image name its build definition gives, if any
  */
 public record ServiceSummary(
     String name,
@@ -16,4 +18,6 @@ public record ServiceSummary(
     List<String> dependsOn,
     List<String> externalImages,
     List<String> platforms,
-    boolean mavenModule) {}
+    boolean mavenModule,
+    String origin,
+    java.util.Optional<String> image) {}

@@ -119,7 +119,9 @@ public record Workspace(Repository repository, ServiceGraph graph, MavenReactor 
                   List.copyOf(new TreeSet<>(graph.dependenciesOf(s.name()))),
                   List.copyOf(external),
                   s.descriptor().platforms(),
-                  isMavenModule(s));
+                  isMavenModule(s),
+                  s.origin(),
+                  s.image());
             })
         .toList();
   }
