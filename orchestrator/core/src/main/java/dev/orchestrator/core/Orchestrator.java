@@ -28,6 +28,8 @@ import dev.orchestrator.core.publish.JobMatrix;
 import dev.orchestrator.core.publish.MergeOutcome;
 import dev.orchestrator.core.publish.MergeRequest;
 import dev.orchestrator.core.publish.Merger;
+import dev.orchestrator.core.registry.DockerConfig;
+import dev.orchestrator.core.registry.RegistryClient;
 import dev.orchestrator.core.result.BuildReport;
 import dev.orchestrator.core.result.ServiceResult;
 import dev.orchestrator.core.state.BuildLock;
@@ -87,6 +89,14 @@ public final class Orchestrator {
         runner, () -> Engines.connect(runner, runner.environment()), runner.environment());
   }
 
+  /**
+   * The client for the registry calls the orchestrator makes itself, with credentials from the
+   * Docker config this environment names (read when first needed).
+   */
+  private RegistryClient registry() {
+    return new RegistryClient(() -> DockerConfig.load(environment, runner));
+  }
+
   /** The services: Dockerfile, in-repo dependencies, external images. */
   public List<ServiceSummary> list(Path root) {
     return load(root).summaries();
@@ -119,7 +129,7 @@ public final class Orchestrator {
     // A dry run writes nothing, so it neither waits for nor blocks a running build.
     try (BuildLock lock = request.dryRun() ? null : lock(workspace, "build", request, listener)) {
       BuildOutcome built;
-      try (Incremental incremental = UpToDate.open(workspace, plan, request.force())) {
+      try (Incremental incremental = UpToDate.open(workspace, plan, request.force(), registry())) {
         BuildSettings settings =
             UpToDate.withIncremental(
                 new BuildSettings(workspace.root(), profile, platforms, jobs, request.failFast()),
@@ -234,7 +244,7 @@ public final class Orchestrator {
     List<String> platforms = Platforms.chosen(request.platforms(), profile.platforms());
     Plan plan = Planner.plan(workspace.graph(), List.of(service));
     ownFolders(workspace, profile);
-    try (Incremental incremental = UpToDate.open(workspace, plan, request.force())) {
+    try (Incremental incremental = UpToDate.open(workspace, plan, request.force(), registry())) {
       BuildSettings settings =
           UpToDate.withIncremental(
               new BuildSettings(workspace.root(), profile, platforms, 1, false), incremental);

@@ -24,7 +24,7 @@ final class UpToDate {
   private UpToDate() {}
 
   /** Everything a build needs to skip up-to-date images; starts hashing the planned services. */
-  static Incremental open(Workspace workspace, Plan plan, boolean force) {
+  static Incremental open(Workspace workspace, Plan plan, boolean force, RegistryClient registry) {
     StateFolder state = new StateFolder(workspace.root());
     InputHasher hasher =
         new InputHasher(
@@ -43,8 +43,7 @@ final class UpToDate {
                             d ->
                                 d.descriptor().prepare().isPresent() || workspace.isMavenModule(d)))
             .toList());
-    return new Incremental(
-        hashes, BuildIndex.load(state.buildIndex()), new RegistryClient(), force);
+    return new Incremental(hashes, BuildIndex.load(state.buildIndex()), registry, force);
   }
 
   static BuildSettings withIncremental(BuildSettings settings, Incremental incremental) {

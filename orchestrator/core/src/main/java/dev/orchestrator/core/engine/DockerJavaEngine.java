@@ -22,6 +22,7 @@ import dev.orchestrator.core.error.EnvironmentException;
 import dev.orchestrator.core.error.FileErrors;
 import dev.orchestrator.core.error.OrchestratorBug;
 import dev.orchestrator.core.size.ImageSizes;
+import dev.orchestrator.core.size.LayerSizes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -51,6 +52,9 @@ final class DockerJavaEngine implements Engine {
   private final DockerClient client;
   private final URI host;
   private final BuildxProbe probe;
+
+  /** Layers measured by this connection: a base layer shared by many images is measured once. */
+  private final LayerSizes layers = new LayerSizes();
 
   DockerJavaEngine(DockerClient client, URI host, BuildxProbe probe) {
     this.client = client;
@@ -101,7 +105,7 @@ final class DockerJavaEngine implements Engine {
         }
         Files.copy(export, spool, StandardCopyOption.REPLACE_EXISTING);
       }
-      Map<String, ImageSizes> sizes = OciLayoutSizes.read(spool);
+      Map<String, ImageSizes> sizes = OciLayoutSizes.read(spool, layers);
       LOG.debug("sizes of {}: {}", imageRef, sizes);
       return sizes;
     } catch (IOException e) {

@@ -2,13 +2,19 @@ package dev.orchestrator.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.core.size.GzipTrailer;
 import dev.orchestrator.core.size.ImageSizes;
+import dev.orchestrator.core.size.LayerSizes;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -21,9 +27,12 @@ import org.slf4j.LoggerFactory;
  * Per-platform sizes of the image in an OCI layout tar, as {@code docker save} writes it under the
  * containerd image store. Walks {@code index.json} through nested image indexes to each platform
  * manifest, leaving out attestation manifests. Compressed size is the sum of the layer descriptors'
- * sizes; uncompressed size is the byte count of each layer unpacked, streamed. The tar is read once
- * for its table of entries and then each entry is opened where it lies, in any order: {@code docker
- * save} writes {@code index.json} after the blobs.
+ * sizes; uncompressed size comes from {@link LayerSizes} when that layer was measured before (a
+ * shared base layer is measured once), else from the gzip ISIZE trailer where it proves the size
+ * ({@link GzipTrailer}), else from the byte count of the layer unpacked, streamed (also the only
+ * method when {@code layers} is null: today's reference). The tar is read once for its table of
+ * entries and then each entry is opened where it lies, in any order: {@code docker save} writes
+ * {@code index.json} after the blobs.
  */
 final class OciLayoutSizes {
   private static final Logger LOG = LoggerFactory.getLogger(OciLayoutSizes.class);
@@ -31,6 +40,8 @@ final class OciLayoutSizes {
   private static final int MAX_JSON_BYTES = 4 << 20;
 
   private final TarFile tar;
+  private final Path file;
+  private final LayerSizes layers;
 
   /** Regular files by name, with any leading {@code ./} removed. */
   private final Map<String, TarArchiveEntry> files = new HashMap<>();
@@ -38,8 +49,10 @@ final class OciLayoutSizes {
   private final Map<String, ImageSizes> sizes = new TreeMap<>();
   private final Map<String, Long> unpackedByDigest = new HashMap<>();
 
-  private OciLayoutSizes(TarFile tar) {
+  private OciLayoutSizes(TarFile tar, Path file, LayerSizes layers) {
     this.tar = tar;
+    this.file = file;
+    this.layers = layers;
     for (TarArchiveEntry entry : tar.getEntries()) {
       // Not isFile(): that also holds for symbolic and hard links, which have no content here.
       byte type = entry.getLinkFlag();
@@ -51,9 +64,9 @@ final class OciLayoutSizes {
   }
 
   /** Sizes by platform in name order; platforms whose content is not in the tar are left out. */
-  static Map<String, ImageSizes> read(Path layoutTar) throws IOException {
+  static Map<String, ImageSizes> read(Path layoutTar, LayerSizes layers) throws IOException {
     try (TarFile tar = new TarFile(layoutTar)) {
-      OciLayoutSizes reader = new OciLayoutSizes(tar);
+      OciLayoutSizes reader = new OciLayoutSizes(tar, layoutTar, layers);
       JsonNode index = reader.json("index.json");
       for (JsonNode descriptor : index.path("manifests")) {
         reader.visit(descriptor);
@@ -104,18 +117,29 @@ final class OciLayoutSizes {
         return;
       }
       compressed += layer.path("size").asLong();
-      unpacked += unpackedSize(blob, layer.path("mediaType").asText());
+      unpacked +=
+          unpackedSize(blob, layer.path("digest").asText(), layer.path("mediaType").asText());
     }
     sizes.putIfAbsent(platform, new ImageSizes(platform, compressed, unpacked));
   }
 
-  private long unpackedSize(String blob, String mediaType) throws IOException {
+  private long unpackedSize(String blob, String digest, String mediaType) throws IOException {
     Long known = unpackedByDigest.get(blob);
     if (known != null) {
       return known;
     }
+    OptionalLong cached = layers == null ? OptionalLong.empty() : layers.uncompressed(digest);
+    if (cached.isPresent()) {
+      return cached.getAsLong();
+    }
+    OptionalLong trailer =
+        layers != null && mediaType.endsWith("gzip")
+            ? GzipTrailer.uncompressedSize(files.get(blob).getSize(), lastBytes(blob, 4))
+            : OptionalLong.empty();
     long count;
-    if (mediaType.endsWith("gzip")) {
+    if (trailer.isPresent()) {
+      count = trailer.getAsLong();
+    } else if (mediaType.endsWith("gzip")) {
       try (InputStream in = new GZIPInputStream(open(blob), 1 << 16)) {
         count = count(in);
       }
@@ -127,7 +151,26 @@ final class OciLayoutSizes {
       count = files.get(blob).getSize();
     }
     unpackedByDigest.put(blob, count);
+    if (layers != null) {
+      layers.record(digest, count);
+    }
     return count;
+  }
+
+  /** The entry's last bytes, read where they lie in the tar: nothing before them is read. */
+  private byte[] lastBytes(String name, int n) throws IOException {
+    TarArchiveEntry entry = files.get(name);
+    if (entry.getSize() < n) {
+      return new byte[0];
+    }
+    ByteBuffer buffer = ByteBuffer.allocate(n);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long at = entry.getDataOffset() + entry.getSize() - n;
+      while (buffer.hasRemaining() && channel.read(buffer, at + buffer.position()) >= 0) {
+        // read until full
+      }
+    }
+    return buffer.array();
   }
 
   private static long count(InputStream in) throws IOException {

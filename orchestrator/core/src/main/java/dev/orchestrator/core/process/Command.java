@@ -12,12 +12,23 @@ import java.util.Optional;
  *
  * @param environment variables set on top of the runner's own environment
  * @param timeLimit stop the program (and report {@link ProcessResult#timedOut()}) after this long
+ * @param input written to the program's standard input, which is then closed (empty: {@code
+ *     /dev/null}); credential helpers read the registry's name this way
  */
 public record Command(
     List<String> argv,
     Path workingDirectory,
     Map<String, String> environment,
-    Optional<Duration> timeLimit) {
+    Optional<Duration> timeLimit,
+    Optional<String> input) {
+
+  public Command(
+      List<String> argv,
+      Path workingDirectory,
+      Map<String, String> environment,
+      Optional<Duration> timeLimit) {
+    this(argv, workingDirectory, environment, timeLimit, Optional.empty());
+  }
 
   public Command {
     argv = List.copyOf(argv);
@@ -33,7 +44,12 @@ public record Command(
   }
 
   public Command withTimeLimit(Duration limit) {
-    return new Command(argv, workingDirectory, environment, Optional.of(limit));
+    return new Command(argv, workingDirectory, environment, Optional.of(limit), input);
+  }
+
+  /** The same command with {@code text} on its standard input. */
+  public Command withInput(String text) {
+    return new Command(argv, workingDirectory, environment, timeLimit, Optional.of(text));
   }
 
   /** The program, as the user would recognise it in a message. */

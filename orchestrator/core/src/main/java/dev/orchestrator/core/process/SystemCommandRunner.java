@@ -57,7 +57,9 @@ public final class SystemCommandRunner implements CommandRunner {
     builder.environment().clear();
     builder.environment().putAll(environment);
     builder.environment().putAll(command.environment());
-    builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    if (command.input().isEmpty()) {
+      builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    }
     long start = System.nanoTime();
     Process process;
     try {
@@ -69,6 +71,14 @@ public final class SystemCommandRunner implements CommandRunner {
     }
     if (!children.register(process)) {
       return new ProcessResult(command.argv(), 130, List.of(), elapsed(start));
+    }
+    if (command.input().isPresent()) {
+      // Small (a registry name): written whole before reading, so no second thread is needed.
+      try (var stdin = process.getOutputStream()) {
+        stdin.write(command.input().get().getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        // The program exited without reading it; its exit code and output say why.
+      }
     }
     AtomicBoolean timedOut = new AtomicBoolean();
     Optional<Thread> watchdog = command.timeLimit().map(limit -> watch(process, limit, timedOut));

@@ -3,7 +3,9 @@ package dev.orchestrator.core.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orchestrator.core.size.GzipTrailer;
 import dev.orchestrator.core.size.ImageSizes;
+import dev.orchestrator.core.size.LayerSizes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,53 @@ class OciLayoutSizesTest {
   private final Map<String, byte[]> blobs = new TreeMap<>();
 
   private String digestAlgorithm = "SHA-256";
+
+  /** Null: every layer inflated (the reference method); the tests of the fast path set one. */
+  private LayerSizes layers;
+
+  @Test
+  void takesAGzipLayersSizeFromItsTrailerWithoutInflatingIt() throws IOException {
+    layers = new LayerSizes();
+    byte[] layer = gzip(filled(5_000, 'z'));
+    // A trailer that says 1234: only a method that never inflates the layer can answer 1234.
+    byte[] tampered = layer.clone();
+    tampered[tampered.length - 4] = (byte) 0xD2;
+    tampered[tampered.length - 3] = 0x04;
+    tampered[tampered.length - 2] = 0;
+    tampered[tampered.length - 1] = 0;
+    String manifest = manifest(config("linux", "amd64", null), layer(GZIP_LAYER, tampered));
+
+    assertThat(read(manifest).get("linux/amd64").uncompressedBytes()).isEqualTo(1_234);
+    assertThat(layers.uncompressed(digest(tampered))).hasValue(1_234);
+  }
+
+  @Test
+  void aLayerMeasuredBeforeIsNotReadAgain() throws IOException {
+    layers = new LayerSizes();
+    byte[] layer = gzip(filled(5_000, 'k'));
+    layers.record(digest(layer), 777);
+    String manifest = manifest(config("linux", "amd64", null), layer(GZIP_LAYER, layer));
+
+    assertThat(read(manifest).get("linux/amd64"))
+        .isEqualTo(new ImageSizes("linux/amd64", layer.length, 777));
+  }
+
+  @Test
+  void aLayerTooLargeForItsTrailerToProveItsSizeIsInflated() throws IOException {
+    layers = new LayerSizes();
+    byte[] noise = new byte[(int) GzipTrailer.EXACT_UP_TO + 1_000];
+    new java.util.Random(7).nextBytes(noise); // incompressible: the blob is larger than the limit
+    byte[] layer = gzip(noise);
+    byte[] tampered = layer.clone();
+    tampered[tampered.length - 1] = 0x7F; // a trailer that lies: ignored at this size
+    String manifest = manifest(config("linux", "amd64", null), layer(GZIP_LAYER, tampered));
+
+    assertThat(layer.length).isGreaterThan((int) GzipTrailer.EXACT_UP_TO);
+    assertThatThrownBy(() -> read(manifest)).isInstanceOf(IOException.class); // CRC/size check
+    blobs.clear();
+    String honest = manifest(config("linux", "amd64", null), layer(GZIP_LAYER, layer));
+    assertThat(read(honest).get("linux/amd64").uncompressedBytes()).isEqualTo(noise.length);
+  }
 
   @Test
   void sizesEachPlatformAndLeavesOutAttestations() throws IOException {
@@ -135,7 +184,7 @@ class OciLayoutSizesTest {
     }
     tar.file("./index.json", index(withPlatform(manifest, "linux", "amd64")));
 
-    assertThat(OciLayoutSizes.read(tar.writeTo(dir.resolve("layout.tar"))))
+    assertThat(OciLayoutSizes.read(tar.writeTo(dir.resolve("layout.tar")), layers))
         .containsExactly(
             Map.entry(
                 "linux/amd64",
@@ -146,7 +195,7 @@ class OciLayoutSizesTest {
   void aTarWithoutIndexIsNotALayout() throws IOException {
     Path tar = new TestTar().file("manifest.json", "[]").writeTo(dir.resolve("x.tar"));
 
-    assertThatThrownBy(() -> OciLayoutSizes.read(tar)).hasMessageContaining("index.json");
+    assertThatThrownBy(() -> OciLayoutSizes.read(tar, layers)).hasMessageContaining("index.json");
   }
 
   private Map<String, ImageSizes> read(String topDescriptor) throws IOException {
@@ -154,7 +203,7 @@ class OciLayoutSizesTest {
     blobs.forEach(tar::file);
     tar.file("index.json", index(topDescriptor))
         .file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}");
-    return OciLayoutSizes.read(tar.writeTo(dir.resolve("layout.tar")));
+    return OciLayoutSizes.read(tar.writeTo(dir.resolve("layout.tar")), layers);
   }
 
   private static String index(String topDescriptor) {

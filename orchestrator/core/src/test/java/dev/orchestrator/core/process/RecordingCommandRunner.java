@@ -70,6 +70,13 @@ public final class RecordingCommandRunner implements CommandRunner {
   @Override
   public void stopAll() {}
 
+  /** Every command run so far, in order, with its input and environment. */
+  public List<Command> commands() {
+    synchronized (commands) {
+      return List.copyOf(commands);
+    }
+  }
+
   /** Every argv run so far, in order. */
   public List<List<String>> argvs() {
     synchronized (commands) {

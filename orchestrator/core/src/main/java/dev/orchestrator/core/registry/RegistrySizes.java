@@ -1,0 +1,164 @@
+package dev.orchestrator.core.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.core.size.GzipTrailer;
+import dev.orchestrator.core.size.ImageSizes;
+import dev.orchestrator.core.size.LayerSizes;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Per-platform sizes of a pushed image, read from the registry without pulling it. Compressed: the
+ * sum of the manifest's layer descriptor sizes, exact. Uncompressed: each gzip layer's ISIZE
+ * trailer, from a range request for its last four bytes ({@link GzipTrailer}); a layer whose
+ * trailer cannot prove its size is inflated once, streamed. Layers already in {@link LayerSizes}
+ * are not read at all. Attestation manifests are left out. A platform with a layer of another
+ * compression (zstd: no decoder here) is left out: not measured.
+ */
+public final class RegistrySizes {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final RegistryClient client;
+  private final LayerSizes layers;
+
+  public RegistrySizes(RegistryClient client, LayerSizes layers) {
+    this.client = client;
+    this.layers = layers;
+  }
+
+  /**
+   * @param reference a tag or digest reference to an image manifest or an index
+   * @return sizes by platform in name order; empty when the registry has no such image
+   * @throws dev.orchestrator.core.error.EnvironmentException when the registry cannot be read
+   */
+  public Map<String, ImageSizes> sizes(String reference) {
+    ImageReference ref =
+        ImageReference.parse(reference)
+            .orElseThrow(
+                () -> new IllegalArgumentException("not a registry reference: " + reference));
+    Map<String, ImageSizes> sizes = new TreeMap<>();
+    client.manifest(ref).ifPresent(m -> visit(ref, json(m), Optional.empty(), sizes));
+    return sizes;
+  }
+
+  private void visit(
+      ImageReference ref,
+      JsonNode manifest,
+      Optional<String> platform,
+      Map<String, ImageSizes> out) {
+    if (manifest.has("manifests")) {
+      for (JsonNode child : manifest.path("manifests")) {
+        if (isAttestation(child)) {
+          continue;
+        }
+        String digest = child.path("digest").asText();
+        Optional<String> childPlatform = Optional.ofNullable(platform(child.path("platform")));
+        client.manifest(ref.with(digest)).ifPresent(m -> visit(ref, json(m), childPlatform, out));
+      }
+      return;
+    }
+    String name =
+        platform.orElseGet(
+            () -> {
+              String configDigest = manifest.path("config").path("digest").asText();
+              try (InputStream in = client.blob(ref, configDigest)) {
+                return platform(JSON.readTree(in.readNBytes(4 << 20)));
+              } catch (IOException e) {
+                return null;
+              }
+            });
+    if (name == null) {
+      return;
+    }
+    long compressed = 0;
+    long uncompressed = 0;
+    for (JsonNode layer : manifest.path("layers")) {
+      long size = layer.path("size").asLong();
+      OptionalLong unpacked = unpacked(ref, layer, size);
+      if (unpacked.isEmpty()) {
+        return; // not measured
+      }
+      compressed += size;
+      uncompressed += unpacked.getAsLong();
+    }
+    out.putIfAbsent(name, new ImageSizes(name, compressed, uncompressed));
+  }
+
+  private OptionalLong unpacked(ImageReference ref, JsonNode layer, long size) {
+    String digest = layer.path("digest").asText();
+    OptionalLong known = layers.uncompressed(digest);
+    if (known.isPresent()) {
+      return known;
+    }
+    String type = layer.path("mediaType").asText();
+    long value;
+    if (type.endsWith("gzip")) {
+      OptionalLong fromTrailer =
+          size >= 4
+              ? GzipTrailer.uncompressedSize(size, client.blobTail(ref, digest, size - 4, size))
+              : OptionalLong.empty();
+      value = fromTrailer.isPresent() ? fromTrailer.getAsLong() : inflated(ref, digest);
+    } else if (type.endsWith(".tar") || type.endsWith("tar")) {
+      value = size;
+    } else {
+      return OptionalLong.empty();
+    }
+    layers.record(digest, value);
+    return OptionalLong.of(value);
+  }
+
+  private long inflated(ImageReference ref, String digest) {
+    try (InputStream in = new GZIPInputStream(client.blob(ref, digest), 1 << 16)) {
+      byte[] buffer = new byte[1 << 16];
+      long total = 0;
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        total += n;
+      }
+      return total;
+    } catch (IOException e) {
+      throw new dev.orchestrator.core.error.EnvironmentException(
+          "cannot read layer "
+              + digest
+              + " of "
+              + ref.registry()
+              + "/"
+              + ref.name()
+              + ": "
+              + e.getMessage(),
+          "check that the registry answers");
+    }
+  }
+
+  private static JsonNode json(RegistryClient.Manifest m) {
+    try {
+      return JSON.readTree(m.body());
+    } catch (IOException e) {
+      return JSON.createObjectNode();
+    }
+  }
+
+  static boolean isAttestation(JsonNode descriptor) {
+    String type = descriptor.path("annotations").path("vnd.docker.reference.type").asText();
+    JsonNode platform = descriptor.path("platform");
+    return type.equals("attestation-manifest")
+        || ("unknown".equals(platform.path("os").asText())
+            && "unknown".equals(platform.path("architecture").asText()));
+  }
+
+  /** {@code os/arch[/variant]} from a descriptor's platform or an image config; null if absent. */
+  static String platform(JsonNode node) {
+    String os = node.path("os").asText("");
+    String arch = node.path("architecture").asText("");
+    if (os.isEmpty() || arch.isEmpty()) {
+      return null;
+    }
+    String variant = node.path("variant").asText("");
+    return os + "/" + arch + (variant.isEmpty() ? "" : "/" + variant);
+  }
+}
