@@ -49,6 +49,7 @@ final class ListCommand implements Callable<Integer> {
     json.put("mavenModule", s.mavenModule());
     json.put("origin", s.origin());
     json.put("image", s.image().orElse(null));
+    json.put("warnings", s.warnings());
     return json;
   }
 }

@@ -15,6 +15,7 @@ import dev.orchestrator.core.graph.Edge;
 import dev.orchestrator.core.graph.Plan;
 import dev.orchestrator.core.graph.Planner;
 import dev.orchestrator.core.graph.ServiceGraph;
+import dev.orchestrator.core.graph.Wiring;
 import dev.orchestrator.core.hash.Affected;
 import dev.orchestrator.core.image.ImageNames;
 import dev.orchestrator.core.image.Platforms;
@@ -165,6 +166,11 @@ public final class Orchestrator {
       BuildListener listener) {
     List<String> mavenModules = workspace.mavenProjects(plan.services());
     listener.on(new BuildEvent.Planned(plan.waves(), platforms));
+    Map<String, Service> all = workspace.repository().byName();
+    for (String name : plan.services()) {
+      Wiring.warnings(all.get(name), all)
+          .forEach(w -> listener.on(new BuildEvent.Phase(name, "warning: " + w)));
+    }
     if (request.dryRun()) {
       Map<String, List<String>> commands = new LinkedHashMap<>();
       if (!mavenModules.isEmpty()) {

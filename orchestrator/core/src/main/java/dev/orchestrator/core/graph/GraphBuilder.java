@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,7 +32,7 @@ public final class GraphBuilder {
     List<Problem> problems = new ArrayList<>();
     Set<Edge> edges = new LinkedHashSet<>();
     for (Service service : repository.services()) {
-      edges.addAll(imageEdges(service, services.keySet()));
+      edges.addAll(imageEdges(service, services));
       for (String dependency : service.descriptor().dependsOn()) {
         if (!services.containsKey(dependency)) {
           problems.add(
@@ -59,21 +58,22 @@ public final class GraphBuilder {
   }
 
   /** Whether a referenced image is an in-repo service rather than an external image. */
-  public static boolean isInRepo(Service service, String image, Set<String> serviceNames) {
-    // A stage of the same name shadows the service: BuildKit would let a named context
-    // override the stage, so the orchestrator never wires one for it.
-    return serviceNames.contains(image)
-        && !service.dockerfileInfo().stageNames().contains(image.toLowerCase(Locale.ROOT));
+  public static boolean isInRepo(Service service, String image, Map<String, Service> services) {
+    return Wiring.decide(service, image, services).inRepo();
   }
 
-  private static List<Edge> imageEdges(Service service, Set<String> serviceNames) {
+  private static List<Edge> imageEdges(Service service, Map<String, Service> services) {
     List<Edge> edges = new ArrayList<>();
     String dockerfile = service.dockerfile().getFileName().toString();
     for (ImageReference ref : service.dockerfileInfo().references()) {
-      if (isInRepo(service, ref.image(), serviceNames)) {
+      Wiring.Decision decision = Wiring.decide(service, ref.image(), services);
+      if (decision.inRepo()) {
         edges.add(
             new Edge(
-                service.name(), ref.image(), reason(ref.kind()), dockerfile + ":" + ref.line()));
+                service.name(),
+                ref.image(),
+                reason(ref.kind()),
+                dockerfile + ":" + ref.line() + ", " + decision.reason()));
       }
     }
     return edges;

@@ -72,6 +72,7 @@ public final class ReportText {
       out.append(String.format(Locale.ROOT, "%n  from %s", s.origin()));
       s.image().ifPresent(image -> out.append(", image ").append(image));
       out.append(String.format(Locale.ROOT, "%n"));
+      s.warnings().forEach(w -> out.append("  warning: ").append(w).append(String.format("%n")));
     }
     return out.toString();
   }

@@ -10,6 +10,8 @@ import java.util.List;
  * @param externalImages images from outside the repository, after ARG default substitution
  * @param origin where the service's definition and name came from ({@code compose.yaml:12})
  * @param image the image name its build definition gives, if any
+ * @param warnings ambiguous references of its Dockerfile, each with its line (see {@code
+ *     graph.Wiring})
  */
 public record ServiceSummary(
     String name,
@@ -20,4 +22,5 @@ public record ServiceSummary(
     List<String> platforms,
     boolean mavenModule,
     String origin,
-    java.util.Optional<String> image) {}
+    java.util.Optional<String> image,
+    List<String> warnings) {}

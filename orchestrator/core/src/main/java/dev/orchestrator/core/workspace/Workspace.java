@@ -8,6 +8,7 @@ import dev.orchestrator.core.discovery.ServiceDiscovery;
 import dev.orchestrator.core.dockerfile.Stage;
 import dev.orchestrator.core.graph.GraphBuilder;
 import dev.orchestrator.core.graph.ServiceGraph;
+import dev.orchestrator.core.graph.Wiring;
 import dev.orchestrator.core.maven.MavenEdges;
 import dev.orchestrator.core.maven.MavenReactor;
 import dev.orchestrator.core.process.CommandRunner;
@@ -74,7 +75,7 @@ public record Workspace(Repository repository, ServiceGraph graph, MavenReactor 
   public Optional<String> finalBaseImage(
       Service service, Function<String, String> inRepoReference) {
     List<Stage> stages = service.dockerfileInfo().stages();
-    Set<String> names = repository.byName().keySet();
+    Map<String, Service> names = repository.byName();
     Stage stage = stages.isEmpty() ? null : stages.get(stages.size() - 1);
     for (int hops = 0; stage != null && hops <= stages.size(); hops++) {
       String base = stage.baseImage();
@@ -103,7 +104,7 @@ public record Workspace(Repository repository, ServiceGraph graph, MavenReactor 
   }
 
   public List<ServiceSummary> summaries() {
-    Set<String> names = repository.byName().keySet();
+    Map<String, Service> names = repository.byName();
     return repository.services().stream()
         .map(
             s -> {
@@ -121,7 +122,8 @@ public record Workspace(Repository repository, ServiceGraph graph, MavenReactor 
                   s.descriptor().platforms(),
                   isMavenModule(s),
                   s.origin(),
-                  s.image());
+                  s.image(),
+                  Wiring.warnings(s, names));
             })
         .toList();
   }

@@ -21,7 +21,12 @@ class GraphBuilderTest {
     assertThat(graph.dependenciesOf("app")).containsExactly("base");
     assertThat(graph.dependenciesOf("tool")).isEmpty();
     assertThat(graph.edges())
-        .containsExactly(new Edge("app", "base", Edge.Reason.DOCKERFILE_FROM, "Dockerfile:1"));
+        .containsExactly(
+            new Edge(
+                "app",
+                "base",
+                Edge.Reason.DOCKERFILE_FROM,
+                "Dockerfile:1, service name, not a public image"));
   }
 
   @Test
@@ -69,7 +74,8 @@ class GraphBuilderTest {
                     repository(from("a", "b"), from("b", "c"), from("c", "a"), from("d", "a"))))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageStartingWith("dependency cycle: a -> b -> c -> a")
-        .hasMessageContaining("c -> a (Dockerfile FROM, Dockerfile:1)");
+        .hasMessageContaining(
+            "c -> a (Dockerfile FROM, Dockerfile:1, service name, not a public image)");
   }
 
   @Test
