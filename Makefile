@@ -4,7 +4,7 @@
 #   make container-build-amd64 / -arm64        one architecture (CI matrix jobs)
 #   make container-build-<service>             one service with its dependencies
 #   make container-verify                      run and check every built image
-#   make container-push ARCH=amd64             a CI architecture job: profile ci-ARCH, push by digest
+#   make container-push ARCH=amd64 REGISTRY=…  a CI architecture job: profile ci-ARCH, push by digest
 #   make container-merge [DIGESTS=DIR]         the CI merge job: digests -> multi-platform images
 #   make container-matrix                      the CI job matrix (GitHub strategy.matrix JSON)
 #   make lint-workflows                        actionlint on .github/workflows
@@ -14,6 +14,8 @@
 #   make bench                                 orchestrator vs docker buildx bake (not part of test)
 ORCHESTRATOR := orchestrator/bin/orchestrator
 PROFILE ?= local
+# The registry of profiles that push (ci-amd64, ci-arm64, ci, release); ORCHESTRATOR_REGISTRY too.
+REGISTRY ?=
 PLATFORMS ?=
 JOBS ?=
 ARGS ?=
@@ -24,7 +26,8 @@ DIGESTS_FILE ?=
 DIGESTS ?= .cache/orchestrator
 MERGE_PROFILE ?= ci
 DIGESTS_OPT = $(if $(DIGESTS_FILE),--digests-file $(DIGESTS_FILE))
-COMMON = --profile $(PROFILE) $(if $(PLATFORMS),--platform $(PLATFORMS)) $(if $(JOBS),--jobs $(JOBS)) $(ARGS)
+REGISTRY_OPT = $(if $(REGISTRY),--registry $(REGISTRY))
+COMMON = --profile $(PROFILE) $(if $(PLATFORMS),--platform $(PLATFORMS)) $(if $(JOBS),--jobs $(JOBS)) $(REGISTRY_OPT) $(ARGS)
 
 .PHONY: help engine container-build container-build-amd64 container-build-arm64 \
         container-plan container-list container-graph container-clean container-services \
@@ -43,16 +46,16 @@ container-build: $(ENGINE)
 # One architecture. PROFILE=local (default) loads into this engine, no registry needed;
 # PROFILE=ci-amd64 / ci-arm64 pushes by digest and writes DIGESTS_FILE (CI matrix jobs).
 container-build-amd64: $(ENGINE)
-	$(ORCHESTRATOR) build --profile $(PROFILE) --platform linux/amd64 $(if $(JOBS),--jobs $(JOBS)) $(DIGESTS_OPT) $(ARGS)
+	$(ORCHESTRATOR) build --profile $(PROFILE) --platform linux/amd64 $(if $(JOBS),--jobs $(JOBS)) $(REGISTRY_OPT) $(DIGESTS_OPT) $(ARGS)
 
 container-build-arm64: $(ENGINE)
-	$(ORCHESTRATOR) build --profile $(PROFILE) --platform linux/arm64 $(if $(JOBS),--jobs $(JOBS)) $(DIGESTS_OPT) $(ARGS)
+	$(ORCHESTRATOR) build --profile $(PROFILE) --platform linux/arm64 $(if $(JOBS),--jobs $(JOBS)) $(REGISTRY_OPT) $(DIGESTS_OPT) $(ARGS)
 
 container-push: $(ENGINE)
-	$(ORCHESTRATOR) build --profile ci-$(ARCH) --platform linux/$(ARCH) $(if $(JOBS),--jobs $(JOBS)) $(DIGESTS_OPT) $(ARGS)
+	$(ORCHESTRATOR) build --profile ci-$(ARCH) --platform linux/$(ARCH) $(if $(JOBS),--jobs $(JOBS)) $(REGISTRY_OPT) $(DIGESTS_OPT) $(ARGS)
 
 container-merge:
-	$(ORCHESTRATOR) merge --profile $(MERGE_PROFILE) $(DIGESTS) $(ARGS)
+	$(ORCHESTRATOR) merge --profile $(MERGE_PROFILE) $(REGISTRY_OPT) $(DIGESTS) $(ARGS)
 
 container-matrix:
 	@$(ORCHESTRATOR) matrix --profile $(MERGE_PROFILE) --format github
@@ -73,7 +76,7 @@ container-graph:
 	$(ORCHESTRATOR) graph
 
 container-clean:
-	$(ORCHESTRATOR) clean --profile $(PROFILE)
+	$(ORCHESTRATOR) clean --profile $(PROFILE) $(REGISTRY_OPT)
 
 # container-build-<service>: one rule per discovered service, generated from `orchestrator list`
 # (never a hand-kept list), and read only when such a target is asked for.

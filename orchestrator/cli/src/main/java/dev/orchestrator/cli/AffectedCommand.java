@@ -32,7 +32,8 @@ final class AffectedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<Affected.Entry> affected = context.orchestrator().affected(shared.root(), since);
+    shared.orchestrator(context).checkProfile(shared.root(), shared.profile());
+    List<Affected.Entry> affected = shared.orchestrator(context).affected(shared.root(), since);
     if (shared.json) {
       context
           .out()

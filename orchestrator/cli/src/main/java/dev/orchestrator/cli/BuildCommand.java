@@ -98,7 +98,7 @@ final class BuildCommand implements Callable<Integer> {
             .build();
     if (explain != null) {
       ExplainText.print(
-          context.orchestrator().explain(request, explain), shared.json, context.out());
+          shared.orchestrator(context).explain(request, explain), shared.json, context.out());
       return ExitCodes.OK;
     }
     ProgressPrinter progress =
@@ -106,7 +106,7 @@ final class BuildCommand implements Callable<Integer> {
             shared.json ? context.err() : context.out(),
             context.interactive() && !shared.json,
             shared.verbose);
-    BuildOutcome outcome = context.orchestrator().build(request, progress);
+    BuildOutcome outcome = shared.orchestrator(context).build(request, progress);
     if (dryRun) {
       printDryRun(outcome);
       return ExitCodes.of(outcome.verdict());

@@ -18,7 +18,7 @@ final class CleanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> removed = context.orchestrator().clean(shared.root(), shared.profile());
+    List<String> removed = shared.orchestrator(context).clean(shared.root(), shared.profile());
     removed.forEach(r -> context.out().println("removed " + r));
     if (removed.isEmpty()) {
       context.out().println("nothing to clean");

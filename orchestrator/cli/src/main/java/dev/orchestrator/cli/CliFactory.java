@@ -18,8 +18,10 @@ import picocli.CommandLine.Command;
 public final class CliFactory {
   private CliFactory() {}
 
+  // Inherited: every subcommand takes --help and --version, and lists the exit codes.
   @Command(
       name = "orchestrator",
+      scope = CommandLine.ScopeType.INHERIT,
       mixinStandardHelpOptions = true,
       version = "orchestrator 0.1.0",
       description = "Builds a monorepo's container images with docker buildx, in dependency order.",
@@ -33,7 +35,9 @@ public final class CliFactory {
         AffectedCommand.class,
         CleanCommand.class,
         MatrixCommand.class,
-        MergeCommand.class
+        MergeCommand.class,
+        ProfilesCommand.class,
+        CompletionCommand.class
       })
   static final class Root {}
 

@@ -30,7 +30,8 @@ final class GraphCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ServiceGraph graph = context.orchestrator().graph(shared.root());
+    shared.orchestrator(context).checkProfile(shared.root(), shared.profile());
+    ServiceGraph graph = shared.orchestrator(context).graph(shared.root());
     Format chosen = shared.json ? Format.json : format;
     context
         .out()

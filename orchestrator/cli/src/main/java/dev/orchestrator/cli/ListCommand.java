@@ -25,7 +25,8 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<ServiceSummary> services = context.orchestrator().list(shared.root());
+    shared.orchestrator(context).checkProfile(shared.root(), shared.profile());
+    List<ServiceSummary> services = shared.orchestrator(context).list(shared.root());
     if (namesOnly) {
       services.forEach(s -> context.out().println(s.name()));
       return ExitCodes.OK;

@@ -37,7 +37,7 @@ final class MatrixCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<JobMatrix.Job> jobs =
-        context.orchestrator().matrix(shared.root(), shared.profile(), shared.platforms);
+        shared.orchestrator(context).matrix(shared.root(), shared.profile(), shared.platforms);
     List<Map<String, Object>> entries = jobs.stream().map(MatrixCommand::entry).toList();
     Format chosen = shared.json ? Format.json : format;
     if (chosen == Format.github) {

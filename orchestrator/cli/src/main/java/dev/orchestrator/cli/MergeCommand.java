@@ -60,7 +60,7 @@ final class MergeCommand implements Callable<Integer> {
             allowPartial,
             dryRun,
             System.getenv());
-    MergeOutcome outcome = context.orchestrator().merge(request);
+    MergeOutcome outcome = shared.orchestrator(context).merge(request);
     if (shared.json) {
       context.out().println(Json.write(json(outcome)));
     } else {

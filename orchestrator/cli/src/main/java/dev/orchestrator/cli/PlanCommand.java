@@ -28,7 +28,8 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Plan plan = context.orchestrator().plan(shared.root(), services);
+    shared.orchestrator(context).checkProfile(shared.root(), shared.profile());
+    Plan plan = shared.orchestrator(context).plan(shared.root(), services);
     if (shared.json) {
       context.out().println(Json.write(Map.of("waves", plan.waves())));
     } else {

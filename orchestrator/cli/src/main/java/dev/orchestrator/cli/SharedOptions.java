@@ -1,5 +1,6 @@
 package dev.orchestrator.cli;
 
+import dev.orchestrator.core.Orchestrator;
 import dev.orchestrator.core.image.Platforms;
 import dev.orchestrator.core.workspace.RepositoryRoot;
 import java.nio.file.Path;
@@ -21,8 +22,18 @@ final class SharedOptions {
   @Option(
       names = "--profile",
       paramLabel = "NAME",
-      description = "Build profile from buildx-profiles/ (default: local).")
+      description =
+          "Build profile: built in (local, ci-amd64, ci-arm64, ci, release) or from"
+              + " buildx-profiles/, where a file overrides the built-in one (default: local).")
   String profile;
+
+  @Option(
+      names = "--registry",
+      paramLabel = "HOST[/PATH]",
+      description =
+          "Registry for profiles that push or use a registry cache (default:"
+              + " $ORCHESTRATOR_REGISTRY, else the profile's registry).")
+  String registry;
 
   @Option(
       names = "--platform",
@@ -57,6 +68,11 @@ final class SharedOptions {
 
   Optional<String> profile() {
     return Optional.ofNullable(profile);
+  }
+
+  /** The core, with {@code --registry} applied. */
+  Orchestrator orchestrator(CliFactory.Context context) {
+    return context.orchestrator().withRegistry(Optional.ofNullable(registry));
   }
 
   /** A platform as buildx takes it, or {@code host}: checked here, not at build time. */

@@ -34,7 +34,7 @@ final class VerifyCommand implements Callable<Integer> {
         new VerifyRequest(shared.root(), shared.profile(), shared.platforms, services, shared.jobs);
     ProgressPrinter progress =
         new ProgressPrinter(shared.json ? context.err() : context.out(), false, shared.verbose);
-    VerifyReport report = context.orchestrator().verify(request, progress);
+    VerifyReport report = shared.orchestrator(context).verify(request, progress);
     print(context, shared.json, report);
     return ExitCodes.of(report.verdict());
   }

@@ -6,7 +6,10 @@ import dev.orchestrator.core.build.BuildSettings;
 import dev.orchestrator.core.build.Explanation;
 import dev.orchestrator.core.build.Incremental;
 import dev.orchestrator.core.config.Profile;
-import dev.orchestrator.core.config.ProfileReader;
+import dev.orchestrator.core.config.ProfileOrigin;
+import dev.orchestrator.core.config.Profiles;
+import dev.orchestrator.core.config.RepositoryConfig;
+import dev.orchestrator.core.config.RepositoryConfigReader;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.Engine;
 import dev.orchestrator.core.engine.Engines;
@@ -61,6 +64,13 @@ public final class Orchestrator {
   private final CommandRunner runner;
   private final Supplier<Engine> engines;
   private final Map<String, String> environment;
+  private final Optional<String> registry;
+
+  /** The profile whose platforms {@code matrix} lists jobs for when no profile is named. */
+  public static final String CI_PROFILE = "ci";
+
+  /** The variable that gives pushing profiles their registry, when no command line does. */
+  public static final String REGISTRY_VARIABLE = "ORCHESTRATOR_REGISTRY";
 
   /**
    * @param runner runs every external program: buildx, imagetools, git, preparation steps
@@ -70,9 +80,54 @@ public final class Orchestrator {
    */
   public Orchestrator(
       CommandRunner runner, Supplier<Engine> engines, Map<String, String> environment) {
+    this(runner, engines, environment, Optional.empty());
+  }
+
+  private Orchestrator(
+      CommandRunner runner,
+      Supplier<Engine> engines,
+      Map<String, String> environment,
+      Optional<String> registry) {
     this.runner = runner;
     this.engines = engines;
     this.environment = Map.copyOf(environment);
+    this.registry = registry;
+  }
+
+  /**
+   * This orchestrator with the registry of profiles whose images or cache go to a registry set to
+   * {@code registry} (the command line's {@code --registry}); without one, {@value
+   * #REGISTRY_VARIABLE} gives it, else the profile's own {@code registry}.
+   */
+  public Orchestrator withRegistry(Optional<String> registry) {
+    return new Orchestrator(runner, engines, environment, registry);
+  }
+
+  /** Every profile of the repository, and where it comes from (built in, a file, or both). */
+  public List<ProfileOrigin> profiles(Path root) {
+    return profilesOf(root).origins();
+  }
+
+  /**
+   * Checks that the profile named exists and is valid, for verbs that do not build with it ({@code
+   * list}, {@code graph}, {@code plan}, {@code affected}): a mistyped name fails there too.
+   */
+  public void checkProfile(Path root, Optional<String> name) {
+    if (name.isPresent()) {
+      profilesOf(root).written(name.get());
+    }
+  }
+
+  /** The profiles alone: reading them needs no discovery. */
+  private static Profiles profilesOf(Path root) {
+    RepositoryConfig config = RepositoryConfigReader.read(root);
+    return Profiles.in(config.root().resolve(config.profilesDir()));
+  }
+
+  private Profile profile(Workspace workspace, Optional<String> name) {
+    Optional<String> fromEnvironment =
+        Optional.ofNullable(environment.get(REGISTRY_VARIABLE)).filter(r -> !r.isBlank());
+    return workspace.profile(name, registry.or(() -> fromEnvironment));
   }
 
   /** Programs run with this JVM's environment, as {@link SystemCommandRunner} does by default. */
@@ -118,7 +173,7 @@ public final class Orchestrator {
    */
   public BuildOutcome build(BuildRequest request, BuildListener listener) {
     Workspace workspace = load(request.root());
-    Profile profile = workspace.profile(request.profile());
+    Profile profile = profile(workspace, request.profile());
     List<String> platforms = Platforms.chosen(request.platforms(), profile.platforms());
     DigestsOutput.check(profile, platforms);
     ownFolders(workspace, profile);
@@ -206,7 +261,7 @@ public final class Orchestrator {
    */
   public VerifyReport verify(VerifyRequest request, BuildListener listener) {
     Workspace workspace = load(request.root());
-    Profile profile = workspace.profile(request.profile());
+    Profile profile = profile(workspace, request.profile());
     List<String> platforms = Platforms.chosen(request.platforms(), profile.platforms());
     Plan plan = Planner.plan(workspace.graph(), request.services());
     ImageNames names = profile.imageNames();
@@ -246,7 +301,7 @@ public final class Orchestrator {
    */
   public Explanation explain(BuildRequest request, String service) {
     Workspace workspace = load(request.root());
-    Profile profile = workspace.profile(request.profile());
+    Profile profile = profile(workspace, request.profile());
     List<String> platforms = Platforms.chosen(request.platforms(), profile.platforms());
     Plan plan = Planner.plan(workspace.graph(), List.of(service));
     ownFolders(workspace, profile);
@@ -310,14 +365,18 @@ public final class Orchestrator {
     return workspace.maven().module(service.directory()).map(m -> m.relativeDirectory()).orElse("");
   }
 
-  /** The per-architecture CI jobs for the platforms given, else the profile's. */
+  /**
+   * The per-architecture CI jobs for the platforms given, else the profile's; without a profile,
+   * the merge profile {@value #CI_PROFILE}'s (both platforms, as built in).
+   */
   public List<JobMatrix.Job> matrix(
       Path root, Optional<String> profileName, List<String> platforms) {
     Workspace workspace = load(root);
-    Profile profile = workspace.profile(profileName);
+    // Only its platforms matter here, so a registry is not required yet.
+    Profile profile = workspace.profiles().written(profileName.orElse(CI_PROFILE));
     Path dir = workspace.root().resolve(workspace.repository().config().profilesDir());
     return JobMatrix.jobs(
-        platforms.isEmpty() ? profile.platforms() : platforms, dir, ProfileReader.available(dir));
+        platforms.isEmpty() ? profile.platforms() : platforms, dir, workspace.profiles().names());
   }
 
   /**
@@ -328,7 +387,7 @@ public final class Orchestrator {
     return new Merger(runner)
         .merge(
             workspace.root(),
-            workspace.profile(request.profile()),
+            profile(workspace, request.profile()),
             workspace.repository().byName(),
             request);
   }
@@ -341,7 +400,7 @@ public final class Orchestrator {
    */
   public List<String> clean(Path root, Optional<String> profileName) {
     Workspace workspace = load(root);
-    Profile profile = workspace.profile(profileName);
+    Profile profile = profile(workspace, profileName);
     List<String> removed = new ArrayList<>();
     // Both are checked before either is deleted, so a refusal deletes nothing.
     List<Path> folders = ownFolders(workspace, profile);

@@ -31,9 +31,19 @@ abstract class OrchestratorMojo extends AbstractMojo {
   @Parameter(property = "orchestrator.root")
   File root;
 
-  /** Build profile from {@code buildx-profiles/} (default: the repository's, {@code local}). */
+  /**
+   * Build profile: built in ({@code local}, {@code ci-amd64}, {@code ci-arm64}, {@code ci}, {@code
+   * release}) or from {@code buildx-profiles/} (default: the repository's, {@code local}).
+   */
   @Parameter(property = "orchestrator.profile")
   String profile;
+
+  /**
+   * Registry for profiles that push or use a registry cache (default: {@code
+   * ORCHESTRATOR_REGISTRY}, else the profile's).
+   */
+  @Parameter(property = "orchestrator.registry")
+  String registry;
 
   /** Platforms, comma-separated, e.g. {@code linux/amd64,linux/arm64} (default: the profile's). */
   @Parameter(property = "orchestrator.platforms")
@@ -59,7 +69,7 @@ abstract class OrchestratorMojo extends AbstractMojo {
     checkParameters();
     Verdict verdict;
     try {
-      verdict = run(Orchestrator.onThisMachine());
+      verdict = run(Orchestrator.onThisMachine().withRegistry(Optional.ofNullable(registry)));
     } catch (ConfigurationException e) {
       throw new MojoFailureException(
           "bad configuration:\n"

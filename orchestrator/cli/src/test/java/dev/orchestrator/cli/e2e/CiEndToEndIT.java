@@ -51,30 +51,11 @@ class CiEndToEndIT {
     ProcessResult started = script("start");
     assertThat(started.exitCode()).as(String.join("\n", started.output())).isZero();
     secondEngine = started.output().get(started.output().size() - 1).strip();
-    for (String arch : new String[] {"amd64", "arm64"}) {
-      repo.file(
-          "buildx-profiles/ci-" + arch + ".yaml",
-          """
-          platforms: [linux/%s]
-          output: push-by-digest
-          registry: %s
-          namespace: %s
-          # buildx's docker driver cannot push untagged: push under a per-architecture tag
-          stagingTag: "ci-{arch}"
-          cache: {type: registry, mode: max}
-          """
-              .formatted(arch, registry.address, repo.namespace));
+    // The built-in ci-amd64, ci-arm64 and ci profiles, with this test's namespace only; the
+    // registry comes from ORCHESTRATOR_REGISTRY (the jobs) and --registry (the merge), as in CI.
+    for (String profile : List.of("ci-amd64", "ci-arm64", "ci")) {
+      repo.file("buildx-profiles/" + profile + ".yaml", "namespace: " + repo.namespace + "\n");
     }
-    repo.file(
-        "buildx-profiles/ci.yaml",
-        """
-        platforms: [linux/amd64, linux/arm64]
-        output: push
-        registry: %s
-        namespace: %s
-        mergeTags: ["sha-{shortSha}", "{branch}", "{version}"]
-        """
-            .formatted(registry.address, repo.namespace));
   }
 
   @AfterEach
@@ -104,6 +85,8 @@ class CiEndToEndIT {
             "merge",
             "--profile",
             "ci",
+            "--registry",
+            registry.address,
             amd.digests.toString(),
             arm.digests.toString());
 
@@ -174,6 +157,8 @@ class CiEndToEndIT {
             "merge",
             "--profile",
             "ci",
+            "--registry",
+            registry.address,
             amd.digests.toString());
 
     assertThat(merge.exitCode()).isEqualTo(3);
@@ -206,6 +191,7 @@ class CiEndToEndIT {
   private Job job(String arch, String dockerHost) {
     Path digests = work.resolve("digests-" + arch + "-" + System.nanoTime() + ".json");
     Map<String, String> env = new HashMap<>();
+    env.put("ORCHESTRATOR_REGISTRY", registry.address);
     if (dockerHost != null) {
       env.put("DOCKER_HOST", dockerHost);
     }

@@ -59,6 +59,25 @@ public record Profile(
     return new Builder(name);
   }
 
+  /** A builder holding every setting of this profile, for a layer read over it. */
+  Builder toBuilder() {
+    Builder b =
+        builder(name)
+            .file(file)
+            .platforms(platforms)
+            .output(output)
+            .registry(registry)
+            .namespace(namespace)
+            .tag(tag)
+            .cache(cache)
+            .jobs(jobs)
+            .builder(builder)
+            .builders(builders)
+            .stagingTag(stagingTag);
+    // Merge tags that only repeat the tag follow a tag set over this profile.
+    return mergeTags.equals(List.of(tag)) ? b : b.mergeTags(mergeTags);
+  }
+
   /** The builder for one buildx invocation over {@code platforms}. */
   public Optional<String> builderFor(List<String> platforms) {
     if (platforms.size() == 1 && builders.containsKey(platforms.get(0))) {

@@ -29,13 +29,21 @@ final class YamlNodes {
   private final Path file;
   private final List<Problem> problems = new ArrayList<>();
 
+  private final Optional<String> text;
+
   YamlNodes(Path file) {
+    this(file, Optional.empty());
+  }
+
+  /** Reads {@code text} when given, naming it {@code file} in messages. */
+  YamlNodes(Path file, Optional<String> text) {
     this.file = file;
+    this.text = text;
   }
 
   /** The file's top-level map with only the given keys; empty for an empty or broken file. */
   YamlSection document(List<String> keys) {
-    Optional<Node> root = YamlSource.compose(file, problems::add);
+    Optional<Node> root = YamlSource.compose(file, text, problems::add);
     if (root.isPresent() && !(root.get() instanceof MappingNode)) {
       report(root.get(), "the file must be a map with keys from: " + String.join(", ", keys));
     }

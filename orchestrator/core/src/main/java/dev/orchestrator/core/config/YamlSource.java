@@ -4,6 +4,7 @@ import dev.orchestrator.core.error.FileErrors;
 import dev.orchestrator.core.error.Problem;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +31,18 @@ final class YamlSource {
    * latter case the reason has been reported, with its line, instead of thrown.
    */
   static Optional<Node> compose(Path file, Consumer<Problem> problems) {
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    return compose(file, Optional.empty(), problems);
+  }
+
+  /**
+   * As above, reading {@code text} when given (a profile shipped inside the tool) instead of the
+   * file, which then only names it in messages.
+   */
+  static Optional<Node> compose(Path file, Optional<String> text, Consumer<Problem> problems) {
+    try (Reader reader =
+        text.isPresent()
+            ? new StringReader(text.get())
+            : Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       Node root = new Yaml().compose(reader);
       boolean blank = root instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL);
       return blank ? Optional.empty() : Optional.ofNullable(root);

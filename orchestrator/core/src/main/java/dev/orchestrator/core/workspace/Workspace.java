@@ -1,7 +1,7 @@
 package dev.orchestrator.core.workspace;
 
 import dev.orchestrator.core.config.Profile;
-import dev.orchestrator.core.config.ProfileReader;
+import dev.orchestrator.core.config.Profiles;
 import dev.orchestrator.core.discovery.Repository;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.discovery.ServiceDiscovery;
@@ -41,9 +41,24 @@ public record Workspace(Repository repository, ServiceGraph graph, MavenReactor 
     return repository.root();
   }
 
+  /** The profile called {@code name} (else the repository's default), no registry given. */
   public Profile profile(Optional<String> name) {
-    Path dir = root().resolve(repository.config().profilesDir());
-    return ProfileReader.load(dir, name.orElse(repository.config().defaultProfile()));
+    return profile(name, Optional.empty());
+  }
+
+  /**
+   * The profile called {@code name} (else the repository's default): built in, or from the
+   * repository's profiles folder, over the built-in one of that name.
+   *
+   * @param registry the registry given on the command line or in the environment
+   */
+  public Profile profile(Optional<String> name, Optional<String> registry) {
+    return profiles().resolve(name.orElse(repository.config().defaultProfile()), registry);
+  }
+
+  /** The repository's profiles: the built-in ones and its files. */
+  public Profiles profiles() {
+    return Profiles.in(root().resolve(repository.config().profilesDir()));
   }
 
   /**

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ProfileReaderTest {
+  private static final String REMEDY =
+      " (give it with --registry HOST[/PATH] or the ORCHESTRATOR_REGISTRY variable, or set"
+          + " 'registry' in the profile)";
+
   @TempDir Path profiles;
 
   @Test
@@ -102,14 +106,17 @@ class ProfileReaderTest {
   @Test
   void pushNeedsARegistry() throws IOException {
     assertThat(problems("platforms: [linux/amd64]\noutput: push\n"))
-        .containsExactly(at(2, "'registry' is required when output is push or push-by-digest"));
+        .containsExactly(
+            at(2, "'registry' is required when output is push or push-by-digest" + REMEDY));
   }
 
   @Test
   void registryCacheNeedsARefOrRegistry() throws IOException {
     assertThat(problems("cache:\n  type: registry\n"))
         .containsExactly(
-            at(2, "'cache.ref' or 'registry' is required when the cache type is registry"));
+            at(
+                2,
+                "'cache.ref' or 'registry' is required when the cache type is registry" + REMEDY));
   }
 
   @Test
@@ -191,7 +198,7 @@ class ProfileReaderTest {
                 1,
                 "unknown key 'platform'; expected one of: description, platforms, output,"
                     + " registry, namespace, tag, cache, jobs, builder, builders, stagingTag,"
-                    + " mergeTags"));
+                    + " mergeTags, inherit"));
   }
 
   @Test
@@ -204,16 +211,19 @@ class ProfileReaderTest {
   @Test
   void unknownProfileListsTheAvailableOnes() throws IOException {
     write("local", "");
-    write("ci-amd64", "");
+    write("dev", "");
     Files.writeString(profiles.resolve("README.md"), "not a profile");
 
     ConfigurationException e =
         catchThrowableOfType(
-            ConfigurationException.class, () -> ProfileReader.load(profiles, "release"));
+            ConfigurationException.class, () -> ProfileReader.load(profiles, "staging"));
 
     assertThat(e.problems())
         .containsExactly(
-            Problem.inFile(profiles, "unknown profile 'release'; available: ci-amd64, local"));
+            Problem.inFile(
+                profiles,
+                "unknown profile 'staging'; available: ci, ci-amd64, ci-arm64, dev, local,"
+                    + " release"));
   }
 
   @Test
@@ -223,7 +233,8 @@ class ProfileReaderTest {
     assertThat(
             catchThrowableOfType(
                 ConfigurationException.class, () -> ProfileReader.load(profiles, "../secret")))
-        .hasMessageEndingWith("unknown profile '../secret'; available: none");
+        .hasMessageEndingWith(
+            "unknown profile '../secret'; available: ci, ci-amd64, ci-arm64, local, release");
   }
 
   @Test
