@@ -64,7 +64,7 @@ public final class Orchestrator {
   private final CommandRunner runner;
   private final Supplier<Engine> engines;
   private final Map<String, String> environment;
-  private final Optional<String> registry;
+  private final Optional<String> registryOverride;
 
   /** The profile whose platforms {@code matrix} lists jobs for when no profile is named. */
   public static final String CI_PROFILE = "ci";
@@ -91,7 +91,7 @@ public final class Orchestrator {
     this.runner = runner;
     this.engines = engines;
     this.environment = Map.copyOf(environment);
-    this.registry = registry;
+    this.registryOverride = registry;
   }
 
   /**
@@ -127,7 +127,7 @@ public final class Orchestrator {
   private Profile profile(Workspace workspace, Optional<String> name) {
     Optional<String> fromEnvironment =
         Optional.ofNullable(environment.get(REGISTRY_VARIABLE)).filter(r -> !r.isBlank());
-    return workspace.profile(name, registry.or(() -> fromEnvironment));
+    return workspace.profile(name, registryOverride.or(() -> fromEnvironment));
   }
 
   /** Programs run with this JVM's environment, as {@link SystemCommandRunner} does by default. */
@@ -305,6 +305,8 @@ public final class Orchestrator {
     List<String> platforms = Platforms.chosen(request.platforms(), profile.platforms());
     Plan plan = Planner.plan(workspace.graph(), List.of(service));
     ownFolders(workspace, profile);
+    // It keeps the file hashes it computes, so it writes the state folder too.
+    new StateFolder(workspace.root()).beforeWriting();
     try (Incremental incremental = UpToDate.open(workspace, plan, request.force(), registry())) {
       BuildSettings settings =
           UpToDate.withIncremental(

@@ -58,6 +58,7 @@ public final class BuildLock implements AutoCloseable {
   public static BuildLock acquire(
       StateFolder state, String verb, boolean wait, Consumer<String> onNotice) {
     Path file = state.buildLock().toAbsolutePath().normalize();
+    state.beforeWriting();
     boolean told = false;
     while (true) {
       BuildLock taken = tryOnce(file, verb, onNotice);

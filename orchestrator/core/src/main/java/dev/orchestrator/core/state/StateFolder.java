@@ -15,6 +15,15 @@ public record StateFolder(Path repositoryRoot) {
     return repositoryRoot.resolve(RELATIVE);
   }
 
+  /**
+   * Before the first write here: keeps {@code .cache/} out of the repository's {@code git status}
+   * through {@code .git/info/exclude} (see {@link GitExclude}); idempotent, and nothing outside
+   * git.
+   */
+  public void beforeWriting() {
+    GitExclude.ensure(repositoryRoot);
+  }
+
   /** Held by the one build (or clean) of the repository running; names its pid and start. */
   public Path buildLock() {
     return path().resolve("build.lock");
