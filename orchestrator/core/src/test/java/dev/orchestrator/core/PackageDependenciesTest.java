@@ -57,7 +57,9 @@ class PackageDependenciesTest {
     {
       "build",
       "error config discovery engine graph hash image process progress registry result size state"
+          + " uptodate"
     },
+    {"uptodate", "engine error hash registry"},
     {"verify", "error config discovery engine image process progress result size"},
     {"publish", "error config discovery git image process result state"},
     {"report", "build graph image progress publish result size verify workspace"},

@@ -135,14 +135,60 @@ class PushedImagesThroughRunnerTest {
   @Test
   void aPushByDigestBuildRecordsTheDigestBuildxWrote() {
     runner.answer(BUILDX_BUILD, this::writeMetadata);
+    registry.has("monorepo/api", BUILT, BUILT);
 
     ServiceResult api = build("by-digest");
 
-    assertThat(api.status()).isEqualTo(BuildStatus.BUILT);
+    assertThat(api.status()).as(api.message()).isEqualTo(BuildStatus.BUILT);
+    assertThat(registry.requests)
+        .contains("GET /v2/monorepo/api/manifests/" + BUILT)
+        .anyMatch(r -> r.matches("PUT /v2/monorepo/api/manifests/hash-[0-9a-f]{12}-amd64"));
     assertThat(api.platforms().get(0).digest()).contains(BUILT);
     assertThat(digestsFile()).contains("\"api\"", BUILT);
     assertThat(BuildRequest.builder(root).build().verifyAfter()).isFalse();
     assertThat(orchestratorVerdict()).isEqualTo(Verdict.OK);
+  }
+
+  @Test
+  void aSecondPushByDigestJobFindsItsHashTagBuildsNothingAndStillRecordsTheDigest() {
+    runner.answer(BUILDX_BUILD, this::writeMetadata);
+    registry.has("monorepo/api", BUILT, BUILT);
+    build("by-digest");
+    runner.answer(BUILDX_BUILD, 1, "must not run");
+
+    ServiceResult again = build("by-digest");
+
+    assertThat(again.status()).as(again.message()).isEqualTo(BuildStatus.UP_TO_DATE);
+    assertThat(again.message()).contains("/monorepo/api:hash-", "-amd64", "(registry");
+    assertThat(again.platforms().get(0).digest()).hasValue("sha256:" + "e".repeat(64));
+    assertThat(digestsFile()).contains("\"api\"", "sha256:" + "e".repeat(64));
+    assertThat(runner.argvs(BUILDX_BUILD.toArray(String[]::new))).hasSize(1);
+    assertThat(runner.argvs(IMAGETOOLS.toArray(String[]::new))).isEmpty();
+  }
+
+  @Test
+  void aPushByDigestBuildWhoseHashTagCannotBeWrittenFailsNamingTheDigest() {
+    runner.answer(BUILDX_BUILD, this::writeMetadata); // the registry has no such manifest
+
+    ServiceResult api = build("by-digest");
+
+    assertThat(api.status()).isEqualTo(BuildStatus.FAILED);
+    assertThat(api.message()).contains("pushed " + BUILT + ", but tagging it", "-amd64 failed");
+  }
+
+  @Test
+  void aBudgetOnAPushedImageWhoseSizeCannotBeMeasuredFailsInsteadOfPassing() throws IOException {
+    Files.writeString(root.resolve("services/api/service.yaml"), "budget: 10KB\n");
+    runner.answer(BUILDX_BUILD, this::writeMetadata);
+    registry.has("monorepo/api", BUILT, BUILT); // a manifest without config: no platform to size
+
+    ServiceResult api = build("by-digest");
+
+    assertThat(api.platforms().get(0).sizes()).isEmpty();
+    assertThat(api.platforms().get(0).budgetViolations())
+        .containsExactly(
+            "api linux/amd64: size not measured, so its budget of 10.0 kB cannot be checked");
+    assertThat(orchestratorVerdict()).isEqualTo(Verdict.OVER_BUDGET);
   }
 
   private Verdict orchestratorVerdict() {

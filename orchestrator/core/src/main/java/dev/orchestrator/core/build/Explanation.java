@@ -54,7 +54,7 @@ public record Explanation(
         deps.add(d + " " + p + " " + incremental.hashes().platformHash(d, p));
       }
     }
-    UpToDateCheck.Lookup lookup = check.lookup(service, hashes);
+    dev.orchestrator.core.uptodate.Lookup lookup = check.lookup(service, hashes);
     return new Explanation(
         service.name(),
         new LinkedHashMap<>(hashes.perPlatform()),

@@ -41,7 +41,7 @@ final class PlatformResults {
                         s.compressedBytes(),
                         d.budget(),
                         d.compressedBudget()))
-            .orElse(List.of());
+            .orElseGet(() -> status.succeeded() ? notMeasured(service, platform) : List.of());
     return new PlatformResult(
         platform,
         status,
@@ -54,6 +54,38 @@ final class PlatformResults {
         steps.total(),
         violations,
         digest);
+  }
+
+  /**
+   * A budget on a size that could not be measured fails: "not measured" is never "within budget".
+   */
+  private static List<String> notMeasured(Service service, String platform) {
+    ServiceDescriptor d = service.descriptor();
+    List<String> found = new java.util.ArrayList<>();
+    d.budget()
+        .flatMap(b -> b.forPlatform(platform))
+        .ifPresent(
+            limit ->
+                found.add(
+                    service.name()
+                        + " "
+                        + platform
+                        + ": size not measured, so its budget of "
+                        + limit
+                        + " cannot be checked"));
+    d.compressedBudget()
+        .flatMap(b -> b.forPlatform(platform))
+        .filter(limit -> d.budget().flatMap(b -> b.forPlatform(platform)).isEmpty())
+        .ifPresent(
+            limit ->
+                found.add(
+                    service.name()
+                        + " "
+                        + platform
+                        + ": size not measured, so its compressedBudget of "
+                        + limit
+                        + " cannot be checked"));
+    return found;
   }
 
   /**

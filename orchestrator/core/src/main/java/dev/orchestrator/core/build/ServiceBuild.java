@@ -123,10 +123,12 @@ final class ServiceBuild {
             result.tail(TAIL_LINES));
       }
     }
+    Optional<String> untagged = upToDate.tagPushed(service, digest);
+    if (untagged.isPresent()) {
+      return failed(service, start, untagged.get(), List.of());
+    }
     Map<String, ImageSizes> sizes =
-        settings.profile().output() == Profile.Output.LOAD
-            ? engine.imageSizes(names.reference(name))
-            : Map.of();
+        upToDate.measure().sizes(service, digest, names.reference(name));
     upToDate.recordBuilt(service, sizes);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     List<PlatformResult> platforms = new ArrayList<>();

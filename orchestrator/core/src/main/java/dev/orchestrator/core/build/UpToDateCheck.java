@@ -17,6 +17,13 @@ import dev.orchestrator.core.result.BuildStatus;
 import dev.orchestrator.core.result.PlatformResult;
 import dev.orchestrator.core.result.ServiceResult;
 import dev.orchestrator.core.size.ImageSizes;
+import dev.orchestrator.core.uptodate.Decision;
+import dev.orchestrator.core.uptodate.HashTag;
+import dev.orchestrator.core.uptodate.ImageLookup;
+import dev.orchestrator.core.uptodate.LocalImageLookup;
+import dev.orchestrator.core.uptodate.Lookup;
+import dev.orchestrator.core.uptodate.RegistryImageLookup;
+import dev.orchestrator.core.uptodate.RetagResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,19 +33,22 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The step before buildx: computes a service's input hashes and looks for an image that already
- * carries them, in the local engine (the {@value #LABEL} label of the profile's reference) or, for
- * pushing profiles, in the registry (a {@code hash-<12 hex>} tag, by manifest HEAD). Found: the
- * service is up to date and buildx does not run.
+ * The step before buildx: computes a service's input hashes and asks the profile's {@link
+ * ImageLookup} for an image that already carries them: the local engine (the input-hash label of
+ * the profile's reference) for {@code load}, the registry (the {@link HashTag}, by manifest HEAD)
+ * for {@code push} and {@code push-by-digest}. {@link Decision} decides; found, buildx does not
+ * run. A {@code push} profile then moves its tags to the image found, and a refused move fails the
+ * service.
  */
 final class UpToDateCheck {
-  static final String LABEL = "dev.orchestrator.input-hash";
+  static final String LABEL = LocalImageLookup.LABEL;
 
   private final BuildSettings settings;
   private final Engine engine;
   private final CommandRunner runner;
   private final ImageNames names;
   private final Optional<Incremental> incremental;
+  private final ImageMeasure measure;
 
   UpToDateCheck(BuildSettings settings, Engine engine, ImageNames names, CommandRunner runner) {
     this.settings = settings;
@@ -46,13 +56,7 @@ final class UpToDateCheck {
     this.runner = runner;
     this.names = names;
     this.incremental = settings.incremental();
-  }
-
-  /** Where an image with a service's input hash was looked for, and what was found. */
-  record Lookup(boolean found, String where, Optional<String> digest) {
-    Lookup(boolean found, String where) {
-      this(found, where, Optional.empty());
-    }
+    this.measure = new ImageMeasure(settings, engine);
   }
 
   /** The hashes of one service for the build's platforms, and the one recorded on the image. */
@@ -74,6 +78,11 @@ final class UpToDateCheck {
   /** After a preparation ran, the service's files must be read again. */
   void preparationRan(Service service) {
     incremental.ifPresent(inc -> inc.hashes().forget(service.name()));
+  }
+
+  /** How this build measures images: shared with the service build, so layers are read once. */
+  ImageMeasure measure() {
+    return measure;
   }
 
   /** The label (and, when pushing, the hash tag) every build gets: inserted before the context. */
@@ -98,24 +107,25 @@ final class UpToDateCheck {
       return Optional.empty();
     }
     Hashes hashes = hashes(service).orElseThrow();
-    Lookup lookup = lookup(service, hashes);
-    if (!lookup.found()) {
+    Decision decision = Decision.of(true, false, Optional.of(lookup(service, hashes)));
+    if (!(decision instanceof Decision.UpToDate found)) {
       return Optional.empty();
     }
     if (pushes()) {
-      Optional<ProcessResult> retag = retag(service, hashes, lookup, listener);
-      if (retag.isPresent() && !retag.get().succeeded()) {
+      RetagResult retag = retag(service, hashes, found, listener);
+      if (!retag.done()) {
         // The image exists, but its tags still name an older one: reporting it up to date would
         // publish the wrong image under them.
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         return Optional.of(
-            failedRetag(service, took, retag.get(), "found " + hashReference(service, hashes)));
+            failedRetag(service, took, retag, "found " + hashReference(service, hashes)));
       }
     }
-    Map<String, ImageSizes> sizes =
-        settings.profile().output() == Profile.Output.LOAD ? sizes(service, hashes) : Map.of();
+    Map<String, ImageSizes> sizes = sizes(service, hashes, found.digest());
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     String image = names.reference(service.name());
+    // One platform per push-by-digest job: the digest found is that platform's image.
+    Optional<String> digest = pushesByDigest() ? found.digest() : Optional.empty();
     List<PlatformResult> platforms = new ArrayList<>();
     for (String platform : settings.platformsOf(service)) {
       platforms.add(
@@ -127,7 +137,7 @@ final class UpToDateCheck {
               image,
               Optional.ofNullable(sizes.get(platform)),
               new BuildOutput.StepCounts(0, 0),
-              Optional.empty()));
+              digest));
     }
     return Optional.of(
         new ServiceResult(
@@ -136,43 +146,45 @@ final class UpToDateCheck {
             BuildStatus.UP_TO_DATE,
             took,
             platforms,
-            lookup.where(),
+            found.reason(),
             List.of()));
   }
 
   /** Looks without changing anything: for the check and for {@code --explain}. */
   Lookup lookup(Service service, Hashes hashes) {
-    if (pushes()) {
-      String ref = hashReference(service, hashes);
-      RegistryClient.Answer answer = incremental.orElseThrow().registry().head(ref);
-      return new Lookup(
-          answer.found(),
-          answer.found()
-              ? "image " + ref + " has input hash " + hashes.imageShort() + " (registry)"
-              : "registry: no " + ref + " (" + answer.detail() + ")",
-          answer.digest());
+    if (pushes() || pushesByDigest()) {
+      ImageLookup registry = new RegistryImageLookup(incremental.orElseThrow().registry());
+      return registry.find(hashReference(service, hashes), hashes.image());
     }
-    if (settings.profile().output() != Profile.Output.LOAD || !engine.online()) {
-      return new Lookup(false, "no local engine or registry to look in");
+    if (settings.profile().output() != Profile.Output.LOAD) {
+      return Lookup.missing("no local engine or registry to look in");
     }
-    String ref = names.reference(service.name());
-    Optional<String> label = engine.imageLabel(ref, LABEL);
-    if (label.isPresent() && label.get().equals(hashes.image())) {
-      return new Lookup(
-          true, "image " + ref + " has input hash " + hashes.imageShort() + " (local engine)");
+    return new LocalImageLookup(engine).find(names.reference(service.name()), hashes.image());
+  }
+
+  /**
+   * After a push by digest: tags the pushed image with its hash tag, in the registry (the same
+   * manifest bytes under a second name), so the next job of this architecture finds it.
+   *
+   * @return empty when done or not needed, else why it failed
+   */
+  Optional<String> tagPushed(Service service, Optional<String> digest) {
+    if (!pushesByDigest() || digest.isEmpty()) {
+      return Optional.empty();
     }
-    return new Lookup(
-        false,
-        label
-            .map(
-                l ->
-                    "local engine: image "
-                        + ref
-                        + " has input hash "
-                        + ServiceInputs.shortHash(l)
-                        + ", not "
-                        + hashes.imageShort())
-            .orElse("local engine: no image " + ref + " with an input hash label"));
+    Optional<Hashes> hashes = hashes(service);
+    if (hashes.isEmpty()) {
+      return Optional.empty();
+    }
+    String tag = hashReference(service, hashes.get());
+    try {
+      new dev.orchestrator.core.uptodate.RegistryTagger(incremental.orElseThrow().registry())
+          .tag(names.repository(service.name()) + "@" + digest.get(), tag);
+      return Optional.empty();
+    } catch (dev.orchestrator.core.error.EnvironmentException e) {
+      return Optional.of(
+          "pushed " + digest.get() + ", but tagging it " + tag + " failed: " + e.getMessage());
+    }
   }
 
   /** Records what buildx just made, with its sizes when they were measured. */
@@ -182,7 +194,8 @@ final class UpToDateCheck {
   }
 
   private void record(BuildIndex index, Service service, Hashes h, Map<String, ImageSizes> sizes) {
-    String image = pushes() ? hashReference(service, h) : names.reference(service.name());
+    String image =
+        pushes() || pushesByDigest() ? hashReference(service, h) : names.reference(service.name());
     h.perPlatform()
         .forEach(
             (platform, hash) -> {
@@ -199,7 +212,7 @@ final class UpToDateCheck {
   }
 
   /** Sizes from the index when it has them for this image hash; else measured and recorded. */
-  private Map<String, ImageSizes> sizes(Service service, Hashes h) {
+  private Map<String, ImageSizes> sizes(Service service, Hashes h, Optional<String> digest) {
     BuildIndex index = incremental.orElseThrow().index();
     Map<String, ImageSizes> sizes = new LinkedHashMap<>();
     for (String platform : settings.platformsOf(service)) {
@@ -215,7 +228,7 @@ final class UpToDateCheck {
     if (sizes.size() == settings.platformsOf(service).size()) {
       return sizes;
     }
-    Map<String, ImageSizes> measured = engine.imageSizes(names.reference(service.name()));
+    Map<String, ImageSizes> measured = measure.sizes(service, digest, hashReference(service, h));
     record(index, service, h, measured);
     return measured;
   }
@@ -225,47 +238,66 @@ final class UpToDateCheck {
    *
    * @return what imagetools did; empty when the tags already name that image
    */
-  private Optional<ProcessResult> retag(
-      Service service, Hashes h, Lookup found, BuildListener listener) {
+  private RetagResult retag(
+      Service service, Hashes h, Decision.UpToDate found, BuildListener listener) {
     RegistryClient.Answer current =
         incremental.orElseThrow().registry().head(names.reference(service.name()));
     if (current.found()
         && found.digest().isPresent()
         && current.digest().equals(found.digest())
         && service.descriptor().tags().isEmpty()) {
-      return Optional.empty();
+      return RetagResult.notNeeded();
     }
     List<String> argv = new ArrayList<>(List.of("docker", "buildx", "imagetools", "create"));
     names
         .references(service.name(), service.descriptor().tags())
         .forEach(ref -> argv.addAll(List.of("--tag", ref)));
     argv.add(hashReference(service, h));
-    return Optional.of(
+    ProcessResult r =
         runner.run(
             Command.of(argv, settings.root()),
-            line -> listener.on(new BuildEvent.Output(service.name(), line))));
+            line -> listener.on(new BuildEvent.Output(service.name(), line)));
+    return r.succeeded()
+        ? new RetagResult(true, "retagged", List.of())
+        : new RetagResult(
+            false,
+            "docker buildx imagetools create exited with " + r.exitCode(),
+            r.tail(ServiceBuild.TAIL_LINES));
   }
 
   private ServiceResult failedRetag(
-      Service service, Duration took, ProcessResult retag, String found) {
+      Service service, Duration took, RetagResult retag, String found) {
     return PlatformResults.unmeasured(
         service,
         settings.platformsOf(service),
         names.reference(service.name()),
         BuildStatus.FAILED,
         took,
-        found
-            + ", but retagging it failed: docker buildx imagetools create exited with "
-            + retag.exitCode(),
-        retag.tail(ServiceBuild.TAIL_LINES));
+        found + ", but retagging it failed: " + retag.detail(),
+        retag.tail());
   }
 
   String hashReference(Service service, Hashes h) {
-    return names.repository(service.name()) + ":hash-" + h.imageShort();
+    String repository = names.repository(service.name());
+    return pushesByDigest()
+        ? HashTag.of(
+            repository,
+            h.image(),
+            String.join(
+                "-",
+                settings.platformsOf(service).stream()
+                    .map(dev.orchestrator.core.image.Platforms::archTag)
+                    .toList()))
+        : HashTag.of(repository, h.image());
   }
 
   private boolean pushes() {
     return settings.profile().output() == Profile.Output.PUSH
+        && settings.profile().registry().isPresent();
+  }
+
+  private boolean pushesByDigest() {
+    return settings.profile().output() == Profile.Output.PUSH_BY_DIGEST
         && settings.profile().registry().isPresent();
   }
 }

@@ -1,0 +1,58 @@
+package dev.orchestrator.core.build;
+
+import dev.orchestrator.core.config.Profile;
+import dev.orchestrator.core.discovery.Service;
+import dev.orchestrator.core.engine.Engine;
+import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.image.ImageNames;
+import dev.orchestrator.core.registry.RegistryClient;
+import dev.orchestrator.core.registry.RegistrySizes;
+import dev.orchestrator.core.size.ImageSizes;
+import dev.orchestrator.core.size.LayerSizes;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sizes of a service's image in every output mode: from the local engine for {@code load}, from the
+ * registry for {@code push} and {@code push-by-digest} (manifests and gzip trailers, no pull).
+ * Layers measured once per build, whichever image they belong to. A size that cannot be measured is
+ * left out; {@link PlatformResults} then fails a budget on it instead of passing it.
+ */
+final class ImageMeasure {
+  private static final Logger LOG = LoggerFactory.getLogger(ImageMeasure.class);
+
+  private final BuildSettings settings;
+  private final Engine engine;
+  private final ImageNames names;
+  private final RegistrySizes registry;
+
+  ImageMeasure(BuildSettings settings, Engine engine) {
+    this.settings = settings;
+    this.engine = engine;
+    this.names = settings.profile().imageNames();
+    RegistryClient client =
+        settings.incremental().map(Incremental::registry).orElseGet(RegistryClient::new);
+    this.registry = new RegistrySizes(client, new LayerSizes());
+  }
+
+  /**
+   * @param digest the pushed image's digest when known (push-by-digest)
+   * @param pushedReference what to measure in the registry when there is no digest
+   * @return sizes by platform; a platform left out was not measured
+   */
+  Map<String, ImageSizes> sizes(Service service, Optional<String> digest, String pushedReference) {
+    if (settings.profile().output() == Profile.Output.LOAD) {
+      return engine.online() ? engine.imageSizes(names.reference(service.name())) : Map.of();
+    }
+    String reference =
+        digest.map(d -> names.repository(service.name()) + "@" + d).orElse(pushedReference);
+    try {
+      return registry.sizes(reference);
+    } catch (EnvironmentException | IllegalArgumentException e) {
+      LOG.warn("sizes of {} not measured: {}", reference, e.getMessage());
+      return Map.of();
+    }
+  }
+}
