@@ -29,6 +29,7 @@ import dev.orchestrator.core.progress.BuildEvent;
 import dev.orchestrator.core.progress.BuildListener;
 import dev.orchestrator.core.publish.DigestsOutput;
 import dev.orchestrator.core.publish.JobMatrix;
+import dev.orchestrator.core.publish.JobReport;
 import dev.orchestrator.core.publish.MergeOutcome;
 import dev.orchestrator.core.publish.MergeRequest;
 import dev.orchestrator.core.publish.Merger;
@@ -42,6 +43,7 @@ import dev.orchestrator.core.state.InsideRepository;
 import dev.orchestrator.core.state.StateFolder;
 import dev.orchestrator.core.verify.Lineage;
 import dev.orchestrator.core.verify.VerifyReport;
+import dev.orchestrator.core.verify.VerifyRow;
 import dev.orchestrator.core.verify.VerifyRun;
 import dev.orchestrator.core.workspace.ServiceSummary;
 import dev.orchestrator.core.workspace.Workspace;
@@ -193,13 +195,43 @@ public final class Orchestrator {
         built = build(request, workspace, services, plan, platforms, settings, listener);
       }
       if (!request.verifyAfter() || built.report().isEmpty() || built.report().get().anyFailed()) {
+        writeJobReport(request, profile, platforms, built, Optional.empty());
         return built;
       }
       VerifyReport verified =
           verify(VerifyRequest.afterBuild(request, platforms, built.report().get()), listener);
+      writeJobReport(request, profile, platforms, built, Optional.of(verified));
       return new BuildOutcome(
           plan, platforms, built.commands(), built.report(), Optional.of(verified));
     }
+  }
+
+  /** A push-by-digest job's report beside its digests file: what the merge's barrier reads. */
+  private static void writeJobReport(
+      BuildRequest request,
+      Profile profile,
+      List<String> platforms,
+      BuildOutcome built,
+      Optional<VerifyReport> verified) {
+    if (profile.output() != Profile.Output.PUSH_BY_DIGEST || built.report().isEmpty()) {
+      return;
+    }
+    Map<String, String> verify = new LinkedHashMap<>();
+    verified.ifPresent(
+        v ->
+            v.rows()
+                .forEach(
+                    row ->
+                        verify.put(
+                            row.service() + " " + row.platform(),
+                            row.result() == VerifyRow.Result.FAILED
+                                ? "failed"
+                                : row.result() == VerifyRow.Result.PASSED ? "passed" : "not run")));
+    Path digests =
+        request
+            .digestsFile()
+            .orElse(DigestsOutput.defaultFile(new StateFolder(request.root()), platforms));
+    JobReport.of(digests, platforms, built.report().get(), verified.isPresent(), verify).write();
   }
 
   private static BuildLock lock(

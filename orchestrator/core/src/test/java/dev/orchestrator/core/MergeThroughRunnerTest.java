@@ -44,7 +44,9 @@ class MergeThroughRunnerTest {
             mergeTags: ["sha-{shortSha}", "{branch}"]
             """)
         .write("digests/digests-amd64.json", digests(A64, C64, "linux/amd64"))
-        .write("digests/digests-arm64.json", digests(B64, D64, "linux/arm64"));
+        .write("digests/digests-arm64.json", digests(B64, D64, "linux/arm64"))
+        .write("digests/report-digests-amd64.json", report("linux/amd64", "built", true, ""))
+        .write("digests/report-digests-arm64.json", report("linux/arm64", "built", true, ""));
     // Discovery asks git which paths it ignores; this scratch folder is no git repository.
     runner.answer(
         List.of("git", "-C", root.toString(), "ls-files"), 128, "fatal: not a git repository");
@@ -64,6 +66,71 @@ class MergeThroughRunnerTest {
         }}
         """
         .formatted(platform, api, platform, web);
+  }
+
+  /** A job report as a push-by-digest build writes it beside its digests file. */
+  static String report(String platform, String apiStatus, boolean apiOk, String apiViolation) {
+    return """
+        {"format": "orchestrator-job-report/1", "platforms": ["%1$s"], "verifyRan": false,
+         "entries": [
+          {"service": "api", "platform": "%1$s", "status": "%2$s", "succeeded": %3$s,
+           "budgetViolations": [%4$s], "verify": "not run", "message": ""},
+          {"service": "web", "platform": "%1$s", "status": "built", "succeeded": true,
+           "budgetViolations": [], "verify": "not run", "message": ""}
+        ]}
+        """
+        .formatted(platform, apiStatus, apiOk, apiViolation);
+  }
+
+  @Test
+  void anOverBudgetOrFailedReportStopsTheMergeNamingServicePlatformAndReason() {
+    new TestRepository(root)
+        .write(
+            "digests/report-digests-arm64.json",
+            report(
+                "linux/arm64",
+                "built",
+                true,
+                "\"api linux/arm64: uncompressed size 2.0 MB is over its budget of 10.0 kB by 2.0 MB\""));
+
+    assertThatThrownBy(() -> orchestrator.merge(request(false)))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("report-digests-arm64.json")
+        .hasMessageContaining(
+            "api linux/arm64: over budget: api linux/arm64: uncompressed size 2.0 MB")
+        .hasMessageContaining("--allow-partial");
+    assertThat(runner.argvs("docker")).isEmpty();
+  }
+
+  @Test
+  void aDigestsFileWithoutItsReportStopsTheMerge() throws java.io.IOException {
+    java.nio.file.Files.delete(root.resolve("digests/report-digests-amd64.json"));
+
+    assertThatThrownBy(() -> orchestrator.merge(request(false)))
+        .hasMessageContaining(
+            "digests-amd64.json: no job report beside it (report-digests-amd64.json)");
+  }
+
+  @Test
+  void allowPartialPublishesTheOthersWithoutTheBlockedPlatform() {
+    new TestRepository(root)
+        .write("digests/report-digests-arm64.json", report("linux/arm64", "failed", false, ""));
+    runner.answer(List.of("docker", "buildx", "imagetools", "create"), 0);
+
+    orchestrator.merge(
+        new MergeRequest(
+            root, Optional.of("ci"), List.of(root.resolve("digests")), List.of(), true, false, CI));
+
+    List<List<String>> creates = runner.argvs("docker", "buildx", "imagetools", "create");
+    assertThat(creates).hasSize(2);
+    String api =
+        String.join(
+            " ",
+            creates.stream()
+                .filter(a -> String.join(" ", a).contains("monorepo/api@"))
+                .findFirst()
+                .orElseThrow());
+    assertThat(api).contains(A64).doesNotContain(B64);
   }
 
   private MergeRequest request(boolean dryRun) {

@@ -41,7 +41,8 @@ public final class Merger {
    */
   public MergeOutcome merge(
       Path root, Profile profile, Map<String, Service> all, MergeRequest request) {
-    List<DigestsFile> files = DigestsFileReader.readAll(expand(request.digests()));
+    List<DigestsFile> files =
+        barrier(DigestsFileReader.readAll(expand(request.digests())), request);
     List<String> unknown = request.services().stream().filter(s -> !all.containsKey(s)).toList();
     if (!unknown.isEmpty()) {
       throw new ConfigurationException("unknown service(s): " + String.join(", ", unknown));
@@ -85,6 +86,30 @@ public final class Merger {
               r.duration()));
     }
     return new MergeOutcome(plan, results);
+  }
+
+  /**
+   * Refuses, naming service, platform and reason, what any job reported failed, over budget or
+   * failing verify; with {@code --allow-partial}, leaves those out and publishes the rest.
+   */
+  private static List<DigestsFile> barrier(List<DigestsFile> files, MergeRequest request) {
+    List<PublishBarrier.Blocked> blocked =
+        PublishBarrier.check(files, f -> JobReport.read(JobReport.beside(f.file())));
+    if (blocked.isEmpty()) {
+      return files;
+    }
+    if (request.allowPartial()) {
+      return PublishBarrier.without(files, blocked);
+    }
+    List<Problem> problems =
+        new ArrayList<>(blocked.stream().map(PublishBarrier.Blocked::problem).toList());
+    problems.add(
+        new Problem(
+            null,
+            0,
+            "nothing was published; --allow-partial publishes the others without what is named"
+                + " above"));
+    throw new ConfigurationException(problems);
   }
 
   private static boolean isDigestsFileName(Path file) {
