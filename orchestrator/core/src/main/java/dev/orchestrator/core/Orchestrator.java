@@ -190,8 +190,10 @@ public final class Orchestrator {
       try (Incremental incremental = UpToDate.open(workspace, plan, request.force(), registry())) {
         BuildSettings settings =
             UpToDate.withIncremental(
-                new BuildSettings(workspace.root(), profile, platforms, jobs, request.failFast()),
-                incremental);
+                    new BuildSettings(
+                        workspace.root(), profile, platforms, jobs, request.failFast()),
+                    incremental)
+                .withProvenance(BuildProvenance.of(workspace.root(), environment, runner));
         built = build(request, workspace, services, plan, platforms, settings, listener);
       }
       if (!request.verifyAfter() || built.report().isEmpty() || built.report().get().anyFailed()) {

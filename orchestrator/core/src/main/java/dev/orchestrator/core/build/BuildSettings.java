@@ -1,6 +1,7 @@
 package dev.orchestrator.core.build;
 
 import dev.orchestrator.core.config.Profile;
+import dev.orchestrator.core.image.ImageLabels;
 import dev.orchestrator.core.image.Platforms;
 import dev.orchestrator.core.state.StateFolder;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.Optional;
  *
  * @param failFast stop starting services after the first failure (running ones finish)
  * @param incremental how to skip services whose image is up to date; empty: always build
+ * @param provenance what the images' OCI labels say about their sources (see {@link ImageLabels})
  */
 public record BuildSettings(
     Path root,
@@ -19,11 +21,32 @@ public record BuildSettings(
     List<String> platforms,
     int jobs,
     boolean failFast,
-    Optional<Incremental> incremental) {
+    Optional<Incremental> incremental,
+    ImageLabels.Provenance provenance) {
 
   public BuildSettings(
       Path root, Profile profile, List<String> platforms, int jobs, boolean failFast) {
     this(root, profile, platforms, jobs, failFast, Optional.empty());
+  }
+
+  public BuildSettings(
+      Path root,
+      Profile profile,
+      List<String> platforms,
+      int jobs,
+      boolean failFast,
+      Optional<Incremental> incremental) {
+    this(root, profile, platforms, jobs, failFast, incremental, ImageLabels.Provenance.NONE);
+  }
+
+  /** These settings, with images labelled from {@code provenance}. */
+  public BuildSettings withProvenance(ImageLabels.Provenance provenance) {
+    return new BuildSettings(root, profile, platforms, jobs, failFast, incremental, provenance);
+  }
+
+  /** The OCI labels the orchestrator gives this service's image. */
+  public java.util.Map<String, String> labelsOf(dev.orchestrator.core.discovery.Service service) {
+    return ImageLabels.of(service.name(), provenance, service.ownLabelKeys());
   }
 
   public BuildSettings {

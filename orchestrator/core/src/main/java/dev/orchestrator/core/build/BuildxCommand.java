@@ -20,6 +20,20 @@ public final class BuildxCommand {
   private BuildxCommand() {}
 
   /**
+   * {@code argv} with a {@code --label key=value} per label (its own, from {@code service.yaml},
+   * then the orchestrator's), inserted before the build context, which stays last.
+   */
+  public static List<String> withLabels(List<String> argv, Map<String, String> labels) {
+    if (labels.isEmpty()) {
+      return argv;
+    }
+    List<String> out = new ArrayList<>(argv.subList(0, argv.size() - 1));
+    labels.forEach((k, v) -> out.addAll(List.of("--label", k + "=" + v)));
+    out.add(argv.get(argv.size() - 1));
+    return List.copyOf(out);
+  }
+
+  /**
    * @param namedContexts in-repo images this Dockerfile refers to: context name to image reference
    *     (wired as {@code docker-image://})
    * @param metadataFile where buildx writes the result digest

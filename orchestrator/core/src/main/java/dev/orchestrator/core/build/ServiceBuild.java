@@ -20,9 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Builds one service: preparation, buildx, then size measurement and budget checks. */
 final class ServiceBuild {
@@ -49,15 +51,19 @@ final class ServiceBuild {
 
   List<String> argv(Service service, Map<String, String> namedContexts) {
     Path metadata = settings.state().buildMetadata(service.name());
+    Map<String, String> labels = new LinkedHashMap<>(new TreeMap<>(service.descriptor().labels()));
+    labels.putAll(settings.labelsOf(service));
     return upToDate.withHashArguments(
         service,
-        BuildxCommand.argv(
-            service,
-            settings.profile(),
-            settings.platformsOf(service),
-            namedContexts,
-            settings.root(),
-            metadata));
+        BuildxCommand.withLabels(
+            BuildxCommand.argv(
+                service,
+                settings.profile(),
+                settings.platformsOf(service),
+                namedContexts,
+                settings.root(),
+                metadata),
+            labels));
   }
 
   ServiceResult run(Service service, Map<String, String> namedContexts) {

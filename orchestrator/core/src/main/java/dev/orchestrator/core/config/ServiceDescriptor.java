@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param base {@code base: true}: an image only built FROM, which verify does not run
  * @param settle {@code settle: 5s}: how long verify lets a container without HEALTHCHECK run before
  *     it counts as started (see {@link #DEFAULT_SETTLE})
+ * @param labels {@code labels: {org.opencontainers.image.version: 1.4}}: image labels; the
+ *     orchestrator's own (title, revision, ...) are not added for a key set here
  * @param file the descriptor file itself, for error messages (null when there is none)
  * @param lines the 1-based line of each top-level key and of each secret ({@link Secret#lineKey}),
  *     so later checks (an unknown dependsOn, an unset secret) can point at it
@@ -36,10 +38,12 @@ public record ServiceDescriptor(
     List<Secret> secrets,
     boolean base,
     Optional<Duration> settle,
+    Map<String, String> labels,
     Map<String, Integer> lines) {
 
   public ServiceDescriptor {
     args = Map.copyOf(args);
+    labels = Map.copyOf(labels);
     platforms = List.copyOf(platforms);
     dependsOn = List.copyOf(dependsOn);
     tags = List.copyOf(tags);
@@ -85,6 +89,7 @@ public record ServiceDescriptor(
         .secrets(secrets)
         .base(base)
         .settle(settle)
+        .labels(labels)
         .lines(lines);
   }
 
@@ -146,6 +151,7 @@ public record ServiceDescriptor(
     private Optional<String> context = Optional.empty();
     private Optional<String> target = Optional.empty();
     private Map<String, String> args = Map.of();
+    private Map<String, String> labels = Map.of();
     private List<String> platforms = List.of();
     private List<String> dependsOn = List.of();
     private Optional<Budget> budget = Optional.empty();
@@ -183,6 +189,12 @@ public record ServiceDescriptor(
 
     public Builder target(Optional<String> target) {
       this.target = target;
+      return this;
+    }
+
+    /** {@code --label}s; a key set here is one the orchestrator does not add. */
+    public Builder labels(Map<String, String> labels) {
+      this.labels = labels;
       return this;
     }
 
@@ -270,6 +282,7 @@ public record ServiceDescriptor(
           secrets,
           base,
           settle,
+          labels,
           lines);
     }
   }

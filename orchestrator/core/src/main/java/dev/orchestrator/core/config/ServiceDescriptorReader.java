@@ -32,7 +32,8 @@ public final class ServiceDescriptorReader {
           "health",
           "secrets",
           "base",
-          "settle");
+          "settle",
+          "labels");
 
   private static final Form PORT =
       Form.of(
@@ -49,6 +50,13 @@ public final class ServiceDescriptorReader {
   private static final String HEALTH = "a map such as {path: /health, startTimeout: 60s}";
 
   private static final String BOOLEAN = "true or false";
+  private static final String LABELS =
+      "a map of image labels such as {org.opencontainers.image.version: 1.4.2}";
+  private static final Form LABEL_KEY =
+      Form.of(
+          "[A-Za-z0-9][A-Za-z0-9._/-]*",
+          "a label key such as org.opencontainers.image.version",
+          null);
 
   private ServiceDescriptorReader() {}
 
@@ -83,6 +91,7 @@ public final class ServiceDescriptorReader {
             .secrets(Secrets.read(yaml, top, folder, repositoryRoot, lines))
             .base(yaml.optional(top, "base", (n, p) -> bool(yaml, n, p)).orElse(false))
             .settle(yaml.optional(top, "settle", (n, p) -> duration(yaml, n, p)))
+            .labels(labels(yaml, top))
             .lines(lines)
             .build();
     yaml.throwIfAny();
@@ -101,6 +110,15 @@ public final class ServiceDescriptorReader {
       yaml.scalar(s.entries().get(name), s.path(name), ARG_VALUE).ifPresent(v -> args.put(name, v));
     }
     return args;
+  }
+
+  private static Map<String, String> labels(YamlNodes yaml, YamlSection top) {
+    YamlSection s = yaml.map(top, "labels", LABEL_KEY, LABELS).orElse(YamlSection.empty("labels"));
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (String key : s.entries().keySet()) {
+      yaml.scalar(s.entries().get(key), s.path(key), ARG_VALUE).ifPresent(v -> labels.put(key, v));
+    }
+    return labels;
   }
 
   private static Optional<PrepareStep> prepare(

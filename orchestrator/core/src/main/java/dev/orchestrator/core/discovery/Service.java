@@ -3,7 +3,10 @@ package dev.orchestrator.core.discovery;
 import dev.orchestrator.core.config.ServiceDescriptor;
 import dev.orchestrator.core.dockerfile.DockerfileInfo;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One buildable image of the repository.
@@ -49,5 +52,16 @@ public record Service(
         dockerfileInfo,
         "folder " + relativeDirectory,
         Optional.empty());
+  }
+
+  /**
+   * The label keys the service sets itself, which the orchestrator's own labels leave alone: its
+   * Dockerfile's, in the stage it builds (the target, else the last) and the stages that one is
+   * built FROM, and its {@code service.yaml}'s {@code labels}.
+   */
+  public Set<String> ownLabelKeys() {
+    Set<String> keys = new TreeSet<>(dockerfileInfo.labelKeys(descriptor.target()));
+    keys.addAll(descriptor.labels().keySet());
+    return Collections.unmodifiableSet(keys);
   }
 }

@@ -26,6 +26,36 @@ public record DockerfileInfo(
     references = List.copyOf(references);
   }
 
+  /**
+   * The label keys the image built up to {@code target} (else the last stage) sets itself: its
+   * stage's LABELs and those of the earlier stages it is built FROM, not an external base's.
+   */
+  public Set<String> labelKeys(Optional<String> target) {
+    Set<String> keys = new java.util.TreeSet<>();
+    Optional<Stage> stage =
+        target.isPresent()
+            ? stages.stream()
+                .filter(
+                    s ->
+                        s.name()
+                            .equals(Optional.of(target.get().toLowerCase(java.util.Locale.ROOT))))
+                .findFirst()
+            : stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));
+    // Each hop goes to an earlier stage, so this ends.
+    for (int hops = 0; stage.isPresent() && hops <= stages.size(); hops++) {
+      Stage current = stage.get();
+      keys.addAll(current.labelKeys());
+      String base = current.baseImage().toLowerCase(java.util.Locale.ROOT);
+      stage =
+          stages.stream()
+              .filter(s -> s.index() < current.index())
+              .filter(
+                  s -> s.name().equals(Optional.of(base)) || String.valueOf(s.index()).equals(base))
+              .findFirst();
+    }
+    return Collections.unmodifiableSet(keys);
+  }
+
   /** Names (lower-cased) of stages defined with {@code AS}, in file order. */
   public Set<String> stageNames() {
     Set<String> names = new LinkedHashSet<>();

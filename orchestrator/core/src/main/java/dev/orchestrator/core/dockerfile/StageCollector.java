@@ -98,8 +98,32 @@ final class StageCollector {
       case "copy", "add" -> copy(instruction, flags);
       case "run" -> run(instruction, flags);
       case "onbuild" -> onbuild(instruction);
+      case "label" -> label(instruction);
       default -> {} // no bearing on dependencies
     }
+  }
+
+  /**
+   * Records the keys a stage's LABEL sets, so the labels the orchestrator adds never replace them.
+   * BuildKit judges the syntax; a LABEL this cannot split simply records nothing.
+   */
+  private void label(Instruction instruction) {
+    Set<String> keys = new java.util.TreeSet<>();
+    try {
+      KeyValueWords.env(instruction, escape).forEach(pair -> keys.add(unquoted(pair.key())));
+    } catch (ParseFailure unreadable) {
+      return;
+    }
+    int last = stages.size() - 1;
+    stages.set(last, stages.get(last).withLabelKeys(keys));
+  }
+
+  private static String unquoted(String key) {
+    boolean quoted =
+        key.length() >= 2
+            && (key.startsWith("\"") && key.endsWith("\"")
+                || key.startsWith("'") && key.endsWith("'"));
+    return quoted ? key.substring(1, key.length() - 1) : key;
   }
 
   /** ARGs before the first FROM are global: only FROM lines see them. */

@@ -5,12 +5,14 @@ import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.ContainerSpec;
 import dev.orchestrator.core.engine.ContainerState;
 import dev.orchestrator.core.engine.Engine;
+import dev.orchestrator.core.image.ImageLabels;
 import dev.orchestrator.core.size.ImageSizes;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -225,11 +227,16 @@ final class Verifier {
     if (base.isEmpty()) {
       return inherited;
     }
+    // The orchestrator gave the image these itself (a revision equal to the base's is still its
+    // own), unless the service sets them, when the Dockerfile's or service.yaml's value stands.
+    Set<String> byTheTool = new java.util.HashSet<>(ImageLabels.KEYS);
+    byTheTool.removeAll(service.ownLabelKeys());
     configured
         .labels()
         .forEach(
             (key, value) -> {
               if (key.startsWith(OciLabels.PREFIX)
+                  && !byTheTool.contains(key)
                   && engine.imageLabel(base.get(), key).filter(value::equals).isPresent()) {
                 inherited.put(key, base.get());
               }

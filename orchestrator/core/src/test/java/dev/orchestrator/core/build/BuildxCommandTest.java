@@ -232,4 +232,25 @@ class BuildxCommandTest {
     assertThat(argv)
         .startsWith("docker", "buildx", "build", "--builder", "arm-native", "--progress=plain");
   }
+
+  @Test
+  void labelsGoBeforeTheContextWhichStaysLast() {
+    List<String> argv = List.of("docker", "buildx", "build", "--load", "/repo/app");
+    Map<String, String> labels = new java.util.LinkedHashMap<>();
+    labels.put("org.opencontainers.image.title", "app");
+    labels.put("org.opencontainers.image.revision", "abc");
+
+    assertThat(BuildxCommand.withLabels(argv, labels))
+        .containsExactly(
+            "docker",
+            "buildx",
+            "build",
+            "--load",
+            "--label",
+            "org.opencontainers.image.title=app",
+            "--label",
+            "org.opencontainers.image.revision=abc",
+            "/repo/app");
+    assertThat(BuildxCommand.withLabels(argv, Map.of())).isSameAs(argv);
+  }
 }

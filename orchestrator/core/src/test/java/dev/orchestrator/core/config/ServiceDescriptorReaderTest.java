@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceDescriptorReaderTest {
   private static final String KEYS =
       "name, dockerfile, context, target, args, platforms, dependsOn, budget, compressedBudget,"
-          + " tags, prepare, ports, health, secrets, base, settle";
+          + " tags, prepare, ports, health, secrets, base, settle, labels";
 
   @TempDir Path temp;
   Path repo;

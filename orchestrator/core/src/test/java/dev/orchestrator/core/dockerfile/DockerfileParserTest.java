@@ -231,4 +231,37 @@ class DockerfileParserTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessage(file + ": Dockerfile not found");
   }
+
+  @Test
+  void labelKeysAreThoseOfTheBuiltStageAndTheStagesItIsBuiltFrom() {
+    DockerfileInfo info =
+        parse(
+            """
+            FROM busybox AS base
+            LABEL org.opencontainers.image.vendor=acme
+            FROM base AS runtime
+            LABEL "org.opencontainers.image.title"="shop" \\
+                  org.opencontainers.image.version=1.0
+            FROM runtime AS debug
+            LABEL maintainer alice
+            FROM busybox AS other
+            LABEL org.opencontainers.image.description="not built FROM by the others"
+            FROM runtime
+            """);
+
+    assertThat(info.labelKeys(Optional.empty()))
+        .containsExactly(
+            "org.opencontainers.image.title",
+            "org.opencontainers.image.vendor",
+            "org.opencontainers.image.version");
+    assertThat(info.labelKeys(Optional.of("debug")))
+        .containsExactly(
+            "maintainer",
+            "org.opencontainers.image.title",
+            "org.opencontainers.image.vendor",
+            "org.opencontainers.image.version");
+    assertThat(info.labelKeys(Optional.of("other")))
+        .containsExactly("org.opencontainers.image.description");
+    assertThat(parse("FROM scratch\n").labelKeys(Optional.empty())).isEmpty();
+  }
 }

@@ -1,0 +1,127 @@
+package dev.orchestrator.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.process.RecordingCommandRunner;
+import dev.orchestrator.core.progress.BuildListener;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The OCI labels the orchestrator adds to every image, as the dry run shows them. */
+class ToolLabelsThroughRunnerTest {
+  private static final String SHA = "0123456789abcdef0123456789abcdef01234567";
+
+  @TempDir Path root;
+  private final RecordingCommandRunner runner = new RecordingCommandRunner();
+
+  @BeforeEach
+  void repository() throws IOException {
+    new TestRepository(root)
+        .service("api", "FROM scratch\nCOPY app.txt /\n")
+        .write("services/api/app.txt", "app\n")
+        .service(
+            "web",
+            "FROM scratch AS base\nLABEL org.opencontainers.image.title=storefront\nFROM base\n")
+        .write("services/web/service.yaml", "labels: {org.opencontainers.image.version: 9.9}\n");
+    Files.createDirectories(root.resolve(".git"));
+    git("rev-parse", "HEAD").answer(0, SHA);
+    git("symbolic-ref").answer(0, "main");
+    git("describe", "--tags", "--exact-match").answer(128, "fatal: no tag exactly matches");
+    git("config", "--get", "remote.origin.url")
+        .answer(0, "https://x-access-token:ghp_secret@github.com/acme/shop.git");
+    git("describe", "--tags", "--always").answer(0, "v1.3.0-4-g0123456");
+    git("ls-files").answer(0);
+    runner.answer(List.of("git", "-C", root.toString(), "check-ignore"), 1);
+  }
+
+  private record Git(RecordingCommandRunner runner, List<String> prefix) {
+    void answer(int exit, String... output) {
+      runner.answer(prefix, exit, output);
+    }
+  }
+
+  private Git git(String... args) {
+    List<String> prefix = new java.util.ArrayList<>(List.of("git", "-C", root.toString()));
+    prefix.addAll(List.of(args));
+    return new Git(runner, prefix);
+  }
+
+  private Map<String, List<String>> dryRun(Map<String, String> env) {
+    Orchestrator orchestrator = new Orchestrator(runner, FakeEngine::new, env);
+    return orchestrator
+        .build(BuildRequest.builder(root).dryRun(true).build(), BuildListener.NONE)
+        .commands();
+  }
+
+  @Test
+  void everyImageIsLabelledWithItsServiceCommitSourceAndVersion() {
+    List<String> api = dryRun(Map.of("SOURCE_DATE_EPOCH", "1700000000")).get("api");
+
+    assertThat(labels(api))
+        .containsExactly(
+            "org.opencontainers.image.title=api",
+            "org.opencontainers.image.revision=" + SHA,
+            "org.opencontainers.image.source=https://github.com/acme/shop",
+            "org.opencontainers.image.created=2023-11-14T22:13:20Z",
+            "org.opencontainers.image.version=1.3.0-4-g0123456");
+    assertThat(String.join(" ", api)).doesNotContain("ghp_secret");
+    assertThat(api.get(api.size() - 1)).isEqualTo(root.resolve("services/api").toString());
+  }
+
+  @Test
+  void whatTheDockerfileOrServiceYamlSetsIsNotReplaced() {
+    List<String> web = dryRun(Map.of()).get("web");
+
+    assertThat(labels(web))
+        .containsExactly(
+            "org.opencontainers.image.version=9.9",
+            "org.opencontainers.image.revision=" + SHA,
+            "org.opencontainers.image.source=https://github.com/acme/shop");
+  }
+
+  @Test
+  void onCiTheSourceIsTheRepositoryItNames() {
+    List<String> api =
+        dryRun(
+                Map.of(
+                    "GITHUB_SHA", SHA,
+                    "GITHUB_REF", "refs/tags/v2.0.1",
+                    "GITHUB_SERVER_URL", "https://github.com",
+                    "GITHUB_REPOSITORY", "acme/shop"))
+            .get("api");
+
+    assertThat(labels(api))
+        .containsExactly(
+            "org.opencontainers.image.title=api",
+            "org.opencontainers.image.revision=" + SHA,
+            "org.opencontainers.image.source=https://github.com/acme/shop",
+            "org.opencontainers.image.version=2.0.1");
+  }
+
+  @Test
+  void aSourceDateEpochThatIsNotSecondsIsABadConfiguration() {
+    ConfigurationException e =
+        catchThrowableOfType(
+            ConfigurationException.class, () -> dryRun(Map.of("SOURCE_DATE_EPOCH", "yesterday")));
+
+    assertThat(e.getMessage()).contains("SOURCE_DATE_EPOCH 'yesterday' is not a number of seconds");
+  }
+
+  private static List<String> labels(List<String> argv) {
+    List<String> labels = new java.util.ArrayList<>();
+    for (int i = 0; i < argv.size() - 1; i++) {
+      if (argv.get(i).equals("--label") && argv.get(i + 1).startsWith("org.opencontainers.")) {
+        labels.add(argv.get(i + 1));
+      }
+    }
+    return labels;
+  }
+}
