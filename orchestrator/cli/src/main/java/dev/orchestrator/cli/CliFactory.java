@@ -37,6 +37,7 @@ public final class CliFactory {
         MatrixCommand.class,
         MergeCommand.class,
         ProfilesCommand.class,
+        InitCommand.class,
         CompletionCommand.class
       })
   static final class Root {}

@@ -105,6 +105,15 @@ public final class Orchestrator {
     return new Orchestrator(runner, engines, environment, registry);
   }
 
+  /**
+   * Writes {@code orchestrator.yaml} with the service roots found, and on request the built-in
+   * profiles (to edit) and a Makefile include with the {@code container-*} targets. Never
+   * overwrites: a file that exists is reported and left, so a second init writes nothing.
+   */
+  public List<InitFile> init(Path root, boolean profiles, boolean makefile) {
+    return RepositoryInit.run(root.toAbsolutePath().normalize(), profiles, makefile, runner);
+  }
+
   /** Every profile of the repository, and where it comes from (built in, a file, or both). */
   public List<ProfileOrigin> profiles(Path root) {
     return profilesOf(root).origins();

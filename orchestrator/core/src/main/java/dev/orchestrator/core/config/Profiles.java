@@ -30,6 +30,16 @@ public final class Profiles {
     return new Profiles(profilesDir);
   }
 
+  /** The names of the built-in profiles, sorted. */
+  public static List<String> builtInNames() {
+    return BuiltInProfiles.NAMES;
+  }
+
+  /** The YAML a built-in profile ships as, for {@code orchestrator init --profiles}. */
+  public static Optional<String> builtInText(String name) {
+    return BuiltInProfiles.text(name);
+  }
+
   /** Every profile name, built-in or from a file, sorted. */
   public List<String> names() {
     TreeSet<String> names = new TreeSet<>(BuiltInProfiles.NAMES);
