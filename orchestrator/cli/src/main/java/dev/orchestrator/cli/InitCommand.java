@@ -32,6 +32,7 @@ final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    shared.orchestrator(context).checkProfile(shared.root(), shared.profile());
     List<InitFile> files = shared.orchestrator(context).init(shared.root(), profiles, makefile);
     for (InitFile f : files) {
       context.out().println((f.written() ? "wrote " : "kept  ") + f.path() + ": " + f.detail());

@@ -26,6 +26,7 @@ final class ProfilesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path root = shared.root();
+    shared.orchestrator(context).checkProfile(shared.root(), shared.profile());
     List<ProfileOrigin> origins = shared.orchestrator(context).profiles(root);
     if (shared.json) {
       context

@@ -92,7 +92,9 @@ class CommandLineHelpTest {
             List.of("affected", "--since", "HEAD"),
             List.of("clean"),
             List.of("matrix"),
-            List.of("merge", "--dry-run", root.toString()));
+            List.of("merge", "--dry-run", root.toString()),
+            List.of("profiles"),
+            List.of("init"));
     for (List<String> command : commands) {
       List<String> args = new ArrayList<>(command);
       args.addAll(List.of("--root", root.toString(), "--profile", "nonexistent"));

@@ -69,7 +69,11 @@ abstract class OrchestratorMojo extends AbstractMojo {
     checkParameters();
     Verdict verdict;
     try {
-      verdict = run(Orchestrator.onThisMachine().withRegistry(Optional.ofNullable(registry)));
+      Orchestrator orchestrator =
+          Orchestrator.onThisMachine().withRegistry(Optional.ofNullable(registry));
+      // Every goal, list and plan too, refuses a profile that does not exist.
+      orchestrator.checkProfile(root(), Optional.ofNullable(profile));
+      verdict = run(orchestrator);
     } catch (ConfigurationException e) {
       throw new MojoFailureException(
           "bad configuration:\n"
