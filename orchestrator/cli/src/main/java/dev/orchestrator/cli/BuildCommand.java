@@ -5,6 +5,7 @@ import dev.orchestrator.core.BuildRequest;
 import dev.orchestrator.core.report.ReportText;
 import dev.orchestrator.core.report.VerifyText;
 import dev.orchestrator.core.result.BuildReport;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,22 @@ final class BuildCommand implements Callable<Integer> {
           "When another build of this repository is running, wait for it to end "
               + "(default: refuse, exit 5).")
   boolean waitForLock;
+
+  @Option(
+      names = "--junit",
+      paramLabel = "FILE",
+      description =
+          "Also write JUnit XML: one test case per service and platform; failed and over-budget"
+              + " are failures, skipped is skipped.")
+  Path junit;
+
+  @Option(
+      names = "--summary",
+      paramLabel = "FILE",
+      description =
+          "Also write a Markdown table per service and platform (status, time, size against"
+              + " budget, cache hits, reason); appended to $GITHUB_STEP_SUMMARY when that is set.")
+  Path summary;
 
   @Option(names = "--force", description = "Build even services whose image is up to date.")
   boolean force;
@@ -113,6 +130,12 @@ final class BuildCommand implements Callable<Integer> {
     }
     BuildReport report = outcome.report().orElseThrow();
     progress.finish();
+    CiReports.build(
+        report,
+        "orchestrator build" + shared.profile().map(p -> " (" + p + ")").orElse(""),
+        Optional.ofNullable(junit),
+        Optional.ofNullable(summary),
+        System.getenv());
     if (shared.json) {
       Map<String, Object> json = ReportJson.of(report);
       outcome.verified().ifPresent(v -> json.put("verify", VerifyJson.of(v)));

@@ -42,6 +42,14 @@ final class MergeCommand implements Callable<Integer> {
       description = "Publish services that lack a platform with the platforms there are.")
   boolean allowPartial;
 
+  @Option(
+      names = "--summary",
+      paramLabel = "FILE",
+      description =
+          "Also write a Markdown table of what was published; appended to $GITHUB_STEP_SUMMARY"
+              + " when that is set.")
+  java.nio.file.Path summary;
+
   @Option(names = "--dry-run", description = "Check and print the commands; push nothing.")
   boolean dryRun;
 
@@ -61,6 +69,7 @@ final class MergeCommand implements Callable<Integer> {
             dryRun,
             System.getenv());
     MergeOutcome outcome = shared.orchestrator(context).merge(request);
+    CiReports.merge(outcome, java.util.Optional.ofNullable(summary), System.getenv());
     if (shared.json) {
       context.out().println(Json.write(json(outcome)));
     } else {
