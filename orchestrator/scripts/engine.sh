@@ -11,7 +11,8 @@ set -euo pipefail
 
 LOG=/var/log/dockerd.log
 TRIXIE_PKGS=(docker.io/trixie docker-cli/trixie containerd/trixie docker-buildx/trixie)
-BOOKWORM_PKGS=(runc iptables tini qemu-user-static binfmt-support docker-registry)
+# apache2-utils: htpasswd, for the end-to-end test of a registry with basic auth
+BOOKWORM_PKGS=(runc iptables tini qemu-user-static binfmt-support docker-registry apache2-utils)
 
 say() { printf 'engine: %s\n' "$*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
@@ -23,7 +24,7 @@ engine_answers() { docker info >/dev/null 2>&1; }
 install_packages() {
   if [ -x /usr/sbin/dockerd ] && [ -x /usr/libexec/docker/cli-plugins/docker-buildx ] \
      && command -v update-binfmts >/dev/null && [ -e /usr/bin/qemu-aarch64-static ] \
-     && command -v docker-registry >/dev/null; then
+     && command -v docker-registry >/dev/null && command -v htpasswd >/dev/null; then
     return 0
   fi
   say "installing Docker engine packages (4 from trixie, the rest from bookworm)"

@@ -27,6 +27,33 @@ final class LocalRegistry implements AutoCloseable {
   }
 
   static LocalRegistry start(Path dir) {
+    return start(dir, "");
+  }
+
+  /**
+   * A registry that wants {@code user} and {@code password} (htpasswd, bcrypt, made with Apache's
+   * {@code htpasswd} from apache2-utils, which {@code make engine} installs).
+   */
+  static LocalRegistry startWithBasicAuth(Path dir, String user, String password) {
+    try {
+      Files.createDirectories(dir);
+      Process p =
+          new ProcessBuilder("htpasswd", "-nbB", user, password).redirectErrorStream(true).start();
+      String entry = new String(p.getInputStream().readAllBytes()).strip();
+      if (p.waitFor() != 0) {
+        throw new IllegalStateException("htpasswd failed: " + entry);
+      }
+      Path file = Files.writeString(dir.resolve("htpasswd"), entry + "\n");
+      return start(dir, "auth:\n  htpasswd: {realm: orchestrator-test, path: " + file + "}\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run htpasswd (run `make engine`): " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static LocalRegistry start(Path dir, String extraConfig) {
     try {
       int port;
       try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -44,7 +71,8 @@ final class LocalRegistry implements AutoCloseable {
             delete: {enabled: true}
           http: {addr: "127.0.0.1:%d"}
           """
-                  .formatted(dir.resolve("storage"), port));
+                      .formatted(dir.resolve("storage"), port)
+                  + extraConfig);
       Process process =
           new ProcessBuilder("docker-registry", "serve", config.toString())
               .redirectErrorStream(true)
@@ -67,7 +95,8 @@ final class LocalRegistry implements AutoCloseable {
     long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline && process.isAlive()) {
       try {
-        if (http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        int code = http.send(ping, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (code == 200 || code == 401) { // 401: up, and wanting credentials
           return;
         }
       } catch (IOException e) {

@@ -1,0 +1,515 @@
+package dev.orchestrator.cli.e2e;
+
+import static dev.orchestrator.cli.e2e.Docker.docker;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.core.process.ProcessResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarFile;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What CI jobs promise (issue 11), against a real registry and real engines: budgets checked on
+ * pushed images, a second round of both architecture jobs that builds nothing yet writes complete
+ * digests, the merge's barrier, credentials from the test's own Docker config, and registry sizes
+ * equal to the byte to the sizes of the same image unpacked from an engine export.
+ *
+ * <p>Every {@code docker} the CLI runs goes through a logging shim first on PATH, so "builds
+ * nothing" is counted, not inferred.
+ */
+class CiPromisesEndToEndIT {
+  private static final List<String> SERVICES = List.of("base", "leaf", "lone", "mid");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path root;
+  @TempDir Path work;
+  FixtureMonorepo repo;
+  LocalRegistry registry;
+  Path dockerLog;
+  Path shim;
+  Path secondEngineDir;
+  String secondEngine;
+
+  @BeforeAll
+  static void engineAnswers() {
+    Docker.requireEngine();
+  }
+
+  @BeforeEach
+  void fixture() throws IOException {
+    repo = FixtureMonorepo.create(root);
+    dockerLog = work.resolve("docker-calls.log");
+    shim = work.resolve("shim");
+    Files.createDirectories(shim);
+    String realDocker =
+        TestProcesses.run(List.of("bash", "-c", "command -v docker"), null, Map.of())
+            .output()
+            .get(0)
+            .strip();
+    Path script =
+        Files.writeString(
+            shim.resolve("docker"),
+            "#!/bin/sh\nprintf '%s\\n' \"$*\" >> "
+                + dockerLog
+                + "\nexec "
+                + realDocker
+                + " \"$@\"\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  @AfterEach
+  void stopEverything() {
+    if (secondEngine != null) {
+      script("stop");
+    }
+    if (registry != null) {
+      String prefix = registry.address + "/";
+      registry.close();
+      for (String image :
+          docker("image", "ls", "--format", "{{.Repository}}:{{.Tag}}").output().split("\n")) {
+        if (image.startsWith(prefix) || image.startsWith(repo.namespace + "/")) {
+          docker("image", "rm", "-f", image);
+        }
+      }
+      for (String image :
+          docker("image", "ls", "--digests", "--format", "{{.Repository}}@{{.Digest}}")
+              .output()
+              .split("\n")) {
+        if (image.startsWith(prefix)) {
+          docker("image", "rm", "-f", image);
+        }
+      }
+    }
+  }
+
+  private void profiles(String stagingTag) {
+    for (String arch : new String[] {"amd64", "arm64"}) {
+      repo.file(
+          "buildx-profiles/ci-" + arch + ".yaml",
+          """
+          platforms: [linux/%s]
+          output: push-by-digest
+          registry: %s
+          namespace: %s
+          %s
+          cache: {type: registry, mode: max}
+          """
+              .formatted(arch, registry.address, repo.namespace, stagingTag));
+    }
+    repo.file(
+        "buildx-profiles/ci.yaml",
+        """
+        platforms: [linux/amd64, linux/arm64]
+        output: push
+        registry: %s
+        namespace: %s
+        mergeTags: ["{branch}"]
+        """
+            .formatted(registry.address, repo.namespace));
+  }
+
+  @Test
+  void aSecondRoundOfBothArchJobsBuildsNothingWritesCompleteDigestsAndMergesTheSameImages()
+      throws IOException {
+    registry = LocalRegistry.start(work.resolve("registry"));
+    profiles("stagingTag: \"ci-{arch}\"");
+    startSecondEngine();
+
+    Job amd = job("amd64", null, Map.of());
+    Job arm = job("arm64", secondEngine, Map.of());
+    amd.assertExit(0);
+    arm.assertExit(0);
+    ProcessResult merge1 = merge(amd.digests, arm.digests);
+    assertThat(merge1.exitCode()).as(text(merge1)).isZero();
+    Map<String, String> published1 = publishedDigests();
+    int buildsRoundOne = buildxBuilds();
+    assertThat(buildsRoundOne).isPositive();
+
+    Files.deleteIfExists(dockerLog);
+    Job amd2 = job("amd64", null, Map.of());
+    Job arm2 = job("arm64", secondEngine, Map.of());
+    amd2.assertExit(0);
+    arm2.assertExit(0);
+
+    assertThat(buildxBuilds()).as("docker buildx build/bake in round two").isZero();
+    for (Job j : List.of(amd2, arm2)) {
+      for (String service : SERVICES) {
+        assertThat(j.status(service)).as(j.arch + " " + service).isEqualTo("up-to-date");
+        assertThat(j.platform(service).path("sizeBytes").isNumber())
+            .as(j.arch + " " + service + " sized from the registry")
+            .isTrue();
+      }
+    }
+    assertThat(digestsIn(amd2.digests)).isEqualTo(digestsIn(amd.digests)).hasSize(4);
+    assertThat(digestsIn(arm2.digests)).isEqualTo(digestsIn(arm.digests)).hasSize(4);
+    ProcessResult merge2 = merge(amd2.digests, arm2.digests);
+    assertThat(merge2.exitCode()).as(text(merge2)).isZero();
+    assertThat(publishedDigests()).isEqualTo(published1);
+
+    ProcessResult explain = cli(Map.of(), "build", "--profile", "ci-amd64", "--explain", "leaf");
+    assertThat(text(explain))
+        .contains(registry.address + "/" + repo.namespace + "/leaf:hash-")
+        .contains("-amd64")
+        .contains("(registry");
+
+    System.out.printf(
+        "CI promises: round 1 amd64 %d ms, arm64 %d ms (%d buildx builds); round 2 amd64 %d ms,"
+            + " arm64 %d ms, 0 buildx builds, %d/%d services up to date%n",
+        amd.millis,
+        arm.millis,
+        buildsRoundOne,
+        amd2.millis,
+        arm2.millis,
+        SERVICES.size() * 2,
+        SERVICES.size() * 2);
+
+    // Registry sizes against the same image unpacked from an engine export, to the byte.
+    for (String service : SERVICES) {
+      String ref =
+          registry.address + "/" + repo.namespace + "/" + service + "@" + amd.digest(service);
+      docker("pull", "--quiet", "--platform", "linux/amd64", ref).assertSucceeded();
+      long exported = exportedUncompressed(ref, "linux/amd64");
+      assertThat(amd.platform(service).path("sizeBytes").asLong())
+          .as(service + " registry size vs export")
+          .isEqualTo(exported);
+      System.out.printf(
+          "size %s linux/amd64: registry %d, export %d%n",
+          service, amd.platform(service).path("sizeBytes").asLong(), exported);
+    }
+  }
+
+  @Test
+  void aLoadBuildsSizesEqualTheFullyUnpackedExportToTheByte() throws IOException {
+    ProcessResult built = cli(Map.of(), "build", "--profile", "local", "--json");
+    assertThat(built.exitCode()).as(text(built)).isZero();
+    JsonNode report = json(built);
+    for (String service : SERVICES) {
+      JsonNode p = service(report, service).path("platforms").get(0);
+      String ref = repo.namespace + "/" + service + ":latest";
+      long exported = exportedUncompressed(ref, p.path("platform").asText());
+      assertThat(p.path("sizeBytes").asLong()).as(service).isEqualTo(exported);
+    }
+  }
+
+  @Test
+  void aTooSmallBudgetFailsThePushByDigestJobNamingItAndTheMergeRefuses() {
+    registry = LocalRegistry.start(work.resolve("registry"));
+    profiles("stagingTag: \"ci-{arch}\"");
+    repo.file("services/lone/service.yaml", "budget: 10KB\n");
+
+    Job amd = job("amd64", null, Map.of());
+    Job arm = job("arm64", null, Map.of());
+
+    amd.assertExit(4);
+    assertThat(text(amd.result))
+        .containsPattern(
+            "lone linux/amd64: uncompressed size [0-9.]+ [kM]B is over its budget of 10.0 kB");
+    ProcessResult merge = merge(amd.digests, arm.digests);
+    assertThat(merge.exitCode()).isEqualTo(3);
+    assertThat(text(merge))
+        .contains("report-" + amd.digests.getFileName())
+        .contains("lone linux/amd64: over budget")
+        .contains("lone linux/arm64: over budget")
+        .contains("--allow-partial");
+    assertThat(
+            docker("buildx", "imagetools", "inspect", tagged("base", "main")).result().exitCode())
+        .isNotZero();
+  }
+
+  @Test
+  void credentialsComeFromTheJobsDockerConfigAndAWrongPasswordIsAClearError() throws IOException {
+    registry = LocalRegistry.startWithBasicAuth(work.resolve("registry"), "ci", "right-pw");
+    profiles("stagingTag: \"ci-{arch}\"");
+    Path config = work.resolve("docker-config");
+    Files.createDirectories(config);
+    writeAuth(config, "ci", "right-pw");
+    Map<String, String> env = Map.of("DOCKER_CONFIG", config.toString());
+
+    Job first = job("amd64", null, env, "lone");
+    first.assertExit(0);
+    Files.deleteIfExists(dockerLog);
+    Job second = job("amd64", null, env, "lone");
+    second.assertExit(0);
+    assertThat(second.status("lone")).isEqualTo("up-to-date");
+    assertThat(buildxBuilds()).isZero();
+
+    writeAuth(config, "ci", "wrong-pw");
+    Job wrong = job("amd64", null, env, "lone");
+
+    assertThat(wrong.result.exitCode()).isNotZero();
+    assertThat(text(wrong.result))
+        .contains("registry " + registry.address + " refused the credentials of user 'ci'")
+        .contains(config.resolve("config.json").toString())
+        .doesNotContain("wrong-pw");
+    assertThat(buildxBuilds()).as("no rebuild on a wrong password").isZero();
+  }
+
+  // --- helpers ---
+
+  private void writeAuth(Path config, String user, String password) throws IOException {
+    String auth =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    Files.writeString(
+        config.resolve("config.json"),
+        "{\"auths\":{\"" + registry.address + "\":{\"auth\":\"" + auth + "\"}}}");
+  }
+
+  private int buildxBuilds() {
+    try {
+      if (!Files.exists(dockerLog)) {
+        return 0;
+      }
+      return (int)
+          Files.readAllLines(dockerLog).stream()
+              .filter(l -> l.startsWith("buildx build") || l.startsWith("buildx bake"))
+              .count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Map<String, String> publishedDigests() {
+    Map<String, String> out = new TreeMap<>();
+    for (String service : SERVICES) {
+      String raw =
+          docker("buildx", "imagetools", "inspect", "--raw", tagged(service, "main"))
+              .assertSucceeded()
+              .output();
+      try {
+        for (JsonNode m : JSON.readTree(raw).path("manifests")) {
+          JsonNode p = m.path("platform");
+          out.put(
+              service + " " + p.path("os").asText() + "/" + p.path("architecture").asText(),
+              m.path("digest").asText());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, String> digestsIn(Path file) {
+    try {
+      Map<String, String> out = new TreeMap<>();
+      JSON.readTree(Files.readString(file))
+          .path("services")
+          .fields()
+          .forEachRemaining(
+              e ->
+                  e.getValue()
+                      .path("digests")
+                      .fields()
+                      .forEachRemaining(
+                          d -> out.put(e.getKey() + " " + d.getKey(), d.getValue().asText())));
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Today's reference method, written again here: {@code docker save}, then every layer of the
+   * platform's manifest gunzipped and counted.
+   */
+  private long exportedUncompressed(String ref, String platform) throws IOException {
+    Path tar = work.resolve("export-" + System.nanoTime() + ".tar");
+    docker("image", "save", "-o", tar.toString(), ref).assertSucceeded();
+    try (TarFile file = new TarFile(tar)) {
+      Map<String, TarArchiveEntry> entries = new HashMap<>();
+      for (TarArchiveEntry e : file.getEntries()) {
+        entries.put(e.getName().replaceFirst("^\\./", ""), e);
+      }
+      JsonNode index = read(file, entries, "index.json");
+      JsonNode manifest = findManifest(file, entries, index, platform);
+      long total = 0;
+      for (JsonNode layer : manifest.path("layers")) {
+        try (InputStream in =
+            new GZIPInputStream(
+                file.getInputStream(entries.get(blob(layer.path("digest").asText()))))) {
+          total += in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+      }
+      return total;
+    } finally {
+      Files.deleteIfExists(tar);
+    }
+  }
+
+  private JsonNode findManifest(
+      TarFile file, Map<String, TarArchiveEntry> entries, JsonNode node, String platform)
+      throws IOException {
+    if (node.has("layers")) {
+      return node;
+    }
+    for (JsonNode d : node.path("manifests")) {
+      JsonNode p = d.path("platform");
+      boolean attestation = "unknown".equals(p.path("architecture").asText());
+      boolean matches =
+          p.isMissingNode()
+              || platform.equals(p.path("os").asText() + "/" + p.path("architecture").asText());
+      if (!attestation && matches && entries.containsKey(blob(d.path("digest").asText()))) {
+        JsonNode found =
+            findManifest(
+                file, entries, read(file, entries, blob(d.path("digest").asText())), platform);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String blob(String digest) {
+    return "blobs/" + digest.replace(':', '/');
+  }
+
+  private static JsonNode read(TarFile file, Map<String, TarArchiveEntry> entries, String name)
+      throws IOException {
+    try (InputStream in = file.getInputStream(entries.get(name))) {
+      return JSON.readTree(in);
+    }
+  }
+
+  private String tagged(String service, String tag) {
+    return registry.address + "/" + repo.namespace + "/" + service + ":" + tag;
+  }
+
+  private ProcessResult merge(Path... digests) {
+    List<String> args = new ArrayList<>(List.of("merge", "--profile", "ci"));
+    for (Path d : digests) {
+      args.add(d.toString());
+    }
+    return cli(
+        Map.of(
+            "GITHUB_SHA",
+            "0123456789abcdef0123456789abcdef01234567",
+            "GITHUB_REF",
+            "refs/heads/main"),
+        args.toArray(String[]::new));
+  }
+
+  private Job job(String arch, String dockerHost, Map<String, String> extra, String... services) {
+    Path digests = work.resolve("digests-" + arch + "-" + System.nanoTime() + ".json");
+    Map<String, String> env = new HashMap<>(extra);
+    if (dockerHost != null) {
+      env.put("DOCKER_HOST", dockerHost);
+    }
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "build",
+                "--profile",
+                "ci-" + arch,
+                "--json",
+                "--digests-file",
+                digests.toString()));
+    args.addAll(List.of(services));
+    long start = System.nanoTime();
+    ProcessResult r = cli(env, args.toArray(String[]::new));
+    return new Job(arch, r, digests, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private ProcessResult cli(Map<String, String> env, String... args) {
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.orchestrator.cli.Main"));
+    argv.addAll(List.of(args));
+    argv.addAll(List.of("--root", root.toString()));
+    Map<String, String> all = new HashMap<>(env);
+    all.put("PATH", shim + ":" + System.getenv("PATH"));
+    return TestProcesses.run(argv, root, all);
+  }
+
+  private void startSecondEngine() {
+    secondEngineDir = work.resolve("engine2");
+    ProcessResult started = script("start");
+    assertThat(started.exitCode()).as(text(started)).isZero();
+    secondEngine = started.output().get(started.output().size() - 1).strip();
+  }
+
+  private ProcessResult script(String action) {
+    Path repoRoot = Path.of("").toAbsolutePath();
+    while (!Files.exists(repoRoot.resolve("orchestrator/scripts/second-engine.sh"))) {
+      repoRoot = repoRoot.getParent();
+    }
+    return TestProcesses.run(
+        List.of(
+            "bash",
+            repoRoot.resolve("orchestrator/scripts/second-engine.sh").toString(),
+            action,
+            secondEngineDir.toString()),
+        null,
+        Map.of());
+  }
+
+  private static String text(ProcessResult r) {
+    return String.join("\n", r.output());
+  }
+
+  /** The {@code --json} report: the output from its first line that opens an object. */
+  static JsonNode json(ProcessResult r) {
+    List<String> lines = r.output();
+    int start = lines.indexOf("{");
+    assertThat(start).as("a JSON report in\n" + String.join("\n", lines)).isNotNegative();
+    try {
+      return JSON.readTree(String.join("\n", lines.subList(start, lines.size())));
+    } catch (IOException e) {
+      throw new UncheckedIOException(String.join("\n", lines), e);
+    }
+  }
+
+  static JsonNode service(JsonNode report, String name) {
+    for (JsonNode s : report.path("services")) {
+      if (s.path("name").asText().equals(name)) {
+        return s;
+      }
+    }
+    throw new AssertionError("no " + name + " in " + report);
+  }
+
+  private record Job(String arch, ProcessResult result, Path digests, long millis) {
+    void assertExit(int code) {
+      assertThat(result.exitCode()).as(arch + " job:\n" + text(result)).isEqualTo(code);
+      assertThat(digests).exists();
+      assertThat(digests.resolveSibling("report-" + digests.getFileName())).exists();
+    }
+
+    String status(String service) {
+      return service(json(result), service).path("status").asText();
+    }
+
+    JsonNode platform(String service) {
+      return service(json(result), service).path("platforms").get(0);
+    }
+
+    String digest(String service) {
+      return platform(service).path("digest").asText();
+    }
+  }
+}
