@@ -285,8 +285,15 @@ public final class Orchestrator {
       listener.on(new BuildEvent.Phase("", "preflight"));
       engine.preflight(platforms);
       BuildExecutor executor = new BuildExecutor(settings, engine, runner, listener);
+      // Maven runs only for the modules of images that are not up to date: a Maven module's input
+      // hash covers its sources and POMs, not the jar, so it is known before Maven runs.
+      List<String> stale =
+          plan.services().stream()
+              .filter(s -> workspace.isMavenModule(services.get(s)))
+              .filter(s -> !executor.upToDate(services.get(s)))
+              .toList();
       Map<String, ServiceResult> mavenFailures =
-          buildJars(workspace, services, mavenModules, executor, listener);
+          buildJars(workspace, services, workspace.mavenProjects(stale), executor, listener);
       BuildReport report = executor.run(plan, workspace.graph(), services, mavenFailures);
       if (settings.profile().output() == Profile.Output.PUSH_BY_DIGEST) {
         Path file =

@@ -28,20 +28,22 @@ final class UpToDate {
     StateFolder state = new StateFolder(workspace.root());
     InputHasher hasher =
         new InputHasher(
-            workspace.root(), FileHashCache.load(state.fileHashes()), workspace::extraInputs);
+            workspace.root(),
+            FileHashCache.load(state.fileHashes()),
+            workspace::extraInputs,
+            workspace::isMavenModule);
     Map<String, Service> services = workspace.repository().byName();
     InputHashes hashes = new InputHashes(hasher, workspace.graph(), services);
-    // A preparation step or the Maven build writes its service's context, so such a service,
-    // and everything whose hash includes its hash, is hashed only after that step ran.
+    // A preparation step writes its service's context, so such a service, and everything whose
+    // hash includes its hash, is hashed only after that step ran. Maven writes only target/, which
+    // a Maven module's hash leaves out: it is hashed at once, so Maven can be skipped.
     hashes.precompute(
         plan.services().stream()
             .filter(
                 s ->
                     workspace.graph().withDependencies(List.of(s)).stream()
                         .map(services::get)
-                        .noneMatch(
-                            d ->
-                                d.descriptor().prepare().isPresent() || workspace.isMavenModule(d)))
+                        .noneMatch(d -> d.descriptor().prepare().isPresent()))
             .toList());
     return new Incremental(hashes, BuildIndex.load(state.buildIndex()), registry, force);
   }

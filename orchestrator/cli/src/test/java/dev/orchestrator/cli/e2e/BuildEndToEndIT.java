@@ -133,7 +133,7 @@ class BuildEndToEndIT {
 
     assertThat(build.exitCode()).isEqualTo(1);
     assertThat(build.out())
-        .contains("FAILED broken: docker buildx build exited with 1")
+        .contains("FAILED broken: docker buildx bake exited with 1")
         .contains("about to fail");
   }
 
@@ -234,9 +234,11 @@ class BuildEndToEndIT {
     assertThat(dry.exitCode()).as(dry.toString()).isZero();
     assertThat(dry.out())
         .contains("wave 1: base", "wave 2: mid", "wave 3: leaf")
-        .contains("docker buildx build --progress=plain --platform linux/amd64,linux/arm64")
-        .contains("--build-context base=docker-image://" + repo.image("base"))
-        .contains("--build-context mid=docker-image://" + repo.image("mid"));
+        .contains("# bake batch 1\ndocker buildx bake --file ")
+        .contains("# bake batch 1 definition\n{")
+        .contains("\"platforms\" : [ \"linux/amd64\", \"linux/arm64\" ]")
+        .contains("\"base\" : \"target:base\"", "\"mid\" : \"target:mid\"")
+        .doesNotContain("# bake batch 2");
     assertThat(docker("image", "inspect", repo.image("base")).result().exitCode()).isNotZero();
   }
 

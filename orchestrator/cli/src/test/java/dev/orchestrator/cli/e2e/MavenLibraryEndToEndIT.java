@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,6 +121,35 @@ class MavenLibraryEndToEndIT {
     assertThat(second.out())
         .containsPattern("\"name\": \"app\",[^}]*\"status\": \"up-to-date\"")
         .containsPattern("\"name\": \"worker\",[^}]*\"status\": \"up-to-date\"");
+  }
+
+  @Test
+  void withNothingChangedTheImagesAreUpToDateAndNoMavenProcessStarts() throws IOException {
+    Cli first = orchestrator("build", "worker", "solo", "--json");
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    // From now on, "Maven" is a wrapper that leaves a mark and fails: any Maven run shows.
+    Path marker = root.resolve("maven-ran");
+    repo.file("mvnw", "#!/bin/sh\necho \"$@\" > " + marker + "\nexit 1\n");
+    Files.setPosixFilePermissions(
+        root.resolve("mvnw"), PosixFilePermissions.fromString("rwxr-xr-x"));
+
+    Cli second = orchestrator("build", "worker", "solo", "--json");
+
+    assertThat(second.exitCode()).as(second.toString()).isZero();
+    assertThat(marker).doesNotExist();
+    assertThat(second.out())
+        .containsPattern("\"name\": \"app\",[^}]*\"status\": \"up-to-date\"")
+        .containsPattern("\"name\": \"worker\",[^}]*\"status\": \"up-to-date\"")
+        .containsPattern("\"name\": \"solo\",[^}]*\"status\": \"up-to-date\"");
+
+    // A source change makes Maven run (and here fail) for that module's images only.
+    repo.file(
+        "services/solo/src/main/java/e2e/Solo.java",
+        "package e2e;\npublic class Solo { int v2; }\n");
+    Cli third = orchestrator("build", "worker", "solo");
+    assertThat(third.exitCode()).as(third.toString()).isEqualTo(1);
+    assertThat(Files.readString(marker)).contains("services/solo").doesNotContain("services/app");
+    assertThat(third.out()).contains("FAILED solo: Maven build of its module failed (exit 1)");
   }
 
   @Test

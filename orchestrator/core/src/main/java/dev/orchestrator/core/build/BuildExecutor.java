@@ -47,6 +47,9 @@ import java.util.stream.Collectors;
  * own dependencies are built (not when its whole wave is), longest remaining chain first. A failure
  * skips exactly the services that depend on it, transitively. A build task that throws fails its
  * own service only: one service's crash never ends the run of the others.
+ *
+ * <p>Profiles that load into the local engine build many services per BuildKit session instead
+ * ({@link SessionExecutor}), with the same guarantees.
  */
 public final class BuildExecutor {
   private final BuildSettings settings;
@@ -54,6 +57,7 @@ public final class BuildExecutor {
   private final BuildListener listener;
   private final ServiceBuild serviceBuild;
   private final BiFunction<Service, Map<String, String>, ServiceResult> buildOne;
+  private final Optional<SessionExecutor> sessions;
 
   /**
    * @param engine the engine the images go to ({@link dev.orchestrator.core.engine.OfflineEngine}
@@ -79,11 +83,29 @@ public final class BuildExecutor {
     this.listener = listener;
     this.serviceBuild = serviceBuild;
     this.buildOne = buildOne != null ? buildOne : serviceBuild::run;
+    this.sessions =
+        buildOne == null && usesSessions(settings)
+            ? Optional.of(
+                new SessionExecutor(
+                    settings, runner, listener, serviceBuild, SessionExecutor.DEFAULT_WIDTH))
+            : Optional.empty();
+  }
+
+  /**
+   * Whether services build many to a BuildKit session ({@code docker buildx bake}): for profiles
+   * that load into the local engine. Pushing profiles build one {@code docker buildx build} per
+   * service, whose digest handling and registry retagging the CI jobs rely on.
+   */
+  static boolean usesSessions(BuildSettings settings) {
+    return settings.profile().output() == Profile.Output.LOAD;
   }
 
   /** The buildx argument list each planned service would run with, in plan order. */
   public Map<String, List<String>> dryRun(
       Plan plan, ServiceGraph graph, Map<String, Service> services) {
+    if (sessions.isPresent()) {
+      return sessions.get().dryRun(plan, graph, services);
+    }
     Map<String, List<String>> argvs = new LinkedHashMap<>();
     plan.services()
         .forEach(
@@ -104,6 +126,9 @@ public final class BuildExecutor {
       ServiceGraph graph,
       Map<String, Service> services,
       Map<String, ServiceResult> failedBeforehand) {
+    if (sessions.isPresent()) {
+      return sessions.get().run(plan, graph, services, failedBeforehand);
+    }
     long start = System.nanoTime();
     Map<String, ServiceResult> results = new TreeMap<>();
     Map<String, Integer> waiting = new LinkedHashMap<>();
@@ -263,6 +288,14 @@ public final class BuildExecutor {
         todo.addAll(graph.dependentsOf(dependent));
       }
     }
+  }
+
+  /**
+   * Whether an image with this service's input hash exists already (no preparation runs, nothing is
+   * built): so that Maven is not run for a module whose image is up to date.
+   */
+  public boolean upToDate(Service service) {
+    return serviceBuild.upToDate(service);
   }
 
   /** A result for a service that failed in a step shared with others (the Maven build). */

@@ -66,42 +66,14 @@ final class ServiceBuild {
             labels));
   }
 
+  /** Builds one service with its own {@code docker buildx build}. */
   ServiceResult run(Service service, Map<String, String> namedContexts) {
     long start = System.nanoTime();
+    Optional<ServiceResult> settled = beforeBuild(service, start);
+    if (settled.isPresent()) {
+      return settled.get();
+    }
     String name = service.name();
-    if (settings.platformsOf(service).isEmpty()) {
-      return withStatus(
-          service,
-          BuildStatus.SKIPPED,
-          Duration.ZERO,
-          "its platforms "
-              + service.descriptor().platforms()
-              + " include none of "
-              + settings.platforms(),
-          List.of());
-    }
-    if (service.descriptor().prepare().isPresent()) {
-      listener.on(new BuildEvent.Phase(name, "preparing"));
-      PrepareStep.Outcome outcome =
-          prepare.run(service, line -> listener.on(new BuildEvent.Output(name, line)));
-      if (!outcome.succeeded()) {
-        ProcessResult r = outcome.result().orElseThrow();
-        return failed(
-            service,
-            start,
-            "preparation " + r.command() + " exited with " + r.exitCode(),
-            r.tail(TAIL_LINES));
-      }
-      listener.on(
-          new BuildEvent.Phase(name, outcome.skipped() ? "preparation up to date" : "prepared"));
-      if (!outcome.skipped()) {
-        upToDate.preparationRan(service);
-      }
-    }
-    Optional<ServiceResult> current = upToDate.check(service, start, listener);
-    if (current.isPresent()) {
-      return current.get();
-    }
     List<String> argv = argv(service, namedContexts);
     createParent(argv.get(argv.indexOf("--metadata-file") + 1));
     listener.on(new BuildEvent.Started(name, argv));
@@ -133,10 +105,89 @@ final class ServiceBuild {
     if (untagged.isPresent()) {
       return failed(service, start, untagged.get(), List.of());
     }
+    return built(service, Duration.ofNanos(System.nanoTime() - start), steps, digest);
+  }
+
+  /**
+   * What comes before buildx: the platform check, the preparation step and the up-to-date check.
+   *
+   * @return the service's result when it is settled without building (skipped, failed preparation,
+   *     up to date); empty when it must be built
+   */
+  Optional<ServiceResult> beforeBuild(Service service, long start) {
+    String name = service.name();
+    if (settings.platformsOf(service).isEmpty()) {
+      return Optional.of(
+          withStatus(
+              service,
+              BuildStatus.SKIPPED,
+              Duration.ZERO,
+              "its platforms "
+                  + service.descriptor().platforms()
+                  + " include none of "
+                  + settings.platforms(),
+              List.of()));
+    }
+    if (service.descriptor().prepare().isPresent()) {
+      listener.on(new BuildEvent.Phase(name, "preparing"));
+      PrepareStep.Outcome outcome =
+          prepare.run(service, line -> listener.on(new BuildEvent.Output(name, line)));
+      if (!outcome.succeeded()) {
+        ProcessResult r = outcome.result().orElseThrow();
+        return Optional.of(
+            failed(
+                service,
+                start,
+                "preparation " + r.command() + " exited with " + r.exitCode(),
+                r.tail(TAIL_LINES)));
+      }
+      listener.on(
+          new BuildEvent.Phase(name, outcome.skipped() ? "preparation up to date" : "prepared"));
+      if (!outcome.skipped()) {
+        upToDate.preparationRan(service);
+      }
+    }
+    return upToDate.check(service, start, listener);
+  }
+
+  /** An image with the service's input hash exists (and no {@code --force}). */
+  boolean upToDate(Service service) {
+    return upToDate.found(service);
+  }
+
+  /**
+   * The build options of a service built in a BuildKit session with others (input-hash label and,
+   * when pushing, hash tag included).
+   */
+  ImageBuild imageBuild(Service service, Map<String, String> contexts) {
+    return ImageBuild.of(
+        service,
+        settings.profile(),
+        settings.platformsOf(service),
+        contexts,
+        settings.root(),
+        labels(service),
+        upToDate.extraTags(service));
+  }
+
+  /**
+   * Every label the orchestrator gives an image: the service's own ({@code labels:}), the
+   * tool-added OCI labels, and the input hash.
+   */
+  private Map<String, String> labels(Service service) {
+    Map<String, String> labels = new LinkedHashMap<>(new TreeMap<>(service.descriptor().labels()));
+    labels.putAll(settings.labelsOf(service));
+    labels.putAll(upToDate.labels(service));
+    return labels;
+  }
+
+  /** The result of a service buildx built: sizes measured (loaded images), the index updated. */
+  ServiceResult built(
+      Service service, Duration took, BuildOutput.StepCounts steps, Optional<String> digest) {
+    String name = service.name();
     Map<String, ImageSizes> sizes =
         upToDate.measure().sizes(service, digest, names.reference(name));
     upToDate.recordBuilt(service, sizes);
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
     List<PlatformResult> platforms = new ArrayList<>();
     for (String platform : settings.platformsOf(service)) {
       platforms.add(

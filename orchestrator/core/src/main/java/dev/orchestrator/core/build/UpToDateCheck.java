@@ -91,14 +91,26 @@ final class UpToDateCheck {
     if (hashes.isEmpty()) {
       return argv;
     }
-    List<String> extra = new ArrayList<>(List.of("--label", LABEL + "=" + hashes.get().image()));
-    if (pushes()) {
-      extra.addAll(List.of("--tag", hashReference(service, hashes.get())));
-    }
+    List<String> extra = new ArrayList<>();
+    labels(service).forEach((k, v) -> extra.addAll(List.of("--label", k + "=" + v)));
+    extraTags(service).forEach(t -> extra.addAll(List.of("--tag", t)));
     List<String> out = new ArrayList<>(argv.subList(0, argv.size() - 1));
     out.addAll(extra);
     out.add(argv.get(argv.size() - 1));
     return List.copyOf(out);
+  }
+
+  /** The label every build gets: the image's input hash; none without incremental builds. */
+  Map<String, String> labels(Service service) {
+    return hashes(service).map(h -> Map.of(LABEL, h.image())).orElse(Map.of());
+  }
+
+  /** The hash tag a pushed image also gets, so that a later build finds it in the registry. */
+  List<String> extraTags(Service service) {
+    return hashes(service)
+        .filter(h -> pushes())
+        .map(h -> List.of(hashReference(service, h)))
+        .orElse(List.of());
   }
 
   /** The up-to-date result, when an image with this service's input hash exists. */
@@ -148,6 +160,14 @@ final class UpToDateCheck {
             platforms,
             found.reason(),
             List.of()));
+  }
+
+  /** Whether the check would find the service up to date; changes nothing (no retag). */
+  boolean found(Service service) {
+    if (incremental.isEmpty() || incremental.get().force()) {
+      return false;
+    }
+    return lookup(service, hashes(service).orElseThrow()).found();
   }
 
   /** Looks without changing anything: for the check and for {@code --explain}. */

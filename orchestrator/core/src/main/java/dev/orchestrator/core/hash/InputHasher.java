@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Hashes what a service's image is made from ({@link ServiceInputs}), reading files on a pool of
@@ -41,6 +42,7 @@ public final class InputHasher implements AutoCloseable {
 
   private final FileHashCache files;
   private final Function<Service, List<Path>> extraInputs;
+  private final Predicate<Service> builtByMaven;
   private final Path root;
   private final ExecutorService pool;
 
@@ -50,9 +52,23 @@ public final class InputHasher implements AutoCloseable {
    *     (folders named {@code target} and {@code .git} left out)
    */
   public InputHasher(Path root, FileHashCache files, Function<Service, List<Path>> extraInputs) {
+    this(root, files, extraInputs, s -> false);
+  }
+
+  /**
+   * @param builtByMaven services whose folder is a Maven module: Maven writes their {@code
+   *     target/}, so what is hashed is what Maven builds from (sources, POM and parent POMs), never
+   *     the jar, which a repackaging plugin makes different on every build
+   */
+  public InputHasher(
+      Path root,
+      FileHashCache files,
+      Function<Service, List<Path>> extraInputs,
+      Predicate<Service> builtByMaven) {
     this.root = root;
     this.files = files;
     this.extraInputs = extraInputs;
+    this.builtByMaven = builtByMaven;
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     this.pool =
         Executors.newFixedThreadPool(
@@ -86,10 +102,16 @@ public final class InputHasher implements AutoCloseable {
       }
     }
     List<ContextFiles.Entry> sent = ContextFiles.list(service.context(), ignore);
-    String context = treeHash(sent);
+    boolean maven = builtByMaven.test(service);
+    String context = treeHash(maven ? withoutBuildOutputs(sent) : sent);
     Map<String, String> extra = new TreeMap<>();
     for (Path folder : extraInputs.apply(service)) {
       extra.put(relative(folder), treeHash(ContextFiles.list(folder, BUILD_OUTPUTS)));
+    }
+    if (maven) {
+      for (Path pom : parentPoms(service.directory())) {
+        extra.put(relative(pom), FileHashCache.read(pom));
+      }
     }
     String dockerfileHash = FileHashCache.read(service.dockerfile());
     String ignoreHash = FileHashCache.sha256(ignoreText);
@@ -114,6 +136,42 @@ public final class InputHasher implements AutoCloseable {
         service.descriptor().target(),
         extra,
         FileHashCache.sha256(all.toString()));
+  }
+
+  /**
+   * A Maven module's context without what Maven writes: {@code target/} folders at any depth (the
+   * jar among them). Everything else Maven reads (sources, the module's POM) stays.
+   */
+  static List<ContextFiles.Entry> withoutBuildOutputs(List<ContextFiles.Entry> entries) {
+    return entries.stream()
+        .filter(
+            e -> {
+              String p = e.path();
+              return !(p.equals("target")
+                  || p.startsWith("target/")
+                  || p.contains("/target/")
+                  || p.endsWith("/target"));
+            })
+        .toList();
+  }
+
+  /**
+   * The POM files of the folders above a module, up to the repository root: its parent POMs
+   * (Maven's default {@code ../pom.xml} chain) and the aggregators, whose changes (a dependency
+   * version, a plugin setting) change the jar.
+   */
+  List<Path> parentPoms(Path moduleDirectory) {
+    List<Path> poms = new ArrayList<>();
+    Path top = root.toAbsolutePath().normalize();
+    Path dir = moduleDirectory.toAbsolutePath().normalize().getParent();
+    while (dir != null && dir.startsWith(top)) {
+      Path pom = dir.resolve("pom.xml");
+      if (Files.isRegularFile(pom)) {
+        poms.add(pom);
+      }
+      dir = dir.getParent();
+    }
+    return poms;
   }
 
   private static final DockerIgnore BUILD_OUTPUTS =

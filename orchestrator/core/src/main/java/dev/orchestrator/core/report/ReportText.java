@@ -43,14 +43,16 @@ public final class ReportText {
     commands.forEach(
         (service, argv) ->
             out.append(
-                String.format(
-                    Locale.ROOT,
-                    "%n# %s%n%s%n",
-                    service,
-                    ShellQuoting.display(
-                        service.equals("maven")
-                            ? Stream.concat(Stream.of("./mvnw"), argv.stream()).toList()
-                            : argv))));
+                service.endsWith(" definition")
+                    ? String.format(Locale.ROOT, "%n# %s%n%s", service, String.join("", argv))
+                    : String.format(
+                        Locale.ROOT,
+                        "%n# %s%n%s%n",
+                        service,
+                        ShellQuoting.display(
+                            service.equals("maven")
+                                ? Stream.concat(Stream.of("./mvnw"), argv.stream()).toList()
+                                : argv))));
     return out.toString();
   }
 

@@ -1,0 +1,213 @@
+package dev.orchestrator.core.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orchestrator.core.TestServices;
+import dev.orchestrator.core.config.Profile;
+import dev.orchestrator.core.config.ServiceDescriptor;
+import dev.orchestrator.core.discovery.Service;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class BakeDefinitionTest {
+  private static final Path ROOT = Path.of("/repo");
+  private static final String LABEL = "dev.orchestrator.input-hash";
+  private final Profile local =
+      Profile.builder("local")
+          .cache(new Profile.Cache(Profile.Cache.Type.LOCAL, ".cache/buildx", "max"))
+          .build();
+  private final List<String> both = List.of("linux/amd64", "linux/arm64");
+
+  @Test
+  void aBaseAndItsDependentInOneSessionWireTheBaseAsATargetContext() {
+    Service base = TestServices.from("base", "scratch");
+    Service app = withDescriptor(TestServices.from("app", "base", "ext:1"));
+    ImageBuild baseBuild =
+        ImageBuild.of(base, local, both, Map.of(), ROOT, Map.of(LABEL, "h-base"), List.of());
+    ImageBuild appBuild =
+        ImageBuild.of(
+            app,
+            local,
+            both,
+            Map.of("base", "target:base", "lib", "docker-image://monorepo/lib:latest"),
+            ROOT,
+            Map.of(LABEL, "h-app"),
+            List.of());
+
+    assertThat(BakeDefinition.json(List.of(baseBuild, appBuild)))
+        .isEqualTo(
+            """
+            {
+              "group" : {
+                "default" : {
+                  "targets" : [ "base", "app" ]
+                }
+              },
+              "target" : {
+                "base" : {
+                  "context" : "/repo/services/base",
+                  "dockerfile" : "/repo/services/base/Dockerfile",
+                  "labels" : {
+                    "dev.orchestrator.input-hash" : "h-base"
+                  },
+                  "platforms" : [ "linux/amd64", "linux/arm64" ],
+                  "tags" : [ "monorepo/base:latest" ],
+                  "cache-to" : [ "type=local,dest=/repo/.cache/buildx/base,mode=max" ],
+                  "output" : [ "type=docker" ],
+                  "attest" : [ "type=provenance,disabled=true" ]
+                },
+                "app" : {
+                  "context" : "/repo/services/app",
+                  "dockerfile" : "/repo/services/app/Dockerfile",
+                  "target" : "runtime",
+                  "args" : {
+                    "A" : "1",
+                    "B" : "two words"
+                  },
+                  "labels" : {
+                    "dev.orchestrator.input-hash" : "h-app"
+                  },
+                  "secret" : [ "id=npm,env=NPM_TOKEN", "id=netrc,src=/home/u/.netrc" ],
+                  "contexts" : {
+                    "base" : "target:base",
+                    "lib" : "docker-image://monorepo/lib:latest"
+                  },
+                  "platforms" : [ "linux/amd64", "linux/arm64" ],
+                  "tags" : [ "monorepo/app:latest", "monorepo/app:1.2" ],
+                  "cache-to" : [ "type=local,dest=/repo/.cache/buildx/app,mode=max" ],
+                  "output" : [ "type=docker" ],
+                  "attest" : [ "type=provenance,disabled=true" ]
+                }
+              }
+            }
+            """);
+  }
+
+  @Test
+  void withoutACacheInTheProfileNoCacheIsExportedOrImported() {
+    Profile none =
+        Profile.builder("local")
+            .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
+            .build();
+    ImageBuild b =
+        ImageBuild.of(
+            TestServices.from("base", "scratch"),
+            none,
+            List.of("linux/amd64"),
+            Map.of(),
+            ROOT,
+            Map.of(),
+            List.of());
+
+    assertThat(b.cacheFrom()).isEmpty();
+    assertThat(b.cacheTo()).isEmpty();
+    assertThat(BakeDefinition.json(List.of(b))).doesNotContain("cache");
+  }
+
+  @Test
+  void pushingProfilesPushTheTagsAndTheHashTag() {
+    Profile release =
+        Profile.builder("release")
+            .output(Profile.Output.PUSH)
+            .registry(Optional.of("reg:5000"))
+            .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
+            .build();
+    ImageBuild b =
+        ImageBuild.of(
+            TestServices.from("api", "scratch"),
+            release,
+            List.of("linux/amd64"),
+            Map.of(),
+            ROOT,
+            Map.of(),
+            List.of("reg:5000/monorepo/api:hash-0123456789ab"));
+
+    assertThat(b.tags())
+        .containsExactly("reg:5000/monorepo/api:latest", "reg:5000/monorepo/api:hash-0123456789ab");
+    assertThat(b.outputs()).containsExactly("type=image,push=true");
+  }
+
+  @Test
+  void pushByDigestOnAStagingTagNamesTheArchitecture() {
+    Profile ci =
+        Profile.builder("ci-arm64")
+            .output(Profile.Output.PUSH_BY_DIGEST)
+            .registry(Optional.of("reg:5000"))
+            .stagingTag(Optional.of("ci-{arch}"))
+            .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
+            .build();
+    ImageBuild b =
+        ImageBuild.of(
+            TestServices.from("api", "scratch"),
+            ci,
+            List.of("linux/arm64"),
+            Map.of(),
+            ROOT,
+            Map.of(),
+            List.of());
+
+    assertThat(b.tags()).isEmpty();
+    assertThat(b.outputs())
+        .containsExactly(
+            "type=image,name=reg:5000/monorepo/api:ci-arm64,oci-mediatypes=true,push=true");
+  }
+
+  @Test
+  void serviceNamesWithDotsBecomeUniqueTargetNames() {
+    assertThat(BakeDefinition.targetNames(List.of("a.b", "a_b", "c")))
+        .containsExactly(Map.entry("a.b", "a_b"), Map.entry("a_b", "a_b_2"), Map.entry("c", "c"));
+  }
+
+  @Test
+  void aTargetContextNamesTheRenamedTarget() {
+    ImageBuild base =
+        ImageBuild.of(
+            TestServices.from("my.base", "scratch"),
+            local,
+            List.of("linux/amd64"),
+            Map.of(),
+            ROOT,
+            Map.of(),
+            List.of());
+    ImageBuild app =
+        ImageBuild.of(
+            TestServices.from("app", "my.base"),
+            local,
+            List.of("linux/amd64"),
+            Map.of("my.base", "target:my.base"),
+            ROOT,
+            Map.of(),
+            List.of());
+
+    assertThat(BakeDefinition.json(List.of(base, app)))
+        .contains("\"my.base\" : \"target:my_base\"")
+        .contains("\"targets\" : [ \"my_base\", \"app\" ]");
+  }
+
+  private static Service withDescriptor(Service s) {
+    ServiceDescriptor d =
+        ServiceDescriptor.builder()
+            .file(s.directory().resolve("service.yaml"))
+            .target(Optional.of("runtime"))
+            .args(Map.of("B", "two words", "A", "1"))
+            .tags(List.of("1.2"))
+            .secrets(
+                List.of(
+                    new ServiceDescriptor.Secret(
+                        "npm", ServiceDescriptor.Secret.Kind.ENV, "NPM_TOKEN"),
+                    new ServiceDescriptor.Secret(
+                        "netrc", ServiceDescriptor.Secret.Kind.FILE, "/home/u/.netrc")))
+            .build();
+    return new Service(
+        s.name(),
+        s.directory(),
+        s.relativeDirectory(),
+        s.dockerfile(),
+        s.context(),
+        d,
+        s.dockerfileInfo());
+  }
+}

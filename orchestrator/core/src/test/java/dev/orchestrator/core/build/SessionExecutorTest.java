@@ -1,0 +1,210 @@
+package dev.orchestrator.core.build;
+
+import static dev.orchestrator.core.TestServices.from;
+import static dev.orchestrator.core.TestServices.repository;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.core.config.Profile;
+import dev.orchestrator.core.discovery.Repository;
+import dev.orchestrator.core.engine.StubEngine;
+import dev.orchestrator.core.graph.GraphBuilder;
+import dev.orchestrator.core.graph.Plan;
+import dev.orchestrator.core.graph.Planner;
+import dev.orchestrator.core.graph.ServiceGraph;
+import dev.orchestrator.core.process.Command;
+import dev.orchestrator.core.process.RecordingCommandRunner;
+import dev.orchestrator.core.progress.BuildListener;
+import dev.orchestrator.core.result.BuildReport;
+import dev.orchestrator.core.result.BuildStatus;
+import dev.orchestrator.core.result.ServiceResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scheduling in BuildKit sessions, with bake replaced by a script that reads each definition. */
+class SessionExecutorTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Repository repo =
+      repository(
+          from("b", "scratch"),
+          from("ok", "b"),
+          from("bad", "b"),
+          from("leaf", "b"),
+          from("after", "bad"));
+  private final ServiceGraph graph = GraphBuilder.build(repo);
+  private final Plan plan = Planner.plan(graph, List.of());
+  private final List<List<String>> sessions = Collections.synchronizedList(new ArrayList<>());
+  @TempDir Path root;
+
+  private BuildReport run(int jobs, boolean failFast, Function<List<String>, Integer> exit) {
+    RecordingCommandRunner runner = new RecordingCommandRunner();
+    runner.answer(List.of("docker", "buildx", "bake"), command -> bake(command, exit));
+    Profile profile =
+        Profile.builder("local")
+            .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
+            .build();
+    BuildSettings settings =
+        new BuildSettings(root, profile, List.of("linux/amd64"), jobs, failFast);
+    return new BuildExecutor(settings, new StubEngine(), runner, BuildListener.NONE)
+        .run(plan, graph, repo.byName(), Map.of());
+  }
+
+  /** Answers a bake: the recorded output of a failing "bad" when bad is built with others. */
+  private dev.orchestrator.core.process.ProcessResult bake(
+      Command command, Function<List<String>, Integer> exit) {
+    List<String> targets = targets(command);
+    sessions.add(targets);
+    List<String> output = new ArrayList<>();
+    int code = exit.apply(targets);
+    if (code != 0 && targets.contains("bad") && targets.size() > 1) {
+      output.addAll(recorded());
+    } else {
+      for (int i = 0; i < targets.size(); i++) {
+        output.add("#" + (i + 10) + " [" + targets.get(i) + " 1/1] RUN step");
+        output.add(code != 0 ? "#" + (i + 10) + " ERROR: exit code: 3" : "#" + (i + 10) + " DONE");
+      }
+    }
+    return RecordingCommandRunner.result(command, code, output);
+  }
+
+  private static List<String> targets(Command command) {
+    Path file = Path.of(command.argv().get(command.argv().indexOf("--file") + 1));
+    try {
+      JsonNode def = JSON.readTree(file.toFile());
+      List<String> names = new ArrayList<>();
+      def.path("group").path("default").path("targets").forEach(n -> names.add(n.asText()));
+      return names;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<String> recorded() {
+    try (InputStream in = getClass().getResourceAsStream("/build/bake-one-member-failing.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Map<String, BuildStatus> statuses(BuildReport report) {
+    return report.services().stream()
+        .collect(Collectors.toMap(ServiceResult::name, ServiceResult::status));
+  }
+
+  @Test
+  void everythingBuildsInOneSessionWhenItFits() {
+    BuildReport report = run(2, false, t -> 0);
+
+    assertThat(sessions).containsExactly(List.of("b", "bad", "after", "leaf", "ok"));
+    assertThat(statuses(report)).containsOnlyKeys("b", "ok", "bad", "leaf", "after");
+    assertThat(statuses(report).values()).containsOnly(BuildStatus.BUILT);
+  }
+
+  @Test
+  void aFailingMemberFailsAloneItsDependentIsSkippedAndTheOthersAreBuiltAgain() {
+    BuildReport report = run(2, false, t -> t.contains("bad") ? 1 : 0);
+
+    assertThat(statuses(report))
+        .containsEntry("b", BuildStatus.BUILT)
+        .containsEntry("ok", BuildStatus.BUILT)
+        .containsEntry("leaf", BuildStatus.BUILT)
+        .containsEntry("bad", BuildStatus.FAILED)
+        .containsEntry("after", BuildStatus.SKIPPED);
+    ServiceResult bad =
+        report.services().stream().filter(r -> r.name().equals("bad")).findFirst().orElseThrow();
+    assertThat(bad.message()).isEqualTo("docker buildx bake exited with 1: exit code: 3");
+    assertThat(bad.outputTail()).contains("#10 [bad 1/1] RUN step");
+    // bad's step might have been a base's (BuildKit names shared vertices after one target), so
+    // bad and its base are retried alone; the others are built again together.
+    assertThat(sessions.get(0)).containsExactly("b", "bad", "after", "leaf", "ok");
+    assertThat(sessions.subList(1, sessions.size()))
+        .contains(List.of("b"), List.of("bad"))
+        .anyMatch(s -> s.containsAll(List.of("ok", "leaf")) && !s.contains("bad"))
+        .noneMatch(s -> s.contains("after"));
+  }
+
+  @Test
+  void aWidthOfTwoBuildsAtMostTwoServicesPerSession() {
+    Profile profile =
+        Profile.builder("local")
+            .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
+            .build();
+    BuildSettings settings = new BuildSettings(root, profile, List.of("linux/amd64"), 1, false);
+    RecordingCommandRunner runner = new RecordingCommandRunner();
+    runner.answer(List.of("docker", "buildx", "bake"), command -> bake(command, t -> 0));
+    BuildExecutor real = new BuildExecutor(settings, new StubEngine(), runner, BuildListener.NONE);
+    new SessionExecutor(
+            settings,
+            runner,
+            BuildListener.NONE,
+            new ServiceBuild(settings, new StubEngine(), runner, BuildListener.NONE),
+            2)
+        .run(plan, graph, repo.byName(), Map.of());
+
+    assertThat(real).isNotNull();
+    assertThat(sessions).allMatch(s -> s.size() <= 2).hasSize(3);
+    assertThat(sessions.get(0)).containsExactly("b", "bad");
+  }
+
+  @Test
+  void failFastStartsNoSessionAfterTheFirstFailure() {
+    BuildReport report = run(1, true, t -> t.contains("bad") ? 1 : 0);
+
+    assertThat(sessions)
+        .containsExactly(List.of("b", "bad", "after", "leaf", "ok"), List.of("b"), List.of("bad"));
+    assertThat(statuses(report))
+        .containsEntry("b", BuildStatus.BUILT)
+        .containsEntry("bad", BuildStatus.FAILED)
+        .containsEntry("ok", BuildStatus.SKIPPED)
+        .containsEntry("leaf", BuildStatus.SKIPPED)
+        .containsEntry("after", BuildStatus.SKIPPED);
+    assertThat(report.services().stream().filter(r -> r.name().equals("ok")).findFirst())
+        .get()
+        .extracting(ServiceResult::message)
+        .isEqualTo("--fail-fast: stopped after the first failure");
+  }
+
+  @Test
+  void aDryRunShowsEachSessionsCommandAndDefinition() {
+    Profile profile =
+        Profile.builder("local")
+            .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
+            .build();
+    BuildSettings settings = new BuildSettings(root, profile, List.of("linux/amd64"), 2, false);
+    Map<String, List<String>> commands =
+        new BuildExecutor(
+                settings, new StubEngine(), new RecordingCommandRunner(), BuildListener.NONE)
+            .dryRun(plan, graph, repo.byName());
+
+    Path state = root.resolve(".cache/orchestrator/bake");
+    assertThat(commands).containsOnlyKeys("bake batch 1", "bake batch 1 definition");
+    assertThat(commands.get("bake batch 1"))
+        .containsExactly(
+            "docker",
+            "buildx",
+            "bake",
+            "--file",
+            state.resolve("batch-1.json").toString(),
+            "--progress=plain",
+            "--metadata-file",
+            state.resolve("batch-1.metadata.json").toString());
+    assertThat(commands.get("bake batch 1 definition").get(0))
+        .contains("\"targets\" : [ \"b\", \"bad\", \"after\", \"leaf\", \"ok\" ]")
+        .contains("\"b\" : \"target:b\"")
+        .contains("\"bad\" : \"target:bad\"");
+    assertThat(state).doesNotExist();
+  }
+}
