@@ -150,6 +150,17 @@ final class BakeProgress {
     return p;
   }
 
+  /** Steps and cache hits of the whole session. */
+  BuildOutput.StepCounts total() {
+    int cached = 0;
+    int total = 0;
+    for (Progress p : progress.values()) {
+      cached += p.steps().cached();
+      total += p.steps().total();
+    }
+    return new BuildOutput.StepCounts(cached, total);
+  }
+
   Progress of(String service) {
     return progress.get(service);
   }

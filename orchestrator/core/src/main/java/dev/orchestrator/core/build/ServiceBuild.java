@@ -105,7 +105,12 @@ final class ServiceBuild {
     if (untagged.isPresent()) {
       return failed(service, start, untagged.get(), List.of());
     }
-    return built(service, Duration.ofNanos(System.nanoTime() - start), steps, digest);
+    return built(
+        service,
+        Duration.ofNanos(System.nanoTime() - start),
+        steps,
+        steps.allCached() ? BuildStatus.CACHED : BuildStatus.BUILT,
+        digest);
   }
 
   /**
@@ -183,7 +188,11 @@ final class ServiceBuild {
 
   /** The result of a service buildx built: sizes measured (loaded images), the index updated. */
   ServiceResult built(
-      Service service, Duration took, BuildOutput.StepCounts steps, Optional<String> digest) {
+      Service service,
+      Duration took,
+      BuildOutput.StepCounts steps,
+      BuildStatus status,
+      Optional<String> digest) {
     String name = service.name();
     Map<String, ImageSizes> sizes =
         upToDate.measure().sizes(service, digest, names.reference(name));
@@ -194,17 +203,13 @@ final class ServiceBuild {
           PlatformResults.of(
               service,
               platform,
-              steps.allCached() ? BuildStatus.CACHED : BuildStatus.BUILT,
+              status,
               took,
               names.reference(name),
               Optional.ofNullable(sizes.get(platform)),
               steps,
               digest));
     }
-    BuildStatus status =
-        platforms.stream().allMatch(p -> p.status() == BuildStatus.CACHED)
-            ? BuildStatus.CACHED
-            : BuildStatus.BUILT;
     return new ServiceResult(name, names.reference(name), status, took, platforms, "", List.of());
   }
 

@@ -355,6 +355,7 @@ final class SessionExecutor {
     List<ServiceResult> results = new ArrayList<>();
     if (result.succeeded()) {
       Map<String, String> digests = digests(p.metadataFile(), p.targets());
+      BuildOutput.StepCounts sessionSteps = progress.total();
       for (String s : batch) {
         Service service = services.get(s);
         Optional<String> digest =
@@ -374,7 +375,13 @@ final class SessionExecutor {
                   result.tail(ServiceBuild.TAIL_LINES)));
           continue;
         }
-        results.add(serviceBuild.built(service, took, progress.of(s).steps(), digest));
+        BuildOutput.StepCounts own = progress.of(s).steps();
+        // A member whose steps all carry another member's name (BuildKit names a shared vertex
+        // after one target) is cached when the whole session was.
+        boolean cached = own.total() > 0 ? own.allCached() : sessionSteps.allCached();
+        results.add(
+            serviceBuild.built(
+                service, took, own, cached ? BuildStatus.CACHED : BuildStatus.BUILT, digest));
       }
       return new Outcome(results, Set.of());
     }

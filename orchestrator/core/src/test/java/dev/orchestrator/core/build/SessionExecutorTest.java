@@ -114,6 +114,34 @@ class SessionExecutorTest {
   }
 
   @Test
+  void membersWithoutStepsOfTheirOwnAreCachedWhenTheWholeSessionWas() {
+    RecordingCommandRunner runner = new RecordingCommandRunner();
+    // BuildKit named every shared vertex after "after": the others have no lines of their own.
+    runner.answer(
+        List.of("docker", "buildx", "bake"),
+        command ->
+            RecordingCommandRunner.result(
+                command,
+                0,
+                List.of(
+                    "#10 [after 1/2] RUN one",
+                    "#10 CACHED",
+                    "#11 [after 2/2] RUN two",
+                    "#11 CACHED")));
+    Profile profile =
+        Profile.builder("local")
+            .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
+            .build();
+    BuildSettings settings = new BuildSettings(root, profile, List.of("linux/amd64"), 1, false);
+
+    BuildReport report =
+        new BuildExecutor(settings, new StubEngine(), runner, BuildListener.NONE)
+            .run(plan, graph, repo.byName(), Map.of());
+
+    assertThat(statuses(report).values()).containsOnly(BuildStatus.CACHED);
+  }
+
+  @Test
   void aFailingMemberFailsAloneItsDependentIsSkippedAndTheOthersAreBuiltAgain() {
     BuildReport report = run(2, false, t -> t.contains("bad") ? 1 : 0);
 
