@@ -24,6 +24,15 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Services to verify (default: all); their dependencies are not verified.")
   List<String> services = List.of();
 
+  @picocli.CommandLine.Option(
+      names = "--digests-file",
+      paramLabel = "FILE",
+      description =
+          "With a push-by-digest profile: the job's digests file (default"
+              + " .cache/orchestrator/digests-<arch>.json); its images are pulled by digest and"
+              + " verified.")
+  java.nio.file.Path digestsFile;
+
   VerifyCommand(CliFactory.Context context) {
     this.context = context;
   }
@@ -31,7 +40,13 @@ final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     VerifyRequest request =
-        new VerifyRequest(shared.root(), shared.profile(), shared.platforms, services, shared.jobs);
+        new VerifyRequest(
+            shared.root(),
+            shared.profile(),
+            shared.platforms,
+            services,
+            shared.jobs,
+            java.util.Optional.ofNullable(digestsFile).map(p -> p.toAbsolutePath().normalize()));
     ProgressPrinter progress =
         new ProgressPrinter(shared.json ? context.err() : context.out(), false, shared.verbose);
     VerifyReport report = shared.orchestrator(context).verify(request, progress);

@@ -319,6 +319,17 @@ public final class Orchestrator {
     plan.services().stream()
         .filter(s -> request.services().isEmpty() || request.services().contains(s))
         .forEach(s -> images.put(workspace.repository().byName().get(s), names.reference(s)));
+    if (profile.output() == Profile.Output.PUSH_BY_DIGEST) {
+      DigestsOutput.check(profile, platforms);
+      Path file =
+          request
+              .digestsFile()
+              .orElse(DigestsOutput.defaultFile(new StateFolder(workspace.root()), platforms));
+      images.replaceAll(
+          (service, tag) ->
+              PulledImages.pull(
+                  runner, workspace.root(), file, service.name(), platforms, listener));
+    }
     try (Engine engine = engines.get()) {
       listener.on(new BuildEvent.Phase("", "preflight"));
       String host = engine.preflight(platforms).hostPlatform();

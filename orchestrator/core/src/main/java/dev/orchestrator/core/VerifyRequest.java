@@ -13,9 +13,26 @@ import java.util.Optional;
  * @param platforms overrides the profile's platforms when not empty
  * @param services the services to verify (not their dependencies); empty for all
  * @param jobs services verified at once; 0 for the profile's (never negative: front ends check)
+ * @param digestsFile with a {@code push-by-digest} profile, the job's digests file (default: {@code
+ *     .cache/orchestrator/digests-<arch>.json}): its images are pulled by digest into this engine
+ *     and verified as {@code REG/NS/SVC@sha256:…}, never by a mutable tag
  */
 public record VerifyRequest(
-    Path root, Optional<String> profile, List<String> platforms, List<String> services, int jobs) {
+    Path root,
+    Optional<String> profile,
+    List<String> platforms,
+    List<String> services,
+    int jobs,
+    Optional<Path> digestsFile) {
+
+  public VerifyRequest(
+      Path root,
+      Optional<String> profile,
+      List<String> platforms,
+      List<String> services,
+      int jobs) {
+    this(root, profile, platforms, services, jobs, Optional.empty());
+  }
 
   public VerifyRequest {
     BuildRequest.checkJobs(jobs);
@@ -34,6 +51,7 @@ public record VerifyRequest(
                         .map(ServiceResult::name)
                         .toList())
             .orElse(List.of());
-    return new VerifyRequest(build.root(), build.profile(), platforms, built, build.jobs());
+    return new VerifyRequest(
+        build.root(), build.profile(), platforms, built, build.jobs(), build.digestsFile());
   }
 }

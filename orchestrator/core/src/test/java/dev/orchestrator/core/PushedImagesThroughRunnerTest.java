@@ -191,6 +191,40 @@ class PushedImagesThroughRunnerTest {
     assertThat(orchestratorVerdict()).isEqualTo(Verdict.OVER_BUDGET);
   }
 
+  @Test
+  void verifyInAPushByDigestJobPullsEachImageByTheDigestItsDigestsFileRecords() {
+    runner.answer(BUILDX_BUILD, this::writeMetadata);
+    registry.has("monorepo/api", BUILT, BUILT);
+    build("by-digest");
+    runner.answer(List.of("docker", "pull"), 0, BUILT);
+
+    dev.orchestrator.core.verify.VerifyReport report =
+        orchestrator.verify(
+            new VerifyRequest(root, Optional.of("by-digest"), List.of(), List.of(), 0),
+            BuildListener.NONE);
+
+    String pulled = registry.address() + "/monorepo/api@" + BUILT;
+    assertThat(runner.argvs("docker", "pull"))
+        .containsExactly(List.of("docker", "pull", "--quiet", "--platform", "linux/amd64", pulled));
+    assertThat(report.rows()).extracting(r -> r.image()).containsExactly(pulled);
+  }
+
+  @Test
+  void verifyInAPushByDigestJobWithoutADigestForTheServiceNamesTheDigestsFile() throws IOException {
+    Files.createDirectories(root.resolve(".cache/orchestrator"));
+    Files.writeString(
+        root.resolve(".cache/orchestrator/digests-amd64.json"),
+        "{\"format\": \"orchestrator-digests/1\", \"services\": {}}\n");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                orchestrator.verify(
+                    new VerifyRequest(root, Optional.of("by-digest"), List.of(), List.of(), 0),
+                    BuildListener.NONE))
+        .hasMessageContaining("digests-amd64.json")
+        .hasMessageContaining("no linux/amd64 digest for api");
+  }
+
   private Verdict orchestratorVerdict() {
     return orchestrator
         .build(
