@@ -124,7 +124,9 @@ class CiEndToEndIT {
     List<Job> second = new ArrayList<>();
     for (String arch : new String[] {"arm64", "amd64"}) {
       pruneSecondEngine();
-      Job again = job(arch, secondEngine);
+      // --force: the registry holds every image's hash tag now, so without it nothing would
+      // build at all (CiPromisesEndToEndIT checks that); here the registry cache is the subject.
+      Job again = job(arch, secondEngine, "--force");
       again.assertSucceeded();
       second.add(again);
       // Nothing is left on the pruned engine: every cached step came from the registry.
@@ -188,7 +190,7 @@ class CiEndToEndIT {
   /**
    * One architecture job, as its own process, on the engine at {@code dockerHost} (null: this one).
    */
-  private Job job(String arch, String dockerHost) {
+  private Job job(String arch, String dockerHost, String... extra) {
     Path digests = work.resolve("digests-" + arch + "-" + System.nanoTime() + ".json");
     Map<String, String> env = new HashMap<>();
     env.put("ORCHESTRATOR_REGISTRY", registry.address);
@@ -196,18 +198,20 @@ class CiEndToEndIT {
       env.put("DOCKER_HOST", dockerHost);
     }
     long start = System.nanoTime();
-    ProcessResult r =
-        cli(
-            env,
-            "build",
-            "--profile",
-            "ci-" + arch,
-            "--json",
-            // Round one starts both jobs at once in this one checkout; they share its state
-            // folder, so the second waits for the first (separate CI runners do not).
-            "--wait",
-            "--digests-file",
-            digests.toString());
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "build",
+                "--profile",
+                "ci-" + arch,
+                "--json",
+                // Round one starts both jobs at once in this one checkout; they share its state
+                // folder, so the second waits for the first (separate CI runners do not).
+                "--wait",
+                "--digests-file",
+                digests.toString()));
+    args.addAll(List.of(extra));
+    ProcessResult r = cli(env, args.toArray(String[]::new));
     return new Job(arch, r, digests, (System.nanoTime() - start) / 1_000_000);
   }
 
