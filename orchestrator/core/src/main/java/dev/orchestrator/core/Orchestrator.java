@@ -4,6 +4,7 @@ import dev.orchestrator.core.build.BuildExecutor;
 import dev.orchestrator.core.build.BuildPreconditions;
 import dev.orchestrator.core.build.BuildSettings;
 import dev.orchestrator.core.build.Explanation;
+import dev.orchestrator.core.build.ExternalBases;
 import dev.orchestrator.core.build.Incremental;
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.config.ProfileOrigin;
@@ -285,16 +286,30 @@ public final class Orchestrator {
       listener.on(new BuildEvent.Phase("", "preflight"));
       engine.preflight(platforms);
       BuildExecutor executor = new BuildExecutor(settings, engine, runner, listener);
+      // Before any long work: a service whose external base cannot be had fails now, and
+      // neither it nor its dependents get a Maven build. An image up to date needs no base.
+      listener.on(new BuildEvent.Phase("", "checking external base images"));
+      Map<String, ServiceResult> failures = new LinkedHashMap<>();
+      new ExternalBases(engine, registry()::head)
+          .missing(services.values().stream().filter(s -> !executor.upToDate(s)).toList(), all)
+          .forEach(
+              (name, why) ->
+                  failures.put(
+                      name, executor.failure(services.get(name), Duration.ZERO, why, List.of())));
+      Set<String> cannotBuild = workspace.graph().withDependents(List.copyOf(failures.keySet()));
+      Map<String, Service> buildable = new LinkedHashMap<>(services);
+      buildable.keySet().removeAll(cannotBuild);
       // Maven runs only for the modules of images that are not up to date: a Maven module's input
       // hash covers its sources and POMs, not the jar, so it is known before Maven runs.
       List<String> stale =
           plan.services().stream()
+              .filter(s -> !cannotBuild.contains(s))
               .filter(s -> workspace.isMavenModule(services.get(s)))
               .filter(s -> !executor.upToDate(services.get(s)))
               .toList();
-      Map<String, ServiceResult> mavenFailures =
-          buildJars(workspace, services, workspace.mavenProjects(stale), executor, listener);
-      BuildReport report = executor.run(plan, workspace.graph(), services, mavenFailures);
+      failures.putAll(
+          buildJars(workspace, buildable, workspace.mavenProjects(stale), executor, listener));
+      BuildReport report = executor.run(plan, workspace.graph(), services, failures);
       if (settings.profile().output() == Profile.Output.PUSH_BY_DIGEST) {
         Path file =
             request.digestsFile().orElse(DigestsOutput.defaultFile(settings.state(), platforms));

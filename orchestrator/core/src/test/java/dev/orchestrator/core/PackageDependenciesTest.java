@@ -56,8 +56,8 @@ class PackageDependenciesTest {
     {"engine", "error size process"},
     {
       "build",
-      "error config discovery engine graph hash image process progress registry result size state"
-          + " uptodate"
+      "error config discovery dockerfile engine graph hash image process progress registry result"
+          + " size state uptodate"
     },
     {"uptodate", "engine error hash registry"},
     {"verify", "error config discovery engine image process progress result size"},
