@@ -130,7 +130,7 @@ class CiPromisesEndToEndIT {
 
   @Test
   void aSecondRoundOfBothArchJobsBuildsNothingWritesCompleteDigestsAndMergesTheSameImages()
-      throws IOException {
+      throws Exception {
     registry = LocalRegistry.start(work.resolve("registry"));
     profiles("stagingTag: \"ci-{arch}\"");
     startSecondEngine();
@@ -145,8 +145,26 @@ class CiPromisesEndToEndIT {
     int buildsRoundOne = buildxBuilds();
     assertThat(buildsRoundOne).isPositive();
 
+    // verify in the amd64 job: its images are pulled by digest into the job's own engine.
+    ProcessResult verified =
+        cli(
+            Map.of(),
+            "verify",
+            "--profile",
+            "ci-amd64",
+            "--digests-file",
+            amd.digests.toString(),
+            "lone");
+    String lone = registry.address + "/" + repo.namespace + "/lone@" + amd.digest("lone");
+    assertThat(Files.readAllLines(dockerLog))
+        .contains("pull --quiet --platform linux/amd64 " + lone);
+    assertThat(text(verified)).contains(lone);
+
     Files.deleteIfExists(dockerLog);
-    Job amd2 = job("amd64", null, Map.of());
+    Path junit = work.resolve("junit-amd64.xml");
+    Path summary = work.resolve("summary-amd64.md");
+    Job amd2 =
+        job("amd64", null, Map.of(), "--junit", junit.toString(), "--summary", summary.toString());
     Job arm2 = job("arm64", secondEngine, Map.of());
     amd2.assertExit(0);
     arm2.assertExit(0);
@@ -159,6 +177,24 @@ class CiPromisesEndToEndIT {
             .as(j.arch + " " + service + " sized from the registry")
             .isTrue();
       }
+    }
+    org.w3c.dom.Document xml =
+        javax.xml.parsers.DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(junit.toFile());
+    org.w3c.dom.NodeList cases = xml.getElementsByTagName("testcase");
+    List<String> caseNames = new ArrayList<>();
+    for (int i = 0; i < cases.getLength(); i++) {
+      org.w3c.dom.Element c = (org.w3c.dom.Element) cases.item(i);
+      caseNames.add(c.getAttribute("classname") + " " + c.getAttribute("name"));
+      assertThat(c.getElementsByTagName("failure").getLength()).isZero();
+    }
+    assertThat(caseNames)
+        .containsExactlyInAnyOrder(
+            "base linux/amd64", "mid linux/amd64", "leaf linux/amd64", "lone linux/amd64");
+    String md = Files.readString(summary);
+    for (String service : SERVICES) {
+      assertThat(md).containsPattern("\\| " + service + " \\| linux/amd64 \\| up-to-date \\|");
     }
     assertThat(digestsIn(amd2.digests)).isEqualTo(digestsIn(amd.digests)).hasSize(4);
     assertThat(digestsIn(arm2.digests)).isEqualTo(digestsIn(arm.digests)).hasSize(4);
