@@ -284,7 +284,8 @@ public final class Orchestrator {
     }
     try (Engine engine = engines.get()) {
       listener.on(new BuildEvent.Phase("", "preflight"));
-      engine.preflight(platforms);
+      // buildx is asked only once something is to be built (BuildExecutor).
+      engine.preflightWithoutBuilder(platforms);
       BuildExecutor executor = new BuildExecutor(settings, engine, runner, listener);
       // Before any long work: a service whose external base cannot be had fails now, and
       // neither it nor its dependents get a Maven build. An image up to date needs no base.

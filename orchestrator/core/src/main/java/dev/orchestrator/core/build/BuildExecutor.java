@@ -160,6 +160,7 @@ public final class BuildExecutor {
     try {
       while (!ready.isEmpty() || running > 0) {
         while (!stopped && running < settings.jobs() && !ready.isEmpty()) {
+          serviceBuild.requireBuilder();
           String next = ready.poll();
           waiting.remove(next);
           Map<String, String> contexts = namedContexts(next, graph, results);

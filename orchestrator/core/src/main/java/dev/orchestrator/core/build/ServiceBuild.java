@@ -32,6 +32,8 @@ final class ServiceBuild {
 
   private final BuildSettings settings;
   private final Engine engine;
+  private final java.util.concurrent.atomic.AtomicBoolean builderChecked =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private final CommandRunner runner;
   private final BuildListener listener;
   private final ImageNames names;
@@ -153,6 +155,13 @@ final class ServiceBuild {
       }
     }
     return upToDate.check(service, start, listener);
+  }
+
+  /** Asks buildx once, before the first build: whether it offers the build's platforms. */
+  void requireBuilder() {
+    if (builderChecked.compareAndSet(false, true)) {
+      engine.requireBuilder(settings.platforms());
+    }
   }
 
   /** An image with the service's input hash exists (and no {@code --force}). */

@@ -132,6 +132,7 @@ final class SessionExecutor {
           if (batch.isEmpty()) {
             break;
           }
+          serviceBuild.requireBuilder();
           state.toBuild.removeAll(batch);
           inFlight += batch.size();
           Map<String, ServiceResult> builtSoFar = Map.copyOf(state.results);

@@ -64,13 +64,28 @@ final class DockerJavaEngine implements Engine {
 
   @Override
   public EngineInfo preflight(List<String> platforms) {
+    return preflight(platforms, true);
+  }
+
+  @Override
+  public EngineInfo preflightWithoutBuilder(List<String> platforms) {
+    return preflight(platforms, false);
+  }
+
+  @Override
+  public void requireBuilder(List<String> platforms) {
+    PreflightChecks.requireFeatures(true, probe.probe(), platforms);
+  }
+
+  private EngineInfo preflight(List<String> platforms, boolean askBuildx) {
     ping();
     Version version =
         require("version", reproduce("docker version"), () -> client.versionCmd().exec());
     PreflightChecks.requireApi(version.getApiVersion());
     Info info = require("info", reproduce("docker info"), () -> client.infoCmd().exec());
     boolean containerd = PreflightChecks.hasContainerdStore(info.getDriverStatuses());
-    BuildxProbe.Result buildx = probe.probe();
+    // Without buildx asked yet, the requested platforms stand for the builder's (checked later).
+    BuildxProbe.Result buildx = askBuildx ? probe.probe() : BuildxProbe.Result.found(platforms);
     PreflightChecks.requireFeatures(containerd, buildx, platforms);
     EngineInfo found =
         new EngineInfo(

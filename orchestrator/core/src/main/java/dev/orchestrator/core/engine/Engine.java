@@ -27,6 +27,22 @@ public interface Engine extends AutoCloseable {
   EngineInfo preflight(List<String> platforms);
 
   /**
+   * {@link #preflight} without asking buildx (a {@code docker buildx} process): for a build, which
+   * calls {@link #requireBuilder} only once something is to be built, so that a build where every
+   * image is up to date starts no buildx process at all.
+   */
+  default EngineInfo preflightWithoutBuilder(List<String> platforms) {
+    return preflight(platforms);
+  }
+
+  /**
+   * Checks that buildx is present and that its builder offers every requested platform.
+   *
+   * @throws dev.orchestrator.core.error.EnvironmentException naming what is missing and the remedy
+   */
+  default void requireBuilder(List<String> platforms) {}
+
+  /**
    * Sizes of a loaded image, one entry per platform it holds, keyed by platform ({@code
    * linux/amd64}) in name order. Attestation manifests are left out. Empty if the image does not
    * exist.

@@ -105,6 +105,40 @@ class SessionExecutorTest {
   }
 
   @Test
+  void buildxIsAskedOnceBeforeTheFirstSessionAndNotAtAllWhenNothingIsToBeBuilt() {
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
+    StubEngine engine =
+        new StubEngine() {
+          @Override
+          public void requireBuilder(List<String> platforms) {
+            asked.incrementAndGet();
+          }
+        };
+    RecordingCommandRunner runner = new RecordingCommandRunner();
+    runner.answer(List.of("docker", "buildx", "bake"), command -> bake(command, t -> 0));
+    Profile profile =
+        Profile.builder("local")
+            .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
+            .build();
+    BuildSettings settings = new BuildSettings(root, profile, List.of("linux/amd64"), 2, false);
+    BuildExecutor executor = new BuildExecutor(settings, engine, runner, BuildListener.NONE);
+    // b failed beforehand (say, in Maven): everything else depends on it, nothing is built.
+    ServiceResult failed =
+        executor.failure(
+            repo.byName().get("b"), java.time.Duration.ZERO, "maven failed", List.of());
+
+    executor.run(plan, graph, repo.byName(), Map.of("b", failed));
+    assertThat(asked).hasValue(0);
+    assertThat(sessions).isEmpty();
+
+    new BuildExecutor(settings, engine, runner, BuildListener.NONE)
+        .run(plan, graph, repo.byName(), Map.of());
+    assertThat(asked).hasValue(1);
+    assertThat(sessions).hasSize(1);
+  }
+
+  @Test
   void everythingBuildsInOneSessionWhenItFits() {
     BuildReport report = run(2, false, t -> 0);
 
