@@ -24,6 +24,8 @@ import dev.orchestrator.core.hash.Affected;
 import dev.orchestrator.core.image.ImageNames;
 import dev.orchestrator.core.image.Platforms;
 import dev.orchestrator.core.maven.MavenBuild;
+import dev.orchestrator.core.maven.MavenOutput;
+import dev.orchestrator.core.maven.ReactorModule;
 import dev.orchestrator.core.process.CommandRunner;
 import dev.orchestrator.core.process.SystemCommandRunner;
 import dev.orchestrator.core.progress.BuildEvent;
@@ -273,7 +275,7 @@ public final class Orchestrator {
     if (request.dryRun()) {
       Map<String, List<String>> commands = new LinkedHashMap<>();
       if (!mavenModules.isEmpty()) {
-        commands.put("maven", MavenBuild.goalsAndOptions(mavenModules));
+        commands.put("maven", MavenBuild.command(workspace.root(), mavenModules));
       }
       try (Engine offline = new OfflineEngine("a dry run")) {
         commands.putAll(
@@ -406,8 +408,13 @@ public final class Orchestrator {
     return UpToDate.affected(load(root), sinceRef, runner);
   }
 
-  /** Runs Maven once for every module the planned images need; a failure fails them all. */
-  private static Map<String, ServiceResult> buildJars(
+  /**
+   * Runs Maven once for every module the planned images need, to the end of the reactor: a module
+   * that fails fails its services (with its own error), a module skipped because one it needs
+   * failed fails its services saying which, and the services of every module built go on. Without a
+   * reactor summary (Maven stopped before building, a POM error) every one of them fails.
+   */
+  private Map<String, ServiceResult> buildJars(
       Workspace workspace,
       Map<String, Service> services,
       List<String> modules,
@@ -416,27 +423,70 @@ public final class Orchestrator {
     if (modules.isEmpty()) {
       return Map.of();
     }
-    listener.on(new BuildEvent.Phase("maven", "package " + String.join(",", modules)));
+    List<String> command = MavenBuild.command(workspace.root(), modules);
+    listener.on(new BuildEvent.Phase("maven", String.join(" ", command)));
     MavenBuild.Result maven =
         MavenBuild.packageModules(
-            workspace.root(), modules, line -> listener.on(new BuildEvent.Output("maven", line)));
+            runner,
+            workspace.root(),
+            modules,
+            workspace.maven().modules().stream().map(ReactorModule::coordinates).toList(),
+            line -> listener.on(new BuildEvent.Output("maven", line)),
+            p ->
+                listener.on(
+                    new BuildEvent.Phase(
+                        "maven",
+                        p.done() + "/" + p.total() + " modules built, building " + p.building())));
     if (maven.succeeded()) {
+      listener.on(new BuildEvent.Phase("maven", "all modules built"));
       return Map.of();
     }
     List<String> tail =
         maven.output().subList(Math.max(0, maven.output().size() - 40), maven.output().size());
-    Map<String, ServiceResult> failures = new LinkedHashMap<>();
-    services.values().stream()
-        .filter(s -> modules.contains(moduleOf(workspace, s)))
+    Map<String, String> failedModules = new LinkedHashMap<>();
+    maven
+        .statuses()
         .forEach(
-            s ->
-                failures.put(
-                    s.name(),
-                    executor.failure(
-                        s,
-                        Duration.ZERO,
-                        "Maven build of its module failed (exit " + maven.exitCode() + ")",
-                        tail)));
+            (coordinates, status) -> {
+              if (status == MavenOutput.Status.FAILURE) {
+                failedModules.put(coordinates, coordinates.substring(coordinates.indexOf(':') + 1));
+              }
+            });
+    Map<String, ServiceResult> failures = new LinkedHashMap<>();
+    for (Service s : services.values()) {
+      Optional<ReactorModule> module = workspace.maven().module(s.directory());
+      if (module.isEmpty() || !modules.contains(moduleOf(workspace, s))) {
+        continue;
+      }
+      Optional<MavenOutput.Status> status =
+          Optional.ofNullable(maven.statuses().get(module.get().coordinates()));
+      if (status.equals(Optional.of(MavenOutput.Status.SUCCESS))) {
+        continue;
+      }
+      String message;
+      List<String> why;
+      if (status.equals(Optional.of(MavenOutput.Status.FAILURE))) {
+        message =
+            "Maven build of its module "
+                + module.get().relativeDirectory()
+                + " failed (exit "
+                + maven.exitCode()
+                + ")";
+        why = maven.tails().getOrDefault(module.get().coordinates(), tail);
+      } else if (status.isPresent()) {
+        message =
+            "Maven skipped its module "
+                + module.get().relativeDirectory()
+                + ": a module it needs failed ("
+                + String.join(", ", failedModules.values())
+                + ")";
+        why = List.of();
+      } else {
+        message = "Maven build failed before building its module (exit " + maven.exitCode() + ")";
+        why = tail;
+      }
+      failures.put(s.name(), executor.failure(s, Duration.ZERO, message, why));
+    }
     return failures;
   }
 

@@ -87,7 +87,11 @@ class MavenLibraryEndToEndIT {
     assertThat(orchestrator("graph", "--format", "mermaid").out())
         .contains("worker -->|\"Maven dependency\"| app");
     assertThat(plan.out()).isEqualTo("wave 1: app\nwave 2: worker\n2 services in 2 waves\n");
-    assertThat(dryRun.out()).contains("./mvnw -B -q -pl services/app,services/worker -am package");
+    // The fixture has no wrapper: the exact command that runs is mvn's.
+    assertThat(dryRun.out())
+        .contains(
+            "mvn -B -Dstyle.color=never --fail-at-end -pl services/app,services/worker -am package"
+                + " -DskipTests");
   }
 
   @Test
@@ -149,21 +153,36 @@ class MavenLibraryEndToEndIT {
     Cli third = orchestrator("build", "worker", "solo");
     assertThat(third.exitCode()).as(third.toString()).isEqualTo(1);
     assertThat(Files.readString(marker)).contains("services/solo").doesNotContain("services/app");
-    assertThat(third.out()).contains("FAILED solo: Maven build of its module failed (exit 1)");
+    assertThat(third.out())
+        .contains("FAILED solo: Maven build failed before building its module (exit 1)");
   }
 
   @Test
-  void aMavenFailureFailsEveryServiceOfTheMavenStepWithMavensError() {
+  void aCompileErrorInOneModuleFailsOnlyItAndWhatNeedsItTheOtherModulesServicesBuild() {
+    // A reactor of three service modules (and the library): app breaks, worker needs app,
+    // solo needs neither.
     repo.file("services/app/src/main/java/e2e/App.java", "class App { broken }\n");
 
-    Cli build = orchestrator("build", "worker");
+    Cli build = orchestrator("build", "app", "worker", "solo", "--json");
+    Cli text = orchestrator("build", "app", "worker", "solo");
 
     assertThat(build.exitCode()).as(build.toString()).isEqualTo(1);
     assertThat(build.out())
-        .contains("FAILED app: Maven build of its module failed (exit 1)")
-        .contains("FAILED worker: Maven build of its module failed (exit 1)")
+        .containsPattern("\"name\": \"solo\",[^}]*\"status\": \"(built|cached|up-to-date)\"")
+        .containsPattern("\"name\": \"app\",[^}]*\"status\": \"failed\"")
+        .doesNotContain("\u001B[");
+    assertThat(text.out())
+        .contains("FAILED app: Maven build of its module services/app failed (exit 1)")
+        .contains(
+            "FAILED worker: Maven skipped its module services/worker: a module it needs failed"
+                + " (app)")
         .contains("App.java")
-        .contains("COMPILATION ERROR");
+        .contains("COMPILATION ERROR")
+        .doesNotContain("\u001B[");
+    // Progress is visible as Maven goes: modules done out of the total.
+    assertThat(build.err()).contains("[maven] mvn -B -Dstyle.color=never --fail-at-end");
+    assertThat(build.err()).containsPattern("\\[maven\\] \\d/\\d modules built, building ");
+    assertThat(root.resolve("services/solo/target/solo-1.0.jar")).exists();
   }
 
   private void service(String name, String dependencies) {

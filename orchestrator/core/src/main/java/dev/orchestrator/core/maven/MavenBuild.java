@@ -1,99 +1,106 @@
 package dev.orchestrator.core.maven;
 
-import dev.orchestrator.core.error.EnvironmentException;
-import java.io.File;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import dev.orchestrator.core.process.Command;
+import dev.orchestrator.core.process.CommandRunner;
+import dev.orchestrator.core.process.ProcessResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.maven.shared.invoker.DefaultInvocationRequest;
-import org.apache.maven.shared.invoker.DefaultInvoker;
-import org.apache.maven.shared.invoker.InvocationRequest;
-import org.apache.maven.shared.invoker.InvocationResult;
-import org.apache.maven.shared.invoker.Invoker;
-import org.apache.maven.shared.invoker.InvokerLogger;
-import org.apache.maven.shared.invoker.MavenInvocationException;
-import org.apache.maven.shared.invoker.PrintStreamLogger;
 
 /**
- * Builds the jars of the Maven modules that images need, once per run for all of them: {@code -pl
- * <modules> -am package}, through maven-invoker, with the repository's wrapper when it has one.
+ * Builds the jars of the Maven modules that images need, in one reactor run for all of them: {@code
+ * -pl <modules> -am package} with {@code --fail-at-end}, so that one module's failure leaves the
+ * modules that do not depend on it built, and the reactor summary says which module failed. The
+ * repository's wrapper runs when it has one ({@code ./mvnw}), else {@code mvn} from {@code PATH};
+ * the output is plain text ({@code -Dstyle.color=never}, and escapes removed anyway).
  */
 public final class MavenBuild {
   private MavenBuild() {}
 
-  /** What Maven did: its exit code and output (a failure is data, not an exception). */
-  public record Result(List<String> modules, int exitCode, List<String> output, Duration duration) {
+  /**
+   * What Maven did: its exit code and output (a failure is data, not an exception).
+   *
+   * @param statuses how each module ended ({@code groupId:artifactId}), from the reactor summary;
+   *     empty when Maven stopped before printing one (a POM error)
+   * @param tails the last lines of each failed module's own output, where its error is
+   */
+  public record Result(
+      List<String> modules,
+      int exitCode,
+      List<String> output,
+      Duration duration,
+      Map<String, MavenOutput.Status> statuses,
+      Map<String, List<String>> tails) {
+    public Result {
+      output = List.copyOf(output);
+      statuses = Map.copyOf(statuses);
+      tails = Map.copyOf(tails);
+    }
+
     public boolean succeeded() {
       return exitCode == 0;
     }
   }
 
+  private static final int TAIL = 40;
+
   /**
-   * The Maven invocation for these modules (paths relative to the root), for dry runs and tests.
+   * The exact command {@link #packageModules} runs for these modules (paths relative to the root):
+   * what a dry run shows.
    */
-  public static List<String> goalsAndOptions(List<String> modules) {
-    return List.of("-B", "-q", "-pl", String.join(",", modules), "-am", "package", "-DskipTests");
+  public static List<String> command(Path root, List<String> modules) {
+    List<String> argv = new ArrayList<>();
+    argv.add(Files.isExecutable(root.resolve("mvnw")) ? "./mvnw" : "mvn");
+    argv.addAll(
+        List.of(
+            "-B",
+            "-Dstyle.color=never",
+            "--fail-at-end",
+            "-pl",
+            String.join(",", modules),
+            "-am",
+            "package",
+            "-DskipTests"));
+    return List.copyOf(argv);
   }
 
-  public static Result packageModules(Path root, List<String> modules, Consumer<String> onLine) {
-    List<String> output = Collections.synchronizedList(new ArrayList<>());
-    InvocationRequest request =
-        new DefaultInvocationRequest()
-            .setBaseDirectory(root.toFile())
-            .setPomFile(root.resolve("pom.xml").toFile())
-            .setBatchMode(true)
-            .setQuiet(true)
-            .setProjects(modules)
-            .setAlsoMake(true)
-            .addArgs(List.of("package", "-DskipTests"))
-            .setInputStream(new java.io.ByteArrayInputStream(new byte[0]))
-            .setOutputHandler(
-                line -> {
-                  output.add(line);
-                  onLine.accept(line);
-                })
-            .setErrorHandler(
-                line -> {
-                  output.add(line);
-                  onLine.accept(line);
-                });
-    // The invoker's own logger prints to System.out; the core never prints, Maven's output
-    // reaches the listener through the handlers above.
-    Invoker invoker =
-        new DefaultInvoker()
-            .setLogger(
-                new PrintStreamLogger(
-                    new PrintStream(OutputStream.nullOutputStream()), InvokerLogger.ERROR));
-    Path wrapper = root.resolve("mvnw");
-    if (Files.isExecutable(wrapper)) {
-      invoker.setMavenExecutable(wrapper.toFile());
-    } else {
-      invoker.setMavenHome(mavenHome());
+  /**
+   * Runs {@link #command} in {@code root}.
+   *
+   * @param coordinates {@code groupId:artifactId} of every reactor module, whose status the result
+   *     gives
+   * @param onLine each output line, escapes removed, as it comes
+   * @param onProgress each time Maven starts a module: modules done out of the total
+   * @throws dev.orchestrator.core.error.EnvironmentException when Maven cannot be started
+   */
+  public static Result packageModules(
+      CommandRunner runner,
+      Path root,
+      List<String> modules,
+      java.util.Collection<String> coordinates,
+      Consumer<String> onLine,
+      Consumer<MavenOutput.Progress> onProgress) {
+    MavenOutput parsed = new MavenOutput(onProgress);
+    ProcessResult result =
+        runner.run(
+            Command.of(command(root, modules), root),
+            line -> {
+              parsed.accept(line);
+              onLine.accept(MavenOutput.plain(line));
+            });
+    Map<String, List<String>> tails = new java.util.HashMap<>();
+    Map<String, MavenOutput.Status> statuses = new java.util.HashMap<>();
+    for (String module : coordinates) {
+      parsed.status(module).ifPresent(status -> statuses.put(module, status));
+      if (statuses.get(module) == MavenOutput.Status.FAILURE) {
+        tails.put(module, parsed.tailOf(module, TAIL));
+      }
     }
-    long start = System.nanoTime();
-    try {
-      InvocationResult result = invoker.execute(request);
-      return new Result(
-          modules,
-          result.getExitCode(),
-          List.copyOf(output),
-          Duration.ofNanos(System.nanoTime() - start));
-    } catch (MavenInvocationException e) {
-      throw new EnvironmentException(
-          "cannot run Maven: " + e.getMessage(),
-          "install Maven or add the Maven wrapper (mvnw) to the repository",
-          e);
-    }
-  }
-
-  private static File mavenHome() {
-    String home = System.getProperty("maven.home", System.getenv("MAVEN_HOME"));
-    return new File(home != null ? home : "/usr/share/maven");
+    return new Result(
+        modules, result.exitCode(), parsed.lines(), result.duration(), statuses, tails);
   }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The text every front end shows people (the CLI on its writer, the Maven plugin through its log):
@@ -46,13 +45,7 @@ public final class ReportText {
                 service.endsWith(" definition")
                     ? String.format(Locale.ROOT, "%n# %s%n%s", service, String.join("", argv))
                     : String.format(
-                        Locale.ROOT,
-                        "%n# %s%n%s%n",
-                        service,
-                        ShellQuoting.display(
-                            service.equals("maven")
-                                ? Stream.concat(Stream.of("./mvnw"), argv.stream()).toList()
-                                : argv))));
+                        Locale.ROOT, "%n# %s%n%s%n", service, ShellQuoting.display(argv))));
     return out.toString();
   }
 

@@ -103,9 +103,28 @@ class MavenReactorTest {
                     root.resolve("services/base-image"),
                     root.resolve("services/b"))))
         .containsExactly("services/b", "services/a");
-    assertThat(MavenBuild.goalsAndOptions(java.util.List.of("services/b", "services/a")))
+    assertThat(MavenBuild.command(root, java.util.List.of("services/b", "services/a")))
         .containsExactly(
-            "-B", "-q", "-pl", "services/b,services/a", "-am", "package", "-DskipTests");
+            "mvn",
+            "-B",
+            "-Dstyle.color=never",
+            "--fail-at-end",
+            "-pl",
+            "services/b,services/a",
+            "-am",
+            "package",
+            "-DskipTests");
+  }
+
+  @Test
+  void theWrapperRunsWhenTheRepositoryHasAnExecutableOne() throws java.io.IOException {
+    java.nio.file.Path wrapper = root.resolve("mvnw");
+    java.nio.file.Files.writeString(wrapper, "#!/bin/sh\n");
+    assertThat(MavenBuild.command(root, java.util.List.of("a")).get(0)).isEqualTo("mvn");
+
+    wrapper.toFile().setExecutable(true);
+
+    assertThat(MavenBuild.command(root, java.util.List.of("a")).get(0)).isEqualTo("./mvnw");
   }
 
   @Test

@@ -27,9 +27,9 @@ class ReportTextTest {
   }
 
   @Test
-  void aDryRunShowsMavenThroughTheWrapperAndQuotesArgumentsAsAShellWould() {
+  void aDryRunShowsTheMavenCommandAsItRunsAndQuotesArgumentsAsAShellWould() {
     Map<String, List<String>> commands = new LinkedHashMap<>();
-    commands.put("maven", List.of("-pl", "services/a", "package"));
+    commands.put("maven", List.of("mvn", "-pl", "services/a", "package"));
     commands.put("a", List.of("docker", "buildx", "build", "--label", "x=a b"));
 
     String text = ReportText.dryRun(plan, List.of("linux/amd64"), commands);
@@ -37,7 +37,7 @@ class ReportTextTest {
     assertThat(text)
         .contains(
             "platforms: linux/amd64",
-            "# maven%n./mvnw -pl services/a package".formatted(),
+            "# maven%nmvn -pl services/a package".formatted(),
             "# a%ndocker buildx build --label 'x=a b'".formatted());
   }
 
