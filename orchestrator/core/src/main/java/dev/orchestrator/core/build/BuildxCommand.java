@@ -1,112 +1,60 @@
 package dev.orchestrator.core.build;
 
 import dev.orchestrator.core.config.Profile;
-import dev.orchestrator.core.config.ServiceDescriptor;
-import dev.orchestrator.core.discovery.Service;
-import dev.orchestrator.core.image.ImageNames;
 import dev.orchestrator.core.image.Platforms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 /**
- * Turns one planned service build into the exact {@code docker buildx build} argument list. Pure:
- * no process is started here, so every flag is tested against an exact list.
+ * Renders one service's {@link ImageBuild} as the exact {@code docker buildx build} argument list.
+ * Pure: no process is started here, so every flag is tested against an exact list.
  */
 public final class BuildxCommand {
   private BuildxCommand() {}
 
   /**
-   * {@code argv} with a {@code --label key=value} per label (its own, from {@code service.yaml},
-   * then the orchestrator's), inserted before the build context, which stays last.
-   */
-  public static List<String> withLabels(List<String> argv, Map<String, String> labels) {
-    if (labels.isEmpty()) {
-      return argv;
-    }
-    List<String> out = new ArrayList<>(argv.subList(0, argv.size() - 1));
-    labels.forEach((k, v) -> out.addAll(List.of("--label", k + "=" + v)));
-    out.add(argv.get(argv.size() - 1));
-    return List.copyOf(out);
-  }
-
-  /**
-   * @param namedContexts in-repo images this Dockerfile refers to: context name to image reference
-   *     (wired as {@code docker-image://})
+   * The {@code docker buildx build} argv of one service: every option comes from {@code build} (see
+   * {@link ImageBuild#of}), so a service builds the same whether alone or in a bake session.
+   *
+   * @param builder the buildx builder for the build's platforms, if the profile names one
    * @param metadataFile where buildx writes the result digest
    */
-  public static List<String> argv(
-      Service service,
-      Profile profile,
-      List<String> platforms,
-      Map<String, String> namedContexts,
-      Path repositoryRoot,
-      Path metadataFile) {
+  public static List<String> argv(ImageBuild build, Optional<String> builder, Path metadataFile) {
     List<String> argv = new ArrayList<>(List.of("docker", "buildx", "build"));
-    profile.builderFor(platforms).ifPresent(b -> argv.addAll(List.of("--builder", b)));
+    builder.ifPresent(b -> argv.addAll(List.of("--builder", b)));
     argv.add("--progress=plain");
-    argv.addAll(List.of("--platform", String.join(",", platforms)));
+    argv.addAll(List.of("--platform", String.join(",", build.platforms())));
     // Attestation manifests (platform unknown/unknown) would make digests and index entries
     // differ from run to run and from what bake users compare against.
     argv.add("--provenance=false");
-    argv.addAll(List.of("--file", service.dockerfile().toString()));
-    service.descriptor().target().ifPresent(t -> argv.addAll(List.of("--target", t)));
-    new TreeMap<>(service.descriptor().args())
-        .forEach((k, v) -> argv.addAll(List.of("--build-arg", k + "=" + v)));
+    argv.addAll(List.of("--file", build.dockerfile().toString()));
+    build.stage().ifPresent(t -> argv.addAll(List.of("--target", t)));
+    build.args().forEach((k, v) -> argv.addAll(List.of("--build-arg", k + "=" + v)));
     // Only the variable name or file path goes on the command line, never the secret's value.
-    service
-        .descriptor()
-        .secrets()
-        .forEach(
-            secret ->
-                argv.addAll(
-                    List.of(
-                        "--secret",
-                        "id="
-                            + secret.id()
-                            + (secret.kind() == ServiceDescriptor.Secret.Kind.ENV
-                                ? ",env="
-                                : ",src=")
-                            + secret.source())));
-    new TreeMap<>(namedContexts)
-        .forEach(
-            (name, ref) ->
-                argv.addAll(List.of("--build-context", name + "=docker-image://" + ref)));
-    argv.addAll(cacheArguments(service.name(), profile, platforms, repositoryRoot));
-    ImageNames names = profile.imageNames();
-    if (profile.output() == Profile.Output.PUSH_BY_DIGEST) {
-      // Untagged: `orchestrator merge` tags the multi-platform index made from every job's digest.
-      String repository = names.repository(service.name());
-      String arch = String.join("-", platforms.stream().map(Platforms::archTag).toList());
-      // OCI media types: index annotations (revision, version) are dropped from a Docker list.
-      argv.addAll(
-          List.of(
-              "--output",
-              profile
-                  .stagingTag()
-                  .map(
-                      t ->
-                          "type=image,name="
-                              + repository
-                              + ":"
-                              + t.replace("{arch}", arch)
-                              + ",oci-mediatypes=true,push=true")
-                  .orElse(
-                      "type=image,name="
-                          + repository
-                          + ",push-by-digest=true,name-canonical=true,oci-mediatypes=true,push=true")));
-    } else {
-      names
-          .references(service.name(), service.descriptor().tags())
-          .forEach(ref -> argv.addAll(List.of("--tag", ref)));
-      argv.add(profile.output() == Profile.Output.PUSH ? "--push" : "--load");
-    }
+    build.secrets().forEach(s -> argv.addAll(List.of("--secret", s)));
+    build
+        .contexts()
+        .forEach((name, source) -> argv.addAll(List.of("--build-context", name + "=" + source)));
+    build.cacheFrom().forEach(c -> argv.addAll(List.of("--cache-from", c)));
+    build.cacheTo().forEach(c -> argv.addAll(List.of("--cache-to", c)));
+    build.tags().forEach(t -> argv.addAll(List.of("--tag", t)));
+    build.outputs().forEach(o -> argv.addAll(output(o)));
+    build.labels().forEach((k, v) -> argv.addAll(List.of("--label", k + "=" + v)));
     argv.addAll(List.of("--metadata-file", metadataFile.toString()));
-    argv.add(service.context().toString());
+    argv.add(build.context().toString());
     return List.copyOf(argv);
+  }
+
+  /** The short flags for the two outputs everybody knows, {@code --output} for the rest. */
+  private static List<String> output(String spec) {
+    return switch (spec) {
+      case "type=docker" -> List.of("--load");
+      case "type=image,push=true" -> List.of("--push");
+      default -> List.of("--output", spec);
+    };
   }
 
   static List<String> cacheArguments(

@@ -51,21 +51,16 @@ final class ServiceBuild {
     this.upToDate = new UpToDateCheck(settings, engine, names, runner);
   }
 
+  /**
+   * @param namedContexts in-repo images this Dockerfile refers to: context name to image reference
+   */
   List<String> argv(Service service, Map<String, String> namedContexts) {
-    Path metadata = settings.state().buildMetadata(service.name());
-    Map<String, String> labels = new LinkedHashMap<>(new TreeMap<>(service.descriptor().labels()));
-    labels.putAll(settings.labelsOf(service));
-    return upToDate.withHashArguments(
-        service,
-        BuildxCommand.withLabels(
-            BuildxCommand.argv(
-                service,
-                settings.profile(),
-                settings.platformsOf(service),
-                namedContexts,
-                settings.root(),
-                metadata),
-            labels));
+    Map<String, String> contexts = new TreeMap<>();
+    namedContexts.forEach((name, ref) -> contexts.put(name, "docker-image://" + ref));
+    return BuildxCommand.argv(
+        imageBuild(service, contexts),
+        settings.profile().builderFor(settings.platformsOf(service)),
+        settings.state().buildMetadata(service.name()));
   }
 
   /** Builds one service with its own {@code docker buildx build}. */

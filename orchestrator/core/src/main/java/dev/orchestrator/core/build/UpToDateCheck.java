@@ -85,21 +85,6 @@ final class UpToDateCheck {
     return measure;
   }
 
-  /** The label (and, when pushing, the hash tag) every build gets: inserted before the context. */
-  List<String> withHashArguments(Service service, List<String> argv) {
-    Optional<Hashes> hashes = hashes(service);
-    if (hashes.isEmpty()) {
-      return argv;
-    }
-    List<String> extra = new ArrayList<>();
-    labels(service).forEach((k, v) -> extra.addAll(List.of("--label", k + "=" + v)));
-    extraTags(service).forEach(t -> extra.addAll(List.of("--tag", t)));
-    List<String> out = new ArrayList<>(argv.subList(0, argv.size() - 1));
-    out.addAll(extra);
-    out.add(argv.get(argv.size() - 1));
-    return List.copyOf(out);
-  }
-
   /** The label every build gets: the image's input hash; none without incremental builds. */
   Map<String, String> labels(Service service) {
     return hashes(service).map(h -> Map.of(LABEL, h.image())).orElse(Map.of());

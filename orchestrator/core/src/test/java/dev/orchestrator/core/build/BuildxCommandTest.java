@@ -26,7 +26,7 @@ class BuildxCommandTest {
             .build();
 
     List<String> argv =
-        BuildxCommand.argv(
+        argv(
             app,
             local,
             List.of("linux/amd64", "linux/arm64"),
@@ -84,8 +84,7 @@ class BuildxCommandTest {
             .builder(Optional.of("arm-builder"))
             .build();
 
-    List<String> argv =
-        BuildxCommand.argv(app, ci, List.of("linux/arm64"), Map.of(), Path.of("/repo"), META);
+    List<String> argv = argv(app, ci, List.of("linux/arm64"), Map.of(), Path.of("/repo"), META);
 
     assertThat(argv)
         .containsSubsequence(
@@ -139,9 +138,7 @@ class BuildxCommandTest {
     Profile none =
         Profile.builder("p").cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max")).build();
 
-    assertThat(
-            BuildxCommand.argv(
-                withSecrets, none, List.of("linux/amd64"), Map.of(), Path.of("/repo"), META))
+    assertThat(argv(withSecrets, none, List.of("linux/amd64"), Map.of(), Path.of("/repo"), META))
         .containsSubsequence(
             "--secret", "id=npm,env=NPM_TOKEN", "--secret", "id=netrc,src=/root/.netrc");
   }
@@ -164,7 +161,7 @@ class BuildxCommandTest {
     String base = "127.0.0.1:5000/monorepo/base@sha256:" + "a".repeat(64);
 
     List<String> argv =
-        BuildxCommand.argv(
+        argv(
             app,
             digestProfile(Optional.empty(), Map.of()),
             List.of("linux/arm64"),
@@ -202,7 +199,7 @@ class BuildxCommandTest {
   @Test
   void aStagingTagPushesUnderTheArchitecturesTagForTheDockerDriver() {
     List<String> argv =
-        BuildxCommand.argv(
+        argv(
             app,
             digestProfile(Optional.of("ci-{arch}"), Map.of()),
             List.of("linux/arm64"),
@@ -221,7 +218,7 @@ class BuildxCommandTest {
   @Test
   void aBuilderForThePlatformWinsOverTheProfilesBuilder() {
     List<String> argv =
-        BuildxCommand.argv(
+        argv(
             app,
             digestProfile(Optional.empty(), Map.of("linux/arm64", "arm-native")),
             List.of("linux/arm64"),
@@ -234,23 +231,88 @@ class BuildxCommandTest {
   }
 
   @Test
-  void labelsGoBeforeTheContextWhichStaysLast() {
-    List<String> argv = List.of("docker", "buildx", "build", "--load", "/repo/app");
+  void targetBuildArgsLabelsAndExtraTagsEachHaveTheirFlagSortedBeforeTheContext() {
+    Service staged =
+        new Service(
+            app.name(),
+            app.directory(),
+            app.relativeDirectory(),
+            app.dockerfile(),
+            app.context(),
+            app.descriptor().toBuilder()
+                .target(Optional.of("runtime"))
+                .args(Map.of("VERSION", "1.2", "BASE_PREFIX", "local/"))
+                .tags(List.of("1.2"))
+                .build(),
+            app.dockerfileInfo());
+    Profile none =
+        Profile.builder("p").cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max")).build();
     Map<String, String> labels = new java.util.LinkedHashMap<>();
     labels.put("org.opencontainers.image.title", "app");
-    labels.put("org.opencontainers.image.revision", "abc");
+    labels.put("dev.orchestrator.input-hash", "abc");
 
-    assertThat(BuildxCommand.withLabels(argv, labels))
+    List<String> argv =
+        BuildxCommand.argv(
+            ImageBuild.of(
+                staged,
+                none,
+                List.of("linux/amd64"),
+                Map.of(),
+                Path.of("/repo"),
+                labels,
+                List.of("monorepo/app:hash-abc")),
+            Optional.empty(),
+            META);
+
+    assertThat(argv)
         .containsExactly(
             "docker",
             "buildx",
             "build",
+            "--progress=plain",
+            "--platform",
+            "linux/amd64",
+            "--provenance=false",
+            "--file",
+            "/repo/services/app/Dockerfile",
+            "--target",
+            "runtime",
+            "--build-arg",
+            "BASE_PREFIX=local/",
+            "--build-arg",
+            "VERSION=1.2",
+            "--tag",
+            "monorepo/app:latest",
+            "--tag",
+            "monorepo/app:1.2",
+            "--tag",
+            "monorepo/app:hash-abc",
             "--load",
             "--label",
-            "org.opencontainers.image.title=app",
+            "dev.orchestrator.input-hash=abc",
             "--label",
-            "org.opencontainers.image.revision=abc",
-            "/repo/app");
-    assertThat(BuildxCommand.withLabels(argv, Map.of())).isSameAs(argv);
+            "org.opencontainers.image.title=app",
+            "--metadata-file",
+            META.toString(),
+            "/repo/services/app");
+  }
+
+  /**
+   * The argv of a service built alone: named contexts are images, as {@link ServiceBuild} wires
+   * them.
+   */
+  private static List<String> argv(
+      Service service,
+      Profile profile,
+      List<String> platforms,
+      Map<String, String> images,
+      Path root,
+      Path metadata) {
+    Map<String, String> contexts = new java.util.TreeMap<>();
+    images.forEach((name, ref) -> contexts.put(name, "docker-image://" + ref));
+    return BuildxCommand.argv(
+        ImageBuild.of(service, profile, platforms, contexts, root, Map.of(), List.of()),
+        profile.builderFor(platforms),
+        metadata);
   }
 }
