@@ -44,7 +44,10 @@ public final class GraphBuilder {
                       + "'; known services: "
                       + String.join(", ", new java.util.TreeSet<>(services.keySet()))));
         } else {
-          edges.add(new Edge(service.name(), dependency, Edge.Reason.DEPENDS_ON, "service.yaml"));
+          // A dependency from a build definition (compose, skaffold, bake) names that file.
+          String declaredIn =
+              service.descriptor().lineOf("dependsOn") > 0 ? "service.yaml" : service.origin();
+          edges.add(new Edge(service.name(), dependency, Edge.Reason.DEPENDS_ON, declaredIn));
         }
       }
     }

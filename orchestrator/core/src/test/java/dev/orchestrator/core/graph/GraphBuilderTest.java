@@ -6,6 +6,7 @@ import static dev.orchestrator.core.TestServices.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.error.ConfigurationException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,27 @@ class GraphBuilderTest {
                 service("app", List.of("base"), List.of("base"), List.of())));
 
     assertThat(graph.dependenciesOf("app")).isEmpty();
+  }
+
+  @Test
+  void aDependencyFromABuildDefinitionNamesThatFileNotServiceYaml() {
+    Service declared = service("api", List.of("scratch"), List.of(), List.of("db"));
+    Service fromCompose =
+        new Service(
+            declared.name(),
+            declared.directory(),
+            declared.relativeDirectory(),
+            declared.dockerfile(),
+            declared.context(),
+            declared.descriptor().toBuilder().lines(java.util.Map.of()).build(),
+            declared.dockerfileInfo(),
+            "docker-compose.yml:6",
+            java.util.Optional.empty());
+
+    ServiceGraph graph = GraphBuilder.build(repository(from("db", "scratch"), fromCompose));
+
+    assertThat(graph.edges())
+        .containsExactly(new Edge("api", "db", Edge.Reason.DEPENDS_ON, "docker-compose.yml:6"));
   }
 
   @Test
