@@ -51,7 +51,7 @@ class PackageDependenciesTest {
     {"discovery", "error config dockerfile git process"},
     {"graph", "error config discovery dockerfile"},
     {"maven", "error discovery graph process"},
-    {"workspace", "error config discovery dockerfile graph maven process"},
+    {"workspace", "error image config discovery dockerfile graph maven process"},
     {"hash", "error config discovery dockerfile git graph"},
     {"engine", "error size process"},
     {

@@ -27,6 +27,8 @@ import java.util.Optional;
  *     digest is still what is recorded, consumed and merged
  * @param mergeTags templates of the tags {@code orchestrator merge} gives the multi-platform
  *     images, such as {@code {sha}} or {@code {version}} (see {@link TagTemplate})
+ * @param imagePaths service to the repository path its build definition names (see {@link
+ *     ImageNames}); set from the repository, never from a profile file
  */
 public record Profile(
     String name,
@@ -41,12 +43,19 @@ public record Profile(
     Optional<String> builder,
     Map<String, String> builders,
     Optional<String> stagingTag,
-    List<String> mergeTags) {
+    List<String> mergeTags,
+    Map<String, String> imagePaths) {
 
   public Profile {
     platforms = List.copyOf(platforms);
     builders = Map.copyOf(builders);
     mergeTags = List.copyOf(mergeTags);
+    imagePaths = Map.copyOf(imagePaths);
+  }
+
+  /** This profile naming the services in {@code imagePaths} as their build definitions do. */
+  public Profile withImagePaths(Map<String, String> imagePaths) {
+    return toBuilder().imagePaths(imagePaths).build();
   }
 
   /**
@@ -73,7 +82,8 @@ public record Profile(
             .jobs(jobs)
             .builder(builder)
             .builders(builders)
-            .stagingTag(stagingTag);
+            .stagingTag(stagingTag)
+            .imagePaths(imagePaths);
     // Merge tags that only repeat the tag follow a tag set over this profile.
     return mergeTags.equals(List.of(tag)) ? b : b.mergeTags(mergeTags);
   }
@@ -121,7 +131,7 @@ public record Profile(
 
   /** How this profile names images. */
   public ImageNames imageNames() {
-    return new ImageNames(registry, namespace, tag);
+    return new ImageNames(registry, namespace, tag, imagePaths);
   }
 
   /** Sets what differs from an empty profile file; see {@link Profile#builder}. */
@@ -139,6 +149,7 @@ public record Profile(
     private Map<String, String> builders = Map.of();
     private Optional<String> stagingTag = Optional.empty();
     private Optional<List<String>> mergeTags = Optional.empty();
+    private Map<String, String> imagePaths = Map.of();
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -201,6 +212,11 @@ public record Profile(
     }
 
     /** The merge tag templates; just {@code tag} unless set. */
+    public Builder imagePaths(Map<String, String> imagePaths) {
+      this.imagePaths = imagePaths;
+      return this;
+    }
+
     public Builder mergeTags(List<String> mergeTags) {
       this.mergeTags = Optional.of(mergeTags);
       return this;
@@ -220,7 +236,8 @@ public record Profile(
           builder,
           builders,
           stagingTag,
-          mergeTags.orElse(List.of(tag)));
+          mergeTags.orElse(List.of(tag)),
+          imagePaths);
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.orchestrator.core.dockerfile.Stage;
 import dev.orchestrator.core.graph.GraphBuilder;
 import dev.orchestrator.core.graph.ServiceGraph;
 import dev.orchestrator.core.graph.Wiring;
+import dev.orchestrator.core.image.ImageNames;
 import dev.orchestrator.core.maven.MavenEdges;
 import dev.orchestrator.core.maven.MavenReactor;
 import dev.orchestrator.core.process.CommandRunner;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -53,7 +55,13 @@ public record Workspace(Repository repository, ServiceGraph graph, MavenReactor 
    * @param registry the registry given on the command line or in the environment
    */
   public Profile profile(Optional<String> name, Optional<String> registry) {
-    return profiles().resolve(name.orElse(repository.config().defaultProfile()), registry);
+    Map<String, String> paths = new TreeMap<>();
+    for (Service s : repository.services()) {
+      s.image().ifPresent(image -> paths.put(s.name(), ImageNames.pathOf(image)));
+    }
+    return profiles()
+        .resolve(name.orElse(repository.config().defaultProfile()), registry)
+        .withImagePaths(paths);
   }
 
   /** The repository's profiles: the built-in ones and its files. */
