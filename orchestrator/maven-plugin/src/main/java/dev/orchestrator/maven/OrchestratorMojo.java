@@ -71,8 +71,11 @@ abstract class OrchestratorMojo extends AbstractMojo {
     try {
       Orchestrator orchestrator =
           Orchestrator.onThisMachine().withRegistry(Optional.ofNullable(registry));
-      // Every goal, list and plan too, refuses a profile that does not exist.
-      orchestrator.checkProfile(root(), Optional.ofNullable(profile));
+      // Every goal, list and plan too, refuses a profile that does not exist; without one, the
+      // default is built in.
+      if (profile().isPresent()) {
+        orchestrator.checkProfile(root(), profile());
+      }
       verdict = run(orchestrator);
     } catch (ConfigurationException e) {
       throw new MojoFailureException(
