@@ -51,7 +51,9 @@ class DefinitionsEndToEndIT {
     }
   }
 
-  /** Until profiles ship inside the tool, the fixture says where images go. */
+  /**
+   * The built-in local profile, in a namespace of this test's own so that it removes its images.
+   */
   private void localProfile() {
     file(
         "buildx-profiles/local.yaml",
@@ -92,13 +94,14 @@ class DefinitionsEndToEndIT {
         .allMatch(s -> s.equals("up-to-date"));
   }
 
-  private String label(String service, String key) {
+  /** A label of the image {@code namespace/name:latest}. */
+  private String label(String name, String key) {
     return docker(
             "image",
             "inspect",
             "--format",
             "{{index .Config.Labels \"" + key + "\"}}",
-            namespace + "/" + service + ":latest")
+            namespace + "/" + name + ":latest")
         .output()
         .strip();
   }
@@ -113,10 +116,10 @@ class DefinitionsEndToEndIT {
           db:
             image: postgres:16
           config:
-            image: org/project-config
+            image: NS/project-config
             build: ./config-server
           api:
-            image: org/api:1.0
+            image: NS/api-image:1.0
             build:
               context: ./api-service
               dockerfile: docker/Dockerfile
@@ -126,7 +129,8 @@ class DefinitionsEndToEndIT {
               additional_contexts:
                 config: service:config
             depends_on: [db, config]
-        """);
+        """
+            .replace("NS/", namespace + "/"));
     file("config-server/Dockerfile", "FROM scratch\nCOPY config.txt /config.txt\n");
     file("config-server/config.txt", "config\n");
     file(
@@ -147,18 +151,23 @@ class DefinitionsEndToEndIT {
     assertThat(list.out().replaceAll("\\s", ""))
         .contains(
             "\"name\":\"api\",\"directory\":\"api-service\",\"dockerfile\":\"api-service/docker/Dockerfile\",\"dependsOn\":[\"config\"]",
-            "\"origin\":\"compose.yaml:7\",\"image\":\"org/api:1.0\"",
+            "\"origin\":\"compose.yaml:7\",\"image\":\"" + namespace + "/api-image:1.0\"",
             "\"name\":\"config\",\"directory\":\"config-server\"",
-            "\"origin\":\"compose.yaml:4\",\"image\":\"org/project-config\"")
+            "\"origin\":\"compose.yaml:4\",\"image\":\"" + namespace + "/project-config\"")
         .doesNotContain("\"name\":\"db\"");
     Cli text = orchestrator("list");
-    assertThat(text.out()).contains("from compose.yaml:7, image org/api:1.0");
+    assertThat(text.out()).contains("from compose.yaml:7, image " + namespace + "/api-image:1.0");
     Cli graph = orchestrator("graph");
     assertThat(graph.out())
         .contains("-> config (Dockerfile COPY --from, Dockerfile:3, declared dependency)");
 
     buildsTwice("api", "config");
-    assertThat(label("api", "mode")).isEqualTo("release");
+    // The compose file's image names name the images, not namespace/service.
+    assertThat(label("api-image", "mode")).isEqualTo("release");
+    assertThat(docker("image", "inspect", namespace + "/project-config:latest").result().exitCode())
+        .isZero();
+    assertThat(docker("image", "inspect", namespace + "/config:latest").result().exitCode())
+        .isNotZero();
   }
 
   @Test
@@ -174,20 +183,21 @@ class DefinitionsEndToEndIT {
         build:
           platforms: [linux/amd64, linux/arm64]
           artifacts:
-          - image: example.com/shop/base
+          - image: example.com/NS/base
             context: src/base
-          - image: example.com/shop/cartservice
+          - image: example.com/NS/cartservice
             context: src/cartservice/src
             requires:
-            - image: example.com/shop/base
+            - image: example.com/NS/base
               alias: BASE
-          - image: example.com/shop/frontend
+          - image: example.com/NS/frontend
             context: src/frontend
             docker:
               dockerfile: Dockerfile
               buildArgs:
                 FLAVOUR: plain
-        """);
+        """
+            .replace("NS/", namespace + "/"));
     file("src/base/Dockerfile", "FROM scratch\nCOPY base.txt /base.txt\n");
     file("src/base/base.txt", "base\n");
     file(
@@ -207,9 +217,11 @@ class DefinitionsEndToEndIT {
             "\"name\":\"cartservice\",\"directory\":\"src/cartservice/src\","
                 + "\"dockerfile\":\"src/cartservice/src/Dockerfile\",\"dependsOn\":[\"base\"],"
                 + "\"externalImages\":[],\"platforms\":[\"linux/amd64\",\"linux/arm64\"]",
-            "\"origin\":\"skaffold.yaml:10\",\"image\":\"example.com/shop/cartservice\"",
+            "\"origin\":\"skaffold.yaml:10\",\"image\":\"example.com/"
+                + namespace
+                + "/cartservice\"",
             "\"name\":\"frontend\"",
-            "\"origin\":\"skaffold.yaml:8\",\"image\":\"example.com/shop/base\"");
+            "\"origin\":\"skaffold.yaml:8\",\"image\":\"example.com/" + namespace + "/base\"");
     Cli graph = orchestrator("graph");
     assertThat(graph.out())
         .contains("cartservice\n  -> base (Dockerfile FROM, Dockerfile:2, declared dependency)");
@@ -242,9 +254,10 @@ class DefinitionsEndToEndIT {
           context = "app"
           contexts = { base = "target:base" }
           args = { GREETING = "hello-${TAG}" }
-          tags = ["example/app:${TAG}"]
+          tags = ["NS/bake-app:${TAG}"]
         }
-        """);
+        """
+            .replace("NS/", namespace + "/"));
     file("images/base/Dockerfile", "FROM scratch\nCOPY base.txt /base.txt\n");
     file("images/base/base.txt", "base\n");
     file("app/Dockerfile", "FROM base\nARG GREETING\nCOPY app.txt /\nLABEL greeting=$GREETING\n");
@@ -256,13 +269,13 @@ class DefinitionsEndToEndIT {
         .contains(
             "\"name\":\"app\",\"directory\":\"app\",\"dockerfile\":\"app/Dockerfile\","
                 + "\"dependsOn\":[\"base\"]",
-            "\"origin\":\"docker-bake.hcl:14\",\"image\":\"example/app:dev\"",
+            "\"origin\":\"docker-bake.hcl:14\",\"image\":\"" + namespace + "/bake-app:dev\"",
             "\"origin\":\"docker-bake.hcl:9\"");
     Cli graph = orchestrator("graph");
     assertThat(graph.out())
         .contains("app\n  -> base (Dockerfile FROM, Dockerfile:1, declared dependency)");
 
     buildsTwice("app", "base");
-    assertThat(label("app", "greeting")).isEqualTo("hello-dev");
+    assertThat(label("bake-app", "greeting")).isEqualTo("hello-dev");
   }
 }
