@@ -51,16 +51,6 @@ class DefinitionsEndToEndIT {
     }
   }
 
-  /**
-   * The built-in local profile, in a namespace of this test's own so that it removes its images.
-   */
-  private void localProfile() {
-    file(
-        "buildx-profiles/local.yaml",
-        "platforms: [host]\noutput: load\nnamespace: %s\ncache: {type: local, dir: .cache/buildx}\njobs: 2\n"
-            .formatted(namespace));
-  }
-
   private Cli orchestrator(String... args) {
     return Cli.in(root, args);
   }
@@ -74,8 +64,14 @@ class DefinitionsEndToEndIT {
     return statuses;
   }
 
-  /** Builds both platforms, checks every service built, builds again: all up to date. */
+  /**
+   * With no {@code buildx-profiles/} (the built-in local profile), the images are named by the
+   * definitions, all in this test's namespace. Builds both platforms, checks every service built,
+   * builds again: all up to date; then {@code init} writes the repository's files, and a second
+   * {@code init} writes nothing.
+   */
   private void buildsTwice(String... services) {
+    assertThat(root.resolve("buildx-profiles")).doesNotExist();
     Cli first = orchestrator("build", "--platform", BOTH, "--json");
     assertThat(first.exitCode()).as(first.toString()).isZero();
     assertThat(statuses(first)).as(first.toString()).containsOnlyKeys(services);
@@ -92,6 +88,17 @@ class DefinitionsEndToEndIT {
         .as(again.toString())
         .hasSize(services.length)
         .allMatch(s -> s.equals("up-to-date"));
+
+    Cli init = orchestrator("init", "--profiles", "--makefile");
+    assertThat(init.exitCode()).as(init.toString()).isZero();
+    assertThat(init.out()).contains("wrote orchestrator.yaml", "wrote orchestrator.mk");
+    assertThat(root.resolve("buildx-profiles/local.yaml")).exists();
+    Cli secondInit = orchestrator("init", "--profiles", "--makefile");
+    assertThat(secondInit.exitCode()).as(secondInit.toString()).isZero();
+    assertThat(secondInit.out()).contains("nothing written").doesNotContain("wrote ");
+    Cli listAfter = orchestrator("list", "--names");
+    assertThat(listAfter.exitCode()).as(listAfter.toString()).isZero();
+    assertThat(listAfter.out().lines().toList()).containsExactlyInAnyOrder(services);
   }
 
   /** A label of the image {@code namespace/name:latest}. */
@@ -108,7 +115,6 @@ class DefinitionsEndToEndIT {
 
   @Test
   void composeBuildSectionsWithImageNamesATargetAndArgs() {
-    localProfile();
     file(
         "compose.yaml",
         """
@@ -172,7 +178,6 @@ class DefinitionsEndToEndIT {
 
   @Test
   void skaffoldArtifactsInNestedSrcFoldersWithRequiresAndPlatforms() {
-    localProfile();
     file(
         "skaffold.yaml",
         """
@@ -233,7 +238,6 @@ class DefinitionsEndToEndIT {
 
   @Test
   void bakeHclWithTargetContexts() {
-    localProfile();
     file(
         "docker-bake.hcl",
         """
@@ -247,6 +251,7 @@ class DefinitionsEndToEndIT {
 
         target "base" {
           context = "images/base"
+          tags = ["NS/bake-base"]
           platforms = ["linux/amd64", "linux/arm64"]
         }
 
@@ -269,7 +274,7 @@ class DefinitionsEndToEndIT {
         .contains(
             "\"name\":\"app\",\"directory\":\"app\",\"dockerfile\":\"app/Dockerfile\","
                 + "\"dependsOn\":[\"base\"]",
-            "\"origin\":\"docker-bake.hcl:14\",\"image\":\"" + namespace + "/bake-app:dev\"",
+            "\"origin\":\"docker-bake.hcl:15\",\"image\":\"" + namespace + "/bake-app:dev\"",
             "\"origin\":\"docker-bake.hcl:9\"");
     Cli graph = orchestrator("graph");
     assertThat(graph.out())
