@@ -24,7 +24,7 @@ final class SharedOptions {
       paramLabel = "NAME",
       description =
           "Build profile: built in (local, ci-amd64, ci-arm64, ci, release) or from"
-              + " buildx-profiles/, where a file overrides the built-in one (default: local).")
+              + " buildx-profiles/, where a file overrides the built-in one (default: local; matrix and merge: ci).")
   String profile;
 
   @Option(

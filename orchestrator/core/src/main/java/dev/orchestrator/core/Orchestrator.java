@@ -513,10 +513,11 @@ public final class Orchestrator {
    */
   public MergeOutcome merge(MergeRequest request) {
     Workspace workspace = load(request.root());
+    // The merge job publishes what the architecture jobs pushed: without a profile, the CI one's.
     return new Merger(runner)
         .merge(
             workspace.root(),
-            profile(workspace, request.profile()),
+            profile(workspace, request.profile().or(() -> Optional.of(CI_PROFILE))),
             workspace.repository().byName(),
             request);
   }

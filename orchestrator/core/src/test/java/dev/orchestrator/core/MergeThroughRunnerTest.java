@@ -139,6 +139,25 @@ class MergeThroughRunnerTest {
   }
 
   @Test
+  void withoutAProfileTheMergePublishesWithTheCiProfile() {
+    runner.answer(List.of("docker", "buildx", "imagetools", "create"), 0);
+
+    MergeOutcome outcome =
+        orchestrator.merge(
+            new MergeRequest(
+                root,
+                Optional.empty(),
+                List.of(root.resolve("digests")),
+                List.of(),
+                false,
+                false,
+                CI));
+
+    assertThat(outcome.verdict()).isEqualTo(Verdict.OK);
+    assertThat(runner.argvs("docker", "buildx", "imagetools", "create")).hasSize(2);
+  }
+
+  @Test
   void eachServiceGetsOneImagetoolsCreateWithEveryTagAndPlatformDigest() {
     runner.answer(List.of("docker", "buildx", "imagetools", "create"), 0);
 
