@@ -210,16 +210,7 @@ public final class BuildExecutor {
     } finally {
       pool.shutdownNow();
     }
-    String reason = interrupted ? "interrupted" : "--fail-fast: stopped after the first failure";
-    for (String s : plan.services()) {
-      if (!results.containsKey(s)) {
-        ServiceResult skipped =
-            serviceBuild.withStatus(
-                services.get(s), BuildStatus.SKIPPED, Duration.ZERO, reason, List.of());
-        results.put(s, skipped);
-        listener.on(new BuildEvent.Finished(skipped));
-      }
-    }
+    serviceBuild.skipUnfinished(plan.services(), services, results, interrupted);
     List<ServiceResult> ordered = plan.services().stream().map(results::get).toList();
     return new BuildReport(ordered, Duration.ofNanos(System.nanoTime() - start), interrupted);
   }

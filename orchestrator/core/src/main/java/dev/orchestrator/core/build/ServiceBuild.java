@@ -222,6 +222,26 @@ final class ServiceBuild {
     return withStatus(service, BuildStatus.FAILED, took, message, tail);
   }
 
+  /**
+   * Every planned service without a result when a build stops early (interrupted, or {@code
+   * --fail-fast}) is skipped, saying why, and announced as finished.
+   */
+  void skipUnfinished(
+      List<String> planned,
+      Map<String, Service> services,
+      Map<String, ServiceResult> results,
+      boolean interrupted) {
+    String reason = interrupted ? "interrupted" : "--fail-fast: stopped after the first failure";
+    for (String s : planned) {
+      if (!results.containsKey(s)) {
+        ServiceResult skipped =
+            withStatus(services.get(s), BuildStatus.SKIPPED, Duration.ZERO, reason, List.of());
+        results.put(s, skipped);
+        listener.on(new BuildEvent.Finished(skipped));
+      }
+    }
+  }
+
   ServiceResult withStatus(
       Service service, BuildStatus status, Duration took, String message, List<String> tail) {
     return PlatformResults.unmeasured(

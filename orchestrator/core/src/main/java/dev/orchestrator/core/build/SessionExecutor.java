@@ -183,16 +183,7 @@ final class SessionExecutor {
     } finally {
       pool.shutdownNow();
     }
-    String reason = interrupted ? "interrupted" : "--fail-fast: stopped after the first failure";
-    for (String s : plan.services()) {
-      if (!state.results.containsKey(s)) {
-        ServiceResult skipped =
-            serviceBuild.withStatus(
-                services.get(s), BuildStatus.SKIPPED, Duration.ZERO, reason, List.of());
-        state.results.put(s, skipped);
-        listener.on(new BuildEvent.Finished(skipped));
-      }
-    }
+    serviceBuild.skipUnfinished(plan.services(), services, state.results, interrupted);
     List<ServiceResult> ordered = plan.services().stream().map(state.results::get).toList();
     return new BuildReport(ordered, Duration.ofNanos(System.nanoTime() - start), interrupted);
   }
