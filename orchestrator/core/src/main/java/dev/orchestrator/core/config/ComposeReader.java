@@ -80,9 +80,14 @@ public final class ComposeReader {
     List<String> platforms = nodes.platforms(section.get("platforms"), where + ".platforms");
     Map<String, String> args = nodes.args(section.get("args"), where + ".args");
     Optional<String> target = nodes.text(section.get("target"), where + ".target");
-    int contextLine = lineOr(section.get("context"), build);
+    int contextLine = DefinitionNodes.lineOr(section.get("context"), build);
     return nodes
-        .paths(name, contextLine, lineOr(section.get("dockerfile"), build), context, dockerfile)
+        .paths(
+            name,
+            contextLine,
+            DefinitionNodes.lineOr(section.get("dockerfile"), build),
+            context,
+            dockerfile)
         .map(
             located ->
                 new BuildDefinition(
@@ -96,9 +101,5 @@ public final class ComposeReader {
                     args,
                     platforms,
                     requires));
-  }
-
-  private static int lineOr(Node node, Node fallback) {
-    return DefinitionNodes.line(node != null ? node : fallback);
   }
 }

@@ -38,6 +38,11 @@ final class DefinitionNodes {
     return file;
   }
 
+  /** The line of {@code node}, or of {@code fallback} (its parent) when the key is absent. */
+  static int lineOr(Node node, Node fallback) {
+    return line(node != null ? node : fallback);
+  }
+
   static int line(Node node) {
     return node.getStartMark().getLine() + 1;
   }

@@ -78,8 +78,8 @@ public final class SkaffoldReader {
     }
     List<String> platforms = nodes.platforms(fields.get("platforms"), where + ".platforms");
     Optional<String> target = nodes.text(docker.get("target"), where + ".docker.target");
-    int contextLine = lineOr(fields.get("context"), artifact);
-    int dockerfileLine = lineOr(docker.get("dockerfile"), artifact);
+    int contextLine = DefinitionNodes.lineOr(fields.get("context"), artifact);
+    int dockerfileLine = DefinitionNodes.lineOr(docker.get("dockerfile"), artifact);
     return nodes
         .paths(name, contextLine, dockerfileLine, context, dockerfile)
         .map(
@@ -95,9 +95,5 @@ public final class SkaffoldReader {
                     args,
                     platforms.isEmpty() ? buildPlatforms : platforms,
                     requires));
-  }
-
-  private static int lineOr(Node node, Node fallback) {
-    return DefinitionNodes.line(node != null ? node : fallback);
   }
 }
