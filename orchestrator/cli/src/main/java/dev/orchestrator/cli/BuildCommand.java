@@ -52,6 +52,16 @@ final class BuildCommand implements Callable<Integer> {
   java.nio.file.Path digestsFile;
 
   @Option(
+      names = "--dependencies-from",
+      paramLabel = "PATH",
+      description =
+          "A staged CI job (see `matrix --stages`): build only the SERVICEs named; the in-repo"
+              + " images they refer to that are not named are taken by digest from these digests"
+              + " files or folders (earlier jobs' artifacts), for the one --platform, never built"
+              + " or pulled by a tag; one missing is exit 3. Repeatable.")
+  List<Path> dependenciesFrom = List.of();
+
+  @Option(
       names = "--wait",
       description =
           "When another build of this repository is running, wait for it to end "
@@ -112,6 +122,8 @@ final class BuildCommand implements Callable<Integer> {
             .digestsFile(Optional.ofNullable(digestsFile).map(p -> p.toAbsolutePath().normalize()))
             .verifyAfter(verify)
             .waitForLock(waitForLock)
+            .dependenciesFrom(
+                dependenciesFrom.stream().map(p -> p.toAbsolutePath().normalize()).toList())
             .build();
     if (explain != null) {
       ExplainText.print(

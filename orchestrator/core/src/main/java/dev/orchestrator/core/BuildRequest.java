@@ -24,6 +24,9 @@ import java.util.Optional;
  * @param verifyAfter when every service built, verify what was built (as {@code verify} does)
  * @param waitForLock when another build of the repository is running, wait for it to end instead of
  *     refusing
+ * @param dependenciesFrom digests files (or folders of them) of earlier CI jobs: when given, only
+ *     the services asked for are built, and the in-repo images they refer to that are not among
+ *     them are taken by digest from these files, never built or pulled by a tag
  */
 public record BuildRequest(
     Path root,
@@ -37,13 +40,15 @@ public record BuildRequest(
     Optional<String> changedSince,
     Optional<Path> digestsFile,
     boolean verifyAfter,
-    boolean waitForLock) {
+    boolean waitForLock,
+    List<Path> dependenciesFrom) {
 
   public BuildRequest {
     Objects.requireNonNull(root, "root");
     checkJobs(jobs);
     platforms = List.copyOf(platforms);
     services = List.copyOf(services);
+    dependenciesFrom = List.copyOf(dependenciesFrom);
   }
 
   /** A negative count reaching the core is a front end that did not check: not "the profile's". */
@@ -73,6 +78,7 @@ public record BuildRequest(
     private Optional<Path> digestsFile = Optional.empty();
     private boolean verifyAfter;
     private boolean waitForLock;
+    private List<Path> dependenciesFrom = List.of();
 
     private Builder(Path root) {
       this.root = root;
@@ -133,6 +139,11 @@ public record BuildRequest(
       return this;
     }
 
+    public Builder dependenciesFrom(List<Path> digests) {
+      this.dependenciesFrom = digests;
+      return this;
+    }
+
     public BuildRequest build() {
       return new BuildRequest(
           root,
@@ -146,7 +157,8 @@ public record BuildRequest(
           changedSince,
           digestsFile,
           verifyAfter,
-          waitForLock);
+          waitForLock,
+          dependenciesFrom);
     }
   }
 }

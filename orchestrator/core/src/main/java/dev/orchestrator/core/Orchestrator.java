@@ -31,11 +31,13 @@ import dev.orchestrator.core.process.SystemCommandRunner;
 import dev.orchestrator.core.progress.BuildEvent;
 import dev.orchestrator.core.progress.BuildListener;
 import dev.orchestrator.core.publish.DigestsOutput;
+import dev.orchestrator.core.publish.EarlierImages;
 import dev.orchestrator.core.publish.JobMatrix;
 import dev.orchestrator.core.publish.JobReport;
 import dev.orchestrator.core.publish.MergeOutcome;
 import dev.orchestrator.core.publish.MergeRequest;
 import dev.orchestrator.core.publish.Merger;
+import dev.orchestrator.core.publish.StagedMatrix;
 import dev.orchestrator.core.registry.DockerConfig;
 import dev.orchestrator.core.registry.RegistryClient;
 import dev.orchestrator.core.result.BuildReport;
@@ -192,6 +194,7 @@ public final class Orchestrator {
     DigestsOutput.check(profile, platforms);
     ownFolders(workspace, profile);
     Plan plan = UpToDate.plan(workspace, request, runner);
+    Map<String, String> earlier = earlierImages(request, workspace, plan, platforms);
     Map<String, Service> services =
         BuildPreconditions.check(
             workspace.root(), plan.services(), workspace.repository().byName(), environment);
@@ -205,7 +208,8 @@ public final class Orchestrator {
                     new BuildSettings(
                         workspace.root(), profile, platforms, jobs, request.failFast()),
                     incremental)
-                .withProvenance(BuildProvenance.of(workspace.root(), environment, runner));
+                .withProvenance(BuildProvenance.of(workspace.root(), environment, runner))
+                .withEarlierImages(earlier);
         built = build(request, workspace, services, plan, platforms, settings, listener);
       }
       if (!request.verifyAfter() || built.report().isEmpty() || built.report().get().anyFailed()) {
@@ -218,6 +222,23 @@ public final class Orchestrator {
       return new BuildOutcome(
           plan, platforms, built.commands(), built.report(), Optional.of(verified));
     }
+  }
+
+  /** A staged job's dependencies by digest, from earlier jobs' digests files; checked first. */
+  private static Map<String, String> earlierImages(
+      BuildRequest request, Workspace workspace, Plan plan, List<String> platforms) {
+    if (request.dependenciesFrom().isEmpty()) {
+      return Map.of();
+    }
+    return EarlierImages.resolve(
+        plan,
+        workspace.graph(),
+        workspace.repository().byName(),
+        platforms,
+        request.dependenciesFrom(),
+        request
+            .digestsFile()
+            .orElse(DigestsOutput.defaultFile(new StateFolder(request.root()), platforms)));
   }
 
   /** A push-by-digest job's report beside its digests file: what the merge's barrier reads. */
@@ -506,6 +527,28 @@ public final class Orchestrator {
     Path dir = workspace.root().resolve(workspace.repository().config().profilesDir());
     return JobMatrix.jobs(
         platforms.isEmpty() ? profile.platforms() : platforms, dir, workspace.profiles().names());
+  }
+
+  /**
+   * The staged CI jobs ({@link StagedMatrix}): the plan of every service in at most {@code stages}
+   * stages, each in at most {@code shards} jobs per architecture, for the platforms of {@link
+   * #matrix}.
+   */
+  public List<StagedMatrix.Stage> stagedMatrix(
+      Path root, Optional<String> profileName, List<String> platforms, int stages, int shards) {
+    Workspace workspace = load(root);
+    Map<String, List<String>> servicePlatforms = new LinkedHashMap<>();
+    workspace
+        .repository()
+        .byName()
+        .forEach((name, s) -> servicePlatforms.put(name, s.descriptor().platforms()));
+    return StagedMatrix.of(
+        Planner.plan(workspace.graph(), List.of()),
+        workspace.graph(),
+        servicePlatforms,
+        matrix(root, profileName, platforms),
+        stages,
+        shards);
   }
 
   /**

@@ -69,9 +69,23 @@ final class UpToDate {
 
   /**
    * The plan of a request: the services asked for, or with {@code --changed-since} those of them
-   * (all when none were named) that the changes affect; with their dependencies either way.
+   * (all when none were named) that the changes affect; with their dependencies, unless they come
+   * from earlier jobs ({@link BuildRequest#dependenciesFrom()}).
    */
   static Plan plan(Workspace workspace, BuildRequest request, CommandRunner runner) {
+    Plan plan = withDependencies(workspace, request, runner);
+    // A staged CI job builds its own services only: earlier jobs built the others.
+    return request.dependenciesFrom().isEmpty()
+        ? plan
+        : Planner.only(
+            workspace.graph(),
+            plan.services().stream()
+                .filter(s -> request.services().isEmpty() || request.services().contains(s))
+                .toList());
+  }
+
+  private static Plan withDependencies(
+      Workspace workspace, BuildRequest request, CommandRunner runner) {
     Plan asked = Planner.plan(workspace.graph(), request.services());
     if (request.changedSince().isEmpty()) {
       return asked;

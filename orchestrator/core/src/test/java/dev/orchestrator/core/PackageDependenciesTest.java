@@ -61,7 +61,7 @@ class PackageDependenciesTest {
     },
     {"uptodate", "engine error hash registry"},
     {"verify", "error config discovery engine image process progress result size"},
-    {"publish", "error config discovery git image process result size state"},
+    {"publish", "error config discovery git graph image process result size state"},
     {"report", "build graph image progress publish result size verify workspace"},
     {ROOT, "*"},
   };

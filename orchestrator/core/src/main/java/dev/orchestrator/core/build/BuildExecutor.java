@@ -295,7 +295,10 @@ public final class BuildExecutor {
     return serviceBuild.withStatus(service, BuildStatus.FAILED, took, message, tail);
   }
 
-  /** In-repo images this service's Dockerfile refers to, wired to the freshly built images. */
+  /**
+   * In-repo images this service's Dockerfile refers to, wired to the freshly built images, or to an
+   * earlier job's image by digest for a dependency this build does not build.
+   */
   private Map<String, String> namedContexts(
       String service, ServiceGraph graph, Map<String, ServiceResult> built) {
     ImageNames names = settings.profile().imageNames();
@@ -304,9 +307,13 @@ public final class BuildExecutor {
       if (e.reason().isImageReference()) {
         contexts.put(
             e.to(),
-            settings.profile().output() == Profile.Output.PUSH_BY_DIGEST
-                ? byDigest(e.to(), names, built)
-                : names.reference(e.to()));
+            settings
+                .earlierImage(e.to())
+                .orElseGet(
+                    () ->
+                        settings.profile().output() == Profile.Output.PUSH_BY_DIGEST
+                            ? byDigest(e.to(), names, built)
+                            : names.reference(e.to())));
       }
     }
     return contexts;

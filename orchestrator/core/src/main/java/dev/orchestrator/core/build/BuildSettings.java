@@ -6,6 +6,7 @@ import dev.orchestrator.core.image.Platforms;
 import dev.orchestrator.core.state.StateFolder;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param failFast stop starting services after the first failure (running ones finish)
  * @param incremental how to skip services whose image is up to date; empty: always build
  * @param provenance what the images' OCI labels say about their sources (see {@link ImageLabels})
+ * @param earlierImages in-repo images this build refers to but does not build, by digest: service
+ *     to {@code REPOSITORY@sha256:…} (a staged CI job's dependencies, built by earlier jobs)
  */
 public record BuildSettings(
     Path root,
@@ -22,7 +25,8 @@ public record BuildSettings(
     int jobs,
     boolean failFast,
     Optional<Incremental> incremental,
-    ImageLabels.Provenance provenance) {
+    ImageLabels.Provenance provenance,
+    Map<String, String> earlierImages) {
 
   public BuildSettings(
       Path root, Profile profile, List<String> platforms, int jobs, boolean failFast) {
@@ -36,12 +40,34 @@ public record BuildSettings(
       int jobs,
       boolean failFast,
       Optional<Incremental> incremental) {
-    this(root, profile, platforms, jobs, failFast, incremental, ImageLabels.Provenance.NONE);
+    this(
+        root,
+        profile,
+        platforms,
+        jobs,
+        failFast,
+        incremental,
+        ImageLabels.Provenance.NONE,
+        Map.of());
   }
 
   /** These settings, with images labelled from {@code provenance}. */
   public BuildSettings withProvenance(ImageLabels.Provenance provenance) {
-    return new BuildSettings(root, profile, platforms, jobs, failFast, incremental, provenance);
+    return new BuildSettings(
+        root, profile, platforms, jobs, failFast, incremental, provenance, earlierImages);
+  }
+
+  /** These settings, with in-repo images not built here taken by digest from earlier jobs. */
+  public BuildSettings withEarlierImages(Map<String, String> earlierImages) {
+    return new BuildSettings(
+        root, profile, platforms, jobs, failFast, incremental, provenance, earlierImages);
+  }
+
+  /**
+   * An earlier job's image of this in-repo service, by digest, when this build does not build it.
+   */
+  Optional<String> earlierImage(String service) {
+    return Optional.ofNullable(earlierImages.get(service));
   }
 
   /** The OCI labels the orchestrator gives this service's image. */
@@ -51,6 +77,7 @@ public record BuildSettings(
 
   public BuildSettings {
     platforms = List.copyOf(platforms);
+    earlierImages = Map.copyOf(earlierImages);
     if (jobs < 1) {
       throw new IllegalArgumentException("jobs must be at least 1");
     }

@@ -458,7 +458,7 @@ final class SessionExecutor {
   /**
    * In-repo images this service's Dockerfile refers to: a member of the same session in-solve
    * ({@code target:}), anything else as the image built or found earlier ({@code docker-image://},
-   * by digest when pushed untagged).
+   * by digest when pushed untagged or taken from an earlier job).
    */
   private Map<String, String> contexts(
       String service,
@@ -473,6 +473,8 @@ final class SessionExecutor {
       }
       if (members.contains(e.to())) {
         contexts.put(e.to(), "target:" + e.to());
+      } else if (settings.earlierImage(e.to()).isPresent()) {
+        contexts.put(e.to(), "docker-image://" + settings.earlierImage(e.to()).get());
       } else if (settings.profile().output() == Profile.Output.PUSH_BY_DIGEST) {
         String digest =
             Optional.ofNullable(builtSoFar.get(e.to()))

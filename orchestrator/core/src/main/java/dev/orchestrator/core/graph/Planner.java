@@ -1,6 +1,7 @@
 package dev.orchestrator.core.graph;
 
 import dev.orchestrator.core.error.ConfigurationException;
+import dev.orchestrator.core.error.Problem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** Orders the selected services, with everything they depend on, into waves. */
 public final class Planner {
@@ -25,12 +27,46 @@ public final class Planner {
           "unknown service(s): "
               + String.join(", ", unknown)
               + "; known services: "
-              + String.join(", ", new java.util.TreeSet<>(graph.nodes())));
+              + String.join(", ", new TreeSet<>(graph.nodes())));
     }
     Set<String> included = selected.isEmpty() ? graph.nodes() : graph.withDependencies(selected);
+    return waves(graph, included);
+  }
+
+  /**
+   * Only the services selected, without the dependencies outside the selection: those come from
+   * elsewhere (an earlier CI job's images). Refuses a selection with a gap, a service left out that
+   * needs one selected while one selected needs it: its image would predate this build.
+   */
+  public static Plan only(ServiceGraph graph, Collection<String> selected) {
+    plan(graph, selected);
+    Set<String> chosen = new TreeSet<>(selected);
+    List<String> gaps = new ArrayList<>();
+    for (String outside : graph.withDependencies(chosen)) {
+      if (chosen.contains(outside)) {
+        continue;
+      }
+      Set<String> needs = new TreeSet<>(graph.withDependencies(List.of(outside)));
+      needs.retainAll(chosen);
+      if (!needs.isEmpty()) {
+        gaps.add(
+            outside
+                + " is not selected, but it needs "
+                + String.join(", ", needs)
+                + ", which is, and a selected service needs it: select it too, or none of"
+                + " those");
+      }
+    }
+    if (!gaps.isEmpty()) {
+      throw new ConfigurationException(gaps.stream().map(g -> new Problem(null, 0, g)).toList());
+    }
+    return waves(graph, chosen);
+  }
+
+  private static Plan waves(ServiceGraph graph, Set<String> included) {
     Map<String, Integer> level = new HashMap<>();
     Map<String, Integer> chain = new HashMap<>();
-    included.forEach(s -> level(s, graph, level));
+    included.forEach(s -> level(s, graph, included, level));
     included.forEach(s -> chain(s, graph, included, chain));
 
     Map<Integer, List<String>> byLevel = new TreeMap<>();
@@ -48,15 +84,18 @@ public final class Planner {
     return new Plan(waves, chain);
   }
 
-  /** 0 for a service with no dependencies, else one more than its deepest dependency. */
-  private static int level(String s, ServiceGraph graph, Map<String, Integer> memo) {
+  /** 0 for a service with no dependencies in the plan, else one more than its deepest one. */
+  private static int level(
+      String s, ServiceGraph graph, Set<String> in, Map<String, Integer> memo) {
     Integer known = memo.get(s);
     if (known != null) {
       return known;
     }
     int l = 0;
     for (String d : graph.dependenciesOf(s)) {
-      l = Math.max(l, level(d, graph, memo) + 1);
+      if (in.contains(d)) {
+        l = Math.max(l, level(d, graph, in, memo) + 1);
+      }
     }
     memo.put(s, l);
     return l;

@@ -74,5 +74,12 @@ public final class JobMatrix {
       String profile,
       String runner,
       String digestsFile,
-      String artifact) {}
+      String artifact) {
+
+    /** The job report its build writes beside the digests file, relative to the repository. */
+    public String reportFile() {
+      int slash = digestsFile.lastIndexOf('/');
+      return digestsFile.substring(0, slash + 1) + "report-" + digestsFile.substring(slash + 1);
+    }
+  }
 }

@@ -60,4 +60,19 @@ class PlannerTest {
         .isInstanceOf(ConfigurationException.class)
         .hasMessageStartingWith("unknown service(s): nope; known services: api, deep1");
   }
+
+  @Test
+  void onlyPlansTheSelectedServicesWithoutTheirDependencies() {
+    Plan plan = Planner.only(graph, List.of("api", "worker", "deep1"));
+
+    assertThat(plan.waves()).containsExactly(List.of("api", "worker"), List.of("deep1"));
+    assertThat(plan.remainingChain()).containsEntry("api", 2).containsEntry("worker", 1);
+  }
+
+  @Test
+  void onlyRefusesAServiceLeftOutBetweenTwoSelectedOnes() {
+    assertThatThrownBy(() -> Planner.only(graph, List.of("runtime", "api")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("jre is not selected, but it needs runtime, which is");
+  }
 }
