@@ -71,18 +71,13 @@ public final class EarlierImages {
                 String before = found.putIfAbsent(service, ref);
                 if (before != null && !before.equals(ref)) {
                   problems.add(
-                      new Problem(
-                          file.file(),
-                          images.line(),
-                          service
-                              + " "
-                              + platform
-                              + " is "
-                              + ref
-                              + " here but "
-                              + before
-                              + " in "
-                              + foundIn.get(service).file()));
+                      MergePlanner.conflict(
+                          file,
+                          images,
+                          service + " " + platform,
+                          ref,
+                          before,
+                          String.valueOf(foundIn.get(service).file())));
                 }
                 foundIn.putIfAbsent(service, file);
               });

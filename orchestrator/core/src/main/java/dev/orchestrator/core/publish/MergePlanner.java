@@ -94,17 +94,13 @@ public final class MergePlanner {
                                   .putIfAbsent(platform, digest);
                           if (before != null && !before.equals(digest)) {
                             problems.add(
-                                new Problem(
-                                    file.file(),
-                                    images.line(),
-                                    service
-                                        + " "
-                                        + platform
-                                        + " is "
-                                        + digest
-                                        + " here but "
-                                        + before
-                                        + " in an earlier digests file"));
+                                conflict(
+                                    file,
+                                    images,
+                                    service + " " + platform,
+                                    digest,
+                                    before,
+                                    "an earlier digests file"));
                           }
                         });
               });
@@ -176,6 +172,18 @@ public final class MergePlanner {
       throw new ConfigurationException(problems);
     }
     return new MergePlan(merges, omitted);
+  }
+
+  /** Two digests files that disagree: the problem is on the later one's line. */
+  static Problem conflict(
+      DigestsFile file,
+      DigestsFile.Images images,
+      String what,
+      String here,
+      String before,
+      String where) {
+    return new Problem(
+        file.file(), images.line(), what + " is " + here + " here but " + before + " in " + where);
   }
 
   /** OCI annotations on each index: the commit, the version when released, the source. */
