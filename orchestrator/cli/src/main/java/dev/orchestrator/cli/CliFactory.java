@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
  * stack trace for a user mistake unless {@code -v}.
  */
 public final class CliFactory {
+  /** The orchestrator's version, for {@code --version} and SARIF's tool. */
+  static final String VERSION = "0.1.0";
+
   private CliFactory() {}
 
   // Inherited: every subcommand takes --help and --version, and lists the exit codes.
@@ -23,7 +26,7 @@ public final class CliFactory {
       name = "orchestrator",
       scope = CommandLine.ScopeType.INHERIT,
       mixinStandardHelpOptions = true,
-      version = "orchestrator 0.1.0",
+      version = "orchestrator " + VERSION,
       description = "Builds a monorepo's container images with docker buildx, in dependency order.",
       footer = ExitCodes.HELP,
       subcommands = {
@@ -31,6 +34,7 @@ public final class CliFactory {
         GraphCommand.class,
         PlanCommand.class,
         BuildCommand.class,
+        LintCommand.class,
         VerifyCommand.class,
         AffectedCommand.class,
         CleanCommand.class,

@@ -12,7 +12,10 @@ public final class ExitCodes {
   /** The command line was wrong. */
   public static final int USAGE = 2;
 
-  /** A Dockerfile, service.yaml, profile or the graph is wrong (cycle, unknown dependency). */
+  /**
+   * A Dockerfile, service.yaml, profile or the graph is wrong (cycle, unknown dependency), or a
+   * Dockerfile breaks a lint rule of severity error.
+   */
   public static final int CONFIGURATION = 3;
 
   /** Every service built, but an image is over its size budget. */
@@ -35,7 +38,7 @@ public final class ExitCodes {
           + "  0    ok%n"
           + "  1    build failed (a service failed or was skipped)%n"
           + "  2    usage error%n"
-          + "  3    bad configuration (Dockerfile, service.yaml, profile, cycle)%n"
+          + "  3    bad configuration (Dockerfile, service.yaml, profile, cycle, a lint error)%n"
           + "  4    over budget (an image is larger than its budget)%n"
           + "  5    no engine (or no buildx, containerd store or platform): run `make engine`%n"
           + "  6    verify failed%n"

@@ -23,6 +23,9 @@ import dev.orchestrator.core.graph.Wiring;
 import dev.orchestrator.core.hash.Affected;
 import dev.orchestrator.core.image.ImageNames;
 import dev.orchestrator.core.image.Platforms;
+import dev.orchestrator.core.lint.Finding;
+import dev.orchestrator.core.lint.LintReport;
+import dev.orchestrator.core.lint.Linter;
 import dev.orchestrator.core.maven.MavenBuild;
 import dev.orchestrator.core.maven.MavenOutput;
 import dev.orchestrator.core.maven.ReactorModule;
@@ -198,6 +201,7 @@ public final class Orchestrator {
     Map<String, Service> services =
         BuildPreconditions.check(
             workspace.root(), plan.services(), workspace.repository().byName(), environment);
+    lintBeforeBuilding(workspace, profile, plan.services(), listener);
     int jobs = request.jobs() > 0 ? request.jobs() : profile.jobs();
     // A dry run writes nothing, so it neither waits for nor blocks a running build.
     try (BuildLock lock = request.dryRun() ? null : lock(workspace, "build", request, listener)) {
@@ -239,6 +243,42 @@ public final class Orchestrator {
         request
             .digestsFile()
             .orElse(DigestsOutput.defaultFile(new StateFolder(request.root()), platforms)));
+  }
+
+  /**
+   * Checks the services' Dockerfiles against the lint rules: the profile says whether warnings
+   * count as errors. Builds nothing and needs no engine.
+   *
+   * @param services the services to lint (default: all); their dependencies are not added
+   */
+  public LintReport lint(Path root, Optional<String> profileName, List<String> services) {
+    Workspace workspace = load(root);
+    // Only its lint section matters here, so a registry is not required.
+    Profile profile =
+        workspace
+            .profiles()
+            .written(profileName.orElse(workspace.repository().config().defaultProfile()));
+    // Planned only to refuse an unknown name as every verb does; dependencies are not linted.
+    Planner.plan(workspace.graph(), services);
+    return Linter.lint(
+        workspace.repository(),
+        services.isEmpty() ? workspace.graph().nodes() : services,
+        profile.lint());
+  }
+
+  /**
+   * Every planned service is linted before anything builds, dry runs included: an error (or, by the
+   * profile, a warning) is bad configuration; the warnings are told and the build goes on.
+   */
+  private static void lintBeforeBuilding(
+      Workspace workspace, Profile profile, List<String> planned, BuildListener listener) {
+    LintReport report = Linter.lint(workspace.repository(), planned, profile.lint());
+    report.throwIfErrors();
+    for (Finding warning : report.warnings()) {
+      listener.on(
+          new BuildEvent.Phase(
+              warning.service(), "warning: " + warning.where() + ": " + warning.summary()));
+    }
   }
 
   /** A push-by-digest job's report beside its digests file: what the merge's barrier reads. */

@@ -50,6 +50,7 @@ class PackageDependenciesTest {
     {"config", "error image size"},
     {"discovery", "error config dockerfile git process"},
     {"graph", "error config discovery dockerfile"},
+    {"lint", "error config discovery dockerfile graph result"},
     {"maven", "error discovery graph process"},
     {"workspace", "error image config discovery dockerfile graph maven process"},
     {"hash", "error config discovery dockerfile git graph"},
@@ -62,7 +63,7 @@ class PackageDependenciesTest {
     {"uptodate", "engine error hash registry"},
     {"verify", "error config discovery engine image process progress result size"},
     {"publish", "error config discovery git graph image process result size state"},
-    {"report", "build graph image progress publish result size verify workspace"},
+    {"report", "build graph image lint progress publish result size verify workspace"},
     {ROOT, "*"},
   };
 

@@ -27,6 +27,8 @@ import java.util.Optional;
  *     digest is still what is recorded, consumed and merged
  * @param mergeTags templates of the tags {@code orchestrator merge} gives the multi-platform
  *     images, such as {@code {sha}} or {@code {version}} (see {@link TagTemplate})
+ * @param lint how lint findings count: {@code lint: {warnings-as-errors: true}} fails a build on a
+ *     warning too
  * @param imagePaths service to the repository path its build definition names (see {@link
  *     ImageNames}); set from the repository, never from a profile file
  */
@@ -44,6 +46,7 @@ public record Profile(
     Map<String, String> builders,
     Optional<String> stagingTag,
     List<String> mergeTags,
+    Lint lint,
     Map<String, String> imagePaths) {
 
   public Profile {
@@ -51,6 +54,16 @@ public record Profile(
     builders = Map.copyOf(builders);
     mergeTags = List.copyOf(mergeTags);
     imagePaths = Map.copyOf(imagePaths);
+  }
+
+  /**
+   * The profile's {@code lint} section.
+   *
+   * @param warningsAsErrors {@code warnings-as-errors: true}: a lint warning fails like an error
+   */
+  public record Lint(boolean warningsAsErrors) {
+    /** Without a {@code lint} section: warnings are printed and do not fail. */
+    public static final Lint DEFAULT = new Lint(false);
   }
 
   /** This profile naming the services in {@code imagePaths} as their build definitions do. */
@@ -83,6 +96,7 @@ public record Profile(
             .builder(builder)
             .builders(builders)
             .stagingTag(stagingTag)
+            .lint(lint)
             .imagePaths(imagePaths);
     // Merge tags that only repeat the tag follow a tag set over this profile.
     return mergeTags.equals(List.of(tag)) ? b : b.mergeTags(mergeTags);
@@ -149,6 +163,7 @@ public record Profile(
     private Map<String, String> builders = Map.of();
     private Optional<String> stagingTag = Optional.empty();
     private Optional<List<String>> mergeTags = Optional.empty();
+    private Lint lint = Lint.DEFAULT;
     private Map<String, String> imagePaths = Map.of();
 
     private Builder(String name) {
@@ -211,12 +226,17 @@ public record Profile(
       return this;
     }
 
-    /** The merge tag templates; just {@code tag} unless set. */
+    public Builder lint(Lint lint) {
+      this.lint = lint;
+      return this;
+    }
+
     public Builder imagePaths(Map<String, String> imagePaths) {
       this.imagePaths = imagePaths;
       return this;
     }
 
+    /** The merge tag templates; just {@code tag} unless set. */
     public Builder mergeTags(List<String> mergeTags) {
       this.mergeTags = Optional.of(mergeTags);
       return this;
@@ -237,6 +257,7 @@ public record Profile(
           builders,
           stagingTag,
           mergeTags.orElse(List.of(tag)),
+          lint,
           imagePaths);
     }
   }

@@ -34,6 +34,7 @@ public final class ProfileReader {
           "builders",
           "stagingTag",
           "mergeTags",
+          "lint",
           "inherit");
 
   private static final String SUFFIX = ".yaml";
@@ -41,7 +42,9 @@ public final class ProfileReader {
   private static final String BUILDERS =
       "a map of platform to builder name such as" + " {linux/arm64: arm-builder}";
   private static final String TEMPLATES = "a list of tag templates such as [latest, '{sha}']";
-  private static final Form INHERIT = Form.oneOf("true", "false");
+  private static final List<String> LINT_KEYS = List.of("warnings-as-errors");
+  private static final String LINT = "a map such as {warnings-as-errors: true}";
+  private static final Form BOOLEAN = Form.oneOf("true", "false");
   private static final Form JOBS = Form.of("[0-9]{1,9}", "a whole number of at least 1", null);
 
   private ProfileReader() {}
@@ -110,7 +113,7 @@ public final class ProfileReader {
     YamlSection top = yaml.document(KEYS);
     Optional<String> description =
         yaml.string(top, "description", Form.of("(?s).*", "a sentence", null));
-    boolean inherit = yaml.string(top, "inherit", INHERIT).map(Boolean::parseBoolean).orElse(true);
+    boolean inherit = yaml.string(top, "inherit", BOOLEAN).map(Boolean::parseBoolean).orElse(true);
     Profile.Builder profile =
         base.filter(b -> inherit)
             .map(Profile::toBuilder)
@@ -176,6 +179,9 @@ public final class ProfileReader {
     if (top.has("stagingTag")) {
       profile.stagingTag(stagingTag);
     }
+    yaml.section(top, "lint", LINT_KEYS, LINT)
+        .flatMap(lint -> yaml.string(lint, "warnings-as-errors", BOOLEAN))
+        .ifPresent(strict -> profile.lint(new Profile.Lint(Boolean.parseBoolean(strict))));
     yaml.throwIfAny();
     top.entries().keySet().forEach(k -> lines.put(k, top.lineOf(k)));
     return new Layer(profile.build(), description, lines, inherit && base.isPresent());

@@ -16,6 +16,7 @@ import java.util.Optional;
  *     it counts as started (see {@link #DEFAULT_SETTLE})
  * @param labels {@code labels: {org.opencontainers.image.version: 1.4}}: image labels; the
  *     orchestrator's own (title, revision, ...) are not added for a key set here
+ * @param lintIgnore {@code lint: {ignore: [no-healthcheck]}}: the lint rules not applied to it
  * @param file the descriptor file itself, for error messages (null when there is none)
  * @param lines the 1-based line of each top-level key and of each secret ({@link Secret#lineKey}),
  *     so later checks (an unknown dependsOn, an unset secret) can point at it
@@ -39,6 +40,7 @@ public record ServiceDescriptor(
     boolean base,
     Optional<Duration> settle,
     Map<String, String> labels,
+    List<String> lintIgnore,
     Map<String, Integer> lines) {
 
   public ServiceDescriptor {
@@ -49,7 +51,13 @@ public record ServiceDescriptor(
     tags = List.copyOf(tags);
     ports = List.copyOf(ports);
     secrets = List.copyOf(secrets);
+    lintIgnore = List.copyOf(lintIgnore);
     lines = Map.copyOf(lines);
+  }
+
+  /** Where the line of an id in {@code lint.ignore} is kept in {@link #lineOf}. */
+  public static String lintIgnoreLineKey(String id) {
+    return "lint.ignore." + id;
   }
 
   /** How long a container without HEALTHCHECK must keep running, where {@code settle} is unset. */
@@ -90,6 +98,7 @@ public record ServiceDescriptor(
         .base(base)
         .settle(settle)
         .labels(labels)
+        .lintIgnore(lintIgnore)
         .lines(lines);
   }
 
@@ -163,6 +172,7 @@ public record ServiceDescriptor(
     private List<Secret> secrets = List.of();
     private boolean base;
     private Optional<Duration> settle = Optional.empty();
+    private List<String> lintIgnore = List.of();
     private Map<String, Integer> lines = Map.of();
 
     private Builder() {}
@@ -258,6 +268,11 @@ public record ServiceDescriptor(
       return this;
     }
 
+    public Builder lintIgnore(List<String> lintIgnore) {
+      this.lintIgnore = lintIgnore;
+      return this;
+    }
+
     public Builder lines(Map<String, Integer> lines) {
       this.lines = lines;
       return this;
@@ -283,6 +298,7 @@ public record ServiceDescriptor(
           base,
           settle,
           labels,
+          lintIgnore,
           lines);
     }
   }

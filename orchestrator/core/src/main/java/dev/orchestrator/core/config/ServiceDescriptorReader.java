@@ -33,7 +33,8 @@ public final class ServiceDescriptorReader {
           "secrets",
           "base",
           "settle",
-          "labels");
+          "labels",
+          "lint");
 
   private static final Form PORT =
       Form.of(
@@ -50,6 +51,13 @@ public final class ServiceDescriptorReader {
   private static final String HEALTH = "a map such as {path: /health, startTimeout: 60s}";
 
   private static final String BOOLEAN = "true or false";
+  private static final List<String> LINT_KEYS = List.of("ignore");
+  private static final String LINT = "a map such as {ignore: [no-healthcheck]}";
+  private static final Form RULE_ID =
+      Form.of(
+          "[a-z][a-z0-9-]*",
+          "a lint rule id such as no-healthcheck",
+          "a list of lint rule ids such as [no-healthcheck, base-not-pinned]");
   private static final String LABELS =
       "a map of image labels such as {org.opencontainers.image.version: 1.4.2}";
   private static final Form LABEL_KEY =
@@ -92,6 +100,7 @@ public final class ServiceDescriptorReader {
             .base(yaml.optional(top, "base", (n, p) -> bool(yaml, n, p)).orElse(false))
             .settle(yaml.optional(top, "settle", (n, p) -> duration(yaml, n, p)))
             .labels(labels(yaml, top))
+            .lintIgnore(lintIgnore(yaml, top, lines))
             .lines(lines)
             .build();
     yaml.throwIfAny();
@@ -119,6 +128,37 @@ public final class ServiceDescriptorReader {
       yaml.scalar(s.entries().get(key), s.path(key), ARG_VALUE).ifPresent(v -> labels.put(key, v));
     }
     return labels;
+  }
+
+  /**
+   * The lint rules the service ignores. Only their form is checked here: the rules are lint's,
+   * which reports an unknown id at the line this keeps under {@link
+   * ServiceDescriptor#lintIgnoreLineKey}.
+   */
+  private static List<String> lintIgnore(
+      YamlNodes yaml, YamlSection top, Map<String, Integer> lines) {
+    Optional<YamlSection> section = yaml.section(top, "lint", LINT_KEYS, LINT);
+    if (section.isEmpty()) {
+      return List.of();
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    return yaml.list(
+        section.get(),
+        "ignore",
+        RULE_ID.many(),
+        (node, path) ->
+            yaml.text(node, path, RULE_ID)
+                .filter(
+                    id ->
+                        seen.add(id)
+                            || yaml.report(node, "'" + path + "': '" + id + "' is listed twice"))
+                .map(
+                    id -> {
+                      lines.put(
+                          ServiceDescriptor.lintIgnoreLineKey(id),
+                          node.getStartMark().getLine() + 1);
+                      return id;
+                    }));
   }
 
   private static Optional<PrepareStep> prepare(

@@ -16,14 +16,56 @@ import java.util.Set;
  * @param stages every {@code FROM}, in file order
  * @param references every mention of an image that is not a stage of this file, one per occurrence,
  *     in file order
+ * @param settings the ARG, ENV, USER, HEALTHCHECK, ADD, CMD and ENTRYPOINT instructions, in file
+ *     order, for checks of image policy
  */
 public record DockerfileInfo(
-    Path file, Optional<String> syntax, List<Stage> stages, List<ImageReference> references) {
+    Path file,
+    Optional<String> syntax,
+    List<Stage> stages,
+    List<ImageReference> references,
+    List<Setting> settings) {
 
   public DockerfileInfo {
     Objects.requireNonNull(syntax, "syntax");
     stages = List.copyOf(stages);
     references = List.copyOf(references);
+    settings = List.copyOf(settings);
+  }
+
+  /** A Dockerfile read for its dependencies only, without settings. */
+  public DockerfileInfo(
+      Path file, Optional<String> syntax, List<Stage> stages, List<ImageReference> references) {
+    this(file, syntax, stages, references, List.of());
+  }
+
+  /** The settings of one stage, in file order. */
+  public List<Setting> settingsOf(Stage stage) {
+    return settings.stream().filter(s -> s.stage() == stage.index()).toList();
+  }
+
+  /**
+   * The earlier stage a stage is built FROM ({@code FROM builder}, {@code FROM 0}), matched as
+   * BuildKit does: by {@code AS} name, case-insensitive, or by index.
+   */
+  public Optional<Stage> parentStage(Stage stage) {
+    String base = stage.baseImage().toLowerCase(java.util.Locale.ROOT);
+    return stages.stream()
+        .filter(s -> s.index() < stage.index())
+        .filter(s -> s.name().equals(Optional.of(base)) || String.valueOf(s.index()).equals(base))
+        .findFirst();
+  }
+
+  /**
+   * The stage the image is built up to: the one named {@code target} (case-insensitive), else the
+   * last; empty when there is no such stage.
+   */
+  public Optional<Stage> finalStage(Optional<String> target) {
+    if (target.isPresent()) {
+      String name = target.get().toLowerCase(java.util.Locale.ROOT);
+      return stages.stream().filter(s -> s.name().equals(Optional.of(name))).findFirst();
+    }
+    return stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));
   }
 
   /**
@@ -32,26 +74,12 @@ public record DockerfileInfo(
    */
   public Set<String> labelKeys(Optional<String> target) {
     Set<String> keys = new java.util.TreeSet<>();
-    Optional<Stage> stage =
-        target.isPresent()
-            ? stages.stream()
-                .filter(
-                    s ->
-                        s.name()
-                            .equals(Optional.of(target.get().toLowerCase(java.util.Locale.ROOT))))
-                .findFirst()
-            : stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));
+    Optional<Stage> stage = finalStage(target);
     // Each hop goes to an earlier stage, so this ends.
     for (int hops = 0; stage.isPresent() && hops <= stages.size(); hops++) {
       Stage current = stage.get();
       keys.addAll(current.labelKeys());
-      String base = current.baseImage().toLowerCase(java.util.Locale.ROOT);
-      stage =
-          stages.stream()
-              .filter(s -> s.index() < current.index())
-              .filter(
-                  s -> s.name().equals(Optional.of(base)) || String.valueOf(s.index()).equals(base))
-              .findFirst();
+      stage = parentStage(current);
     }
     return Collections.unmodifiableSet(keys);
   }

@@ -95,6 +95,7 @@ public final class DockerfileParser {
     if (!problems.isEmpty()) {
       throw new ConfigurationException(problems);
     }
-    return new DockerfileInfo(file, lines.directives().syntax(), collector.stages(), references);
+    return new DockerfileInfo(
+        file, lines.directives().syntax(), collector.stages(), references, collector.settings());
   }
 }

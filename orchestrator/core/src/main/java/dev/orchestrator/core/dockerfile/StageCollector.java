@@ -39,6 +39,7 @@ final class StageCollector {
   private final List<Stage> stages = new ArrayList<>();
   private final List<Mention> mentions = new ArrayList<>();
   private final List<ParseFailure> failures = new ArrayList<>();
+  private final List<Setting> settings = new ArrayList<>();
   private boolean inStage;
 
   /** An image-like word seen at a line; resolved against stage names once all are known. */
@@ -69,6 +70,10 @@ final class StageCollector {
     return failures;
   }
 
+  List<Setting> settings() {
+    return settings;
+  }
+
   /** Whether any FROM was seen, even a malformed one. */
   boolean sawFrom() {
     return inStage;
@@ -94,13 +99,58 @@ final class StageCollector {
     switch (keyword) {
       case "from" -> from(instruction, flags);
       case "arg" -> arg(instruction);
-      case "env" -> KeyValueWords.env(instruction, escape).forEach(env -> scopes.env(env, line));
-      case "copy", "add" -> copy(instruction, flags);
+      case "env" -> env(instruction);
+      case "copy" -> copy(instruction, flags);
+      case "add" -> add(instruction, flags);
       case "run" -> run(instruction, flags);
       case "onbuild" -> onbuild(instruction);
       case "label" -> label(instruction);
-      default -> {} // no bearing on dependencies
+      case "user" -> user(instruction);
+      case "healthcheck" -> healthcheck(instruction);
+      case "cmd" -> setting(Setting.Kind.CMD, "", Optional.empty(), line);
+      case "entrypoint" -> setting(Setting.Kind.ENTRYPOINT, "", Optional.empty(), line);
+      default -> {} // no bearing on dependencies or policy
     }
+  }
+
+  private void setting(Setting.Kind kind, String name, Optional<String> value, int line) {
+    settings.add(new Setting(stages.size() - 1, kind, name, value, line));
+  }
+
+  private void env(Instruction instruction) {
+    for (KeyValueWords.KeyValue env : KeyValueWords.env(instruction, escape)) {
+      scopes.env(env, instruction.line());
+      setting(Setting.Kind.ENV, env.key(), env.rawValue(), instruction.line());
+    }
+  }
+
+  /**
+   * Policy only reads USER, so a value that cannot be substituted is kept as written rather than
+   * made a problem the build never had.
+   */
+  private void user(Instruction instruction) {
+    String raw = instruction.args().strip();
+    String user;
+    try {
+      user = scopes.expandInStage(raw, instruction.line());
+    } catch (ParseFailure unexpandable) {
+      user = raw;
+    }
+    setting(Setting.Kind.USER, user, Optional.empty(), instruction.line());
+  }
+
+  private void healthcheck(Instruction instruction) {
+    List<String> args = instruction.whitespaceArgs();
+    String first = args.isEmpty() ? "" : args.get(0).toUpperCase(Locale.ROOT);
+    setting(Setting.Kind.HEALTHCHECK, first, Optional.empty(), instruction.line());
+  }
+
+  /** ADD is COPY that may also fetch a URL; each source is kept for the checksum policy. */
+  private void add(Instruction instruction, BuilderFlags flags) {
+    List<String> args = copy(instruction, flags);
+    Optional<String> checksum = flags.single("checksum");
+    args.subList(0, args.size() - 1)
+        .forEach(source -> setting(Setting.Kind.ADD, source, checksum, instruction.line()));
   }
 
   /**
@@ -134,6 +184,7 @@ final class StageCollector {
       } else {
         scopes.globalArg(arg, instruction.line());
       }
+      setting(Setting.Kind.ARG, arg.key(), arg.rawValue(), instruction.line());
     }
   }
 
@@ -178,7 +229,8 @@ final class StageCollector {
     mentions.add(new Mention(image, ImageReference.Kind.FROM, line, index));
   }
 
-  private void copy(Instruction instruction, BuilderFlags flags) {
+  /** Returns the sources and the destination. */
+  private List<String> copy(Instruction instruction, BuilderFlags flags) {
     List<String> args =
         JsonStringArray.parse(instruction.args()).orElseGet(instruction::whitespaceArgs);
     if (args.size() < 2) {
@@ -190,6 +242,7 @@ final class StageCollector {
     if (from.isPresent()) {
       mention(from.get(), ImageReference.Kind.COPY_FROM, instruction, "--from");
     }
+    return args;
   }
 
   private void run(Instruction instruction, BuilderFlags flags) {

@@ -198,7 +198,25 @@ class ProfileReaderTest {
                 1,
                 "unknown key 'platform'; expected one of: description, platforms, output,"
                     + " registry, namespace, tag, cache, jobs, builder, builders, stagingTag,"
-                    + " mergeTags, inherit"));
+                    + " mergeTags, lint, inherit"));
+  }
+
+  @Test
+  void lintWarningsAsErrorsIsReadAndOffByDefault() throws IOException {
+    assertThat(read("lint: {warnings-as-errors: true}\n").lint().warningsAsErrors()).isTrue();
+    assertThat(read("lint: {warnings-as-errors: false}\n").lint().warningsAsErrors()).isFalse();
+    assertThat(read("jobs: 2\n").lint()).isEqualTo(Profile.Lint.DEFAULT);
+    assertThat(Profile.Lint.DEFAULT.warningsAsErrors()).isFalse();
+  }
+
+  @Test
+  void badLintKeysNameTheirLines() throws IOException {
+    assertThat(problems("jobs: 2\nlint:\n  warnings-as-errors: yes\n  strict: true\n"))
+        .containsExactly(
+            at(3, "'lint.warnings-as-errors': 'yes' is not one of: true, false"),
+            at(4, "unknown key 'lint.strict'; expected one of: warnings-as-errors"));
+    assertThat(problems("lint: true\n"))
+        .containsExactly(at(1, "'lint' must be a map such as {warnings-as-errors: true}"));
   }
 
   @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ServiceDescriptorReaderTest {
   private static final String KEYS =
       "name, dockerfile, context, target, args, platforms, dependsOn, budget, compressedBudget,"
-          + " tags, prepare, ports, health, secrets, base, settle, labels";
+          + " tags, prepare, ports, health, secrets, base, settle, labels, lint";
 
   @TempDir Path temp;
   Path repo;
@@ -470,6 +470,32 @@ class ServiceDescriptorReaderTest {
         .first()
         .asString()
         .startsWith(at(2, "invalid YAML: "));
+  }
+
+  @Test
+  void lintIgnoreIsReadWithTheLineOfEachId() throws IOException {
+    ServiceDescriptor d =
+        read("budget: 10MB\nlint:\n  ignore:\n    - no-healthcheck\n    - base-not-pinned\n");
+
+    assertThat(d.lintIgnore()).containsExactly("no-healthcheck", "base-not-pinned");
+    assertThat(d.lineOf(ServiceDescriptor.lintIgnoreLineKey("no-healthcheck"))).isEqualTo(4);
+    assertThat(d.lineOf(ServiceDescriptor.lintIgnoreLineKey("base-not-pinned"))).isEqualTo(5);
+    assertThat(read("budget: 10MB\n").lintIgnore()).isEmpty();
+  }
+
+  @Test
+  void badLintIgnoresNameTheirLines() throws IOException {
+    assertThat(problems("lint:\n  ignore: [No_User, no-user, no-user]\n  skip: [latest-tag]\n"))
+        .containsExactly(
+            at(2, "'lint.ignore': 'No_User' is not a lint rule id such as no-healthcheck"),
+            at(2, "'lint.ignore': 'no-user' is listed twice"),
+            at(3, "unknown key 'lint.skip'; expected one of: ignore"));
+    assertThat(problems("lint: {ignore: no-user}\n"))
+        .containsExactly(
+            at(
+                1,
+                "'lint.ignore' must be a list of lint rule ids such as [no-healthcheck,"
+                    + " base-not-pinned]"));
   }
 
   @Test
