@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.core.size.GzipTrailer;
 import dev.orchestrator.core.size.ImageSizes;
+import dev.orchestrator.core.size.LayerCompression;
 import dev.orchestrator.core.size.LayerSizes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,9 +15,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.archivers.tar.TarFile;
@@ -116,45 +117,49 @@ final class OciLayoutSizes {
         LOG.debug("layer {} of {} is not in the export, platform left out", blob, platform);
         return;
       }
-      compressed += layer.path("size").asLong();
-      unpacked +=
+      OptionalLong size =
           unpackedSize(blob, layer.path("digest").asText(), layer.path("mediaType").asText());
+      if (size.isEmpty()) {
+        return; // not measured: never a guess
+      }
+      compressed += layer.path("size").asLong();
+      unpacked += size.getAsLong();
     }
     sizes.putIfAbsent(platform, new ImageSizes(platform, compressed, unpacked));
   }
 
-  private long unpackedSize(String blob, String digest, String mediaType) throws IOException {
+  private OptionalLong unpackedSize(String blob, String digest, String mediaType)
+      throws IOException {
     Long known = unpackedByDigest.get(blob);
     if (known != null) {
-      return known;
+      return OptionalLong.of(known);
     }
     OptionalLong cached = layers == null ? OptionalLong.empty() : layers.uncompressed(digest);
     if (cached.isPresent()) {
-      return cached.getAsLong();
+      return cached;
+    }
+    Optional<LayerCompression> compression = LayerCompression.of(mediaType);
+    if (compression.isEmpty()) {
+      LOG.debug("layer {} has media type {}: not measured", blob, mediaType);
+      return OptionalLong.empty();
     }
     OptionalLong trailer =
-        layers != null && mediaType.endsWith("gzip")
+        layers != null && compression.get() == LayerCompression.GZIP
             ? GzipTrailer.uncompressedSize(files.get(blob).getSize(), lastBytes(blob, 4))
             : OptionalLong.empty();
     long count;
     if (trailer.isPresent()) {
       count = trailer.getAsLong();
-    } else if (mediaType.endsWith("gzip")) {
-      try (InputStream in = new GZIPInputStream(open(blob), 1 << 16)) {
-        count = count(in);
-      }
-    } else if (mediaType.endsWith("zstd")) {
-      // No zstd decoder on the classpath; the stored size is the best figure available.
-      LOG.warn("layer {} is zstd-compressed; its uncompressed size is given as compressed", blob);
+    } else if (compression.get() == LayerCompression.NONE) {
       count = files.get(blob).getSize();
     } else {
-      count = files.get(blob).getSize();
+      count = compression.get().uncompressedSize(open(blob));
     }
     unpackedByDigest.put(blob, count);
     if (layers != null) {
       layers.record(digest, count);
     }
-    return count;
+    return OptionalLong.of(count);
   }
 
   /** The entry's last bytes, read where they lie in the tar: nothing before them is read. */
@@ -171,15 +176,6 @@ final class OciLayoutSizes {
       }
     }
     return buffer.array();
-  }
-
-  private static long count(InputStream in) throws IOException {
-    byte[] buffer = new byte[1 << 16];
-    long total = 0;
-    for (int n; (n = in.read(buffer)) >= 0; ) {
-      total += n;
-    }
-    return total;
   }
 
   private static boolean isAttestation(JsonNode descriptor) {

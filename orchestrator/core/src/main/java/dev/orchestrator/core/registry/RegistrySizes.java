@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.core.size.GzipTrailer;
 import dev.orchestrator.core.size.ImageSizes;
+import dev.orchestrator.core.size.LayerCompression;
 import dev.orchestrator.core.size.LayerSizes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,15 +12,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Per-platform sizes of a pushed image, read from the registry without pulling it. Compressed: the
  * sum of the manifest's layer descriptor sizes, exact. Uncompressed: each gzip layer's ISIZE
  * trailer, from a range request for its last four bytes ({@link GzipTrailer}); a layer whose
- * trailer cannot prove its size is inflated once, streamed. Layers already in {@link LayerSizes}
- * are not read at all. Attestation manifests are left out. A platform with a layer of another
- * compression (zstd: no decoder here) is left out: not measured.
+ * trailer cannot prove its size, and each zstd layer (BuildKit writes no frame content size), is
+ * decoded once, streamed ({@link LayerCompression}). Layers already in {@link LayerSizes} are not
+ * read at all. Attestation manifests are left out. A platform with a layer of an unknown
+ * compression is left out: not measured.
  */
 public final class RegistrySizes {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -96,31 +97,29 @@ public final class RegistrySizes {
     if (known.isPresent()) {
       return known;
     }
-    String type = layer.path("mediaType").asText();
+    Optional<LayerCompression> compression = LayerCompression.of(layer.path("mediaType").asText());
+    if (compression.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    OptionalLong fromTrailer =
+        compression.get() == LayerCompression.GZIP && size >= 4
+            ? GzipTrailer.uncompressedSize(size, client.blobTail(ref, digest, size - 4, size))
+            : OptionalLong.empty();
     long value;
-    if (type.endsWith("gzip")) {
-      OptionalLong fromTrailer =
-          size >= 4
-              ? GzipTrailer.uncompressedSize(size, client.blobTail(ref, digest, size - 4, size))
-              : OptionalLong.empty();
-      value = fromTrailer.isPresent() ? fromTrailer.getAsLong() : inflated(ref, digest);
-    } else if (type.endsWith(".tar") || type.endsWith("tar")) {
+    if (fromTrailer.isPresent()) {
+      value = fromTrailer.getAsLong();
+    } else if (compression.get() == LayerCompression.NONE) {
       value = size;
     } else {
-      return OptionalLong.empty();
+      value = decoded(ref, digest, compression.get());
     }
     layers.record(digest, value);
     return OptionalLong.of(value);
   }
 
-  private long inflated(ImageReference ref, String digest) {
-    try (InputStream in = new GZIPInputStream(client.blob(ref, digest), 1 << 16)) {
-      byte[] buffer = new byte[1 << 16];
-      long total = 0;
-      for (int n; (n = in.read(buffer)) >= 0; ) {
-        total += n;
-      }
-      return total;
+  private long decoded(ImageReference ref, String digest, LayerCompression compression) {
+    try (InputStream in = client.blob(ref, digest)) {
+      return compression.uncompressedSize(in);
     } catch (IOException e) {
       throw new dev.orchestrator.core.error.EnvironmentException(
           "cannot read layer "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestrator.core.size.GzipTrailer;
 import dev.orchestrator.core.size.ImageSizes;
 import dev.orchestrator.core.size.LayerSizes;
+import io.airlift.compress.zstd.ZstdOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -106,11 +107,29 @@ class RegistrySizesTest {
   }
 
   @Test
-  void aZstdLayerLeavesItsPlatformNotMeasured() throws IOException {
-    byte[] layer = text(100, 'z');
+  void aZstdLayerIsDecodedOnce() throws IOException {
+    byte[] layer = zstd(text(54_321, 'z'));
     String m =
         manifest(
             "{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+zstd\",\"digest\":\""
+                + registry.blob(layer)
+                + "\",\"size\":"
+                + layer.length
+                + "}");
+
+    assertThat(sizes(registry.address() + "/ns/app@" + digestOf(m)).get("linux/amd64"))
+        .isEqualTo(new ImageSizes("linux/amd64", layer.length, 54_321));
+    assertThat(sizes(registry.address() + "/ns/app@" + digestOf(m))).hasSize(1);
+    assertThat(registry.requests.stream().filter(r -> r.contains(Digests.sha256(layer))))
+        .hasSize(1);
+  }
+
+  @Test
+  void aLayerOfAnUnknownCompressionLeavesItsPlatformNotMeasured() throws IOException {
+    byte[] layer = text(100, 'b');
+    String m =
+        manifest(
+            "{\"mediaType\":\"application/vnd.oci.image.layer.v1.tar+bzip2\",\"digest\":\""
                 + registry.blob(layer)
                 + "\",\"size\":100}");
 
@@ -120,6 +139,14 @@ class RegistrySizesTest {
   @Test
   void noSuchImageHasNoSizes() {
     assertThat(sizes(registry.address() + "/ns/app:missing")).isEmpty();
+  }
+
+  private static byte[] zstd(byte[] data) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZstdOutputStream z = new ZstdOutputStream(out)) {
+      z.write(data);
+    }
+    return out.toByteArray();
   }
 
   private Map<String, ImageSizes> sizes(String ref) {
