@@ -214,7 +214,15 @@ final class ServiceBuild {
               steps,
               digest));
     }
-    return new ServiceResult(name, names.reference(name), status, took, platforms, "", List.of());
+    return new ServiceResult(
+        name,
+        names.reference(name),
+        status,
+        took,
+        platforms,
+        "",
+        List.of(),
+        upToDate.buildReason(service));
   }
 
   ServiceResult failed(Service service, long start, String message, List<String> tail) {

@@ -49,6 +49,8 @@ final class UpToDateCheck {
   private final ImageNames names;
   private final Optional<Incremental> incremental;
   private final ImageMeasure measure;
+  // Written by the executors' threads, each for its own service; read when its result is made.
+  private final Map<String, String> buildReasons = new java.util.concurrent.ConcurrentHashMap<>();
 
   UpToDateCheck(BuildSettings settings, Engine engine, ImageNames names, CommandRunner runner) {
     this.settings = settings;
@@ -100,14 +102,16 @@ final class UpToDateCheck {
 
   /** The up-to-date result, when an image with this service's input hash exists. */
   Optional<ServiceResult> check(Service service, long start, BuildListener listener) {
-    if (incremental.isEmpty() || incremental.get().force()) {
-      return Optional.empty();
-    }
-    Hashes hashes = hashes(service).orElseThrow();
-    Decision decision = Decision.of(true, false, Optional.of(lookup(service, hashes)));
+    Optional<Hashes> hashed = hashes(service);
+    boolean force = incremental.map(Incremental::force).orElse(false);
+    Decision decision =
+        Decision.of(
+            hashed.isPresent(), force, hashed.filter(h -> !force).map(h -> lookup(service, h)));
     if (!(decision instanceof Decision.UpToDate found)) {
+      buildReasons.put(service.name(), decision.reason());
       return Optional.empty();
     }
+    Hashes hashes = hashed.orElseThrow();
     if (pushes()) {
       RetagResult retag = retag(service, hashes, found, listener);
       if (!retag.done()) {
@@ -145,6 +149,11 @@ final class UpToDateCheck {
             platforms,
             found.reason(),
             List.of()));
+  }
+
+  /** Why {@link #check} decided to build the service; empty when it did not decide so. */
+  String buildReason(Service service) {
+    return buildReasons.getOrDefault(service.name(), "");
   }
 
   /** Whether the check would find the service up to date; changes nothing (no retag). */

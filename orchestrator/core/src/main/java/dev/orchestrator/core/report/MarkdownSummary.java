@@ -84,7 +84,7 @@ public final class MarkdownSummary {
     if (p.overBudget()) {
       return String.join("; ", p.budgetViolations());
     }
-    return s.message();
+    return s.message().isEmpty() ? s.buildReason() : s.message();
   }
 
   /** Table-safe: pipes escaped, one line. */

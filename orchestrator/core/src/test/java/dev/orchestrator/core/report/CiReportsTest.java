@@ -133,6 +133,29 @@ class CiReportsTest {
   }
 
   @Test
+  void aRebuiltServicesReasonIsWhyItWasBuilt() {
+    BuildReport rebuilt =
+        new BuildReport(
+            List.of(
+                new ServiceResult(
+                    "mid",
+                    "r/ns/mid",
+                    BuildStatus.BUILT,
+                    Duration.ofMillis(2000),
+                    List.of(platform(AMD, BuildStatus.BUILT, Optional.empty(), List.of())),
+                    "",
+                    List.of(),
+                    "registry: no r/ns/mid:hash-2-amd64 (404)")),
+            Duration.ofSeconds(2),
+            false);
+
+    assertThat(MarkdownSummary.of(rebuilt, "ci-amd64"))
+        .contains(
+            "| mid | linux/amd64 | built | 1.5 s | not measured / 10.0 kB | 3/4 |"
+                + " registry: no r/ns/mid:hash-2-amd64 (404) |");
+  }
+
+  @Test
   void tableCellsEscapePipesAndNewlines() {
     assertThat(MarkdownSummary.cell("a|b\nc")).isEqualTo("a\\|b c");
   }
