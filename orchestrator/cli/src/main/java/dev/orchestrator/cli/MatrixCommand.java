@@ -136,12 +136,7 @@ final class MatrixCommand implements Callable<Integer> {
       for (StagedMatrix.Stage s : chosen) {
         context
             .out()
-            .printf(
-                Locale.ROOT,
-                "stage %d: %d waves, %d jobs%n",
-                s.number(),
-                s.waves().size(),
-                s.jobs().size());
+            .printf(Locale.ROOT, "stage %d: %s, %d jobs%n", s.number(), waves(s), s.jobs().size());
         for (StagedMatrix.StagedJob j : s.jobs()) {
           context
               .out()
@@ -157,6 +152,14 @@ final class MatrixCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** The waves a stage covers, numbered from 1: the stages before it took one each. */
+  private static String waves(StagedMatrix.Stage s) {
+    int n = s.waves().size();
+    return n == 0
+        ? "no wave"
+        : n == 1 ? "wave " + s.number() : "waves " + s.number() + "-" + (s.number() + n - 1);
   }
 
   private static Map<String, Object> include(StagedMatrix.Stage stage) {
