@@ -6,7 +6,8 @@
 #   make container-verify                      run and check every built image
 #   make container-push ARCH=amd64 REGISTRY=…  a CI architecture job: profile ci-ARCH, push by digest
 #   make container-merge [DIGESTS=DIR]         the CI merge job: digests -> multi-platform images
-#   make container-matrix                      the CI job matrix (GitHub strategy.matrix JSON)
+#   make container-matrix [STAGES=K SHARDS=M STAGE=I]  the CI job matrix (GitHub strategy.matrix JSON)
+#   make container-push ARCH=… JOB_SERVICES="a b" DEPENDENCIES_FROM=DIR  a staged CI job
 #   make lint-workflows                        actionlint on .github/workflows
 #   make test                                  every test, end-to-end included
 #   make format                                google-java-format (make test checks it)
@@ -25,7 +26,15 @@ ARCH ?= amd64
 DIGESTS_FILE ?=
 DIGESTS ?= .cache/orchestrator
 MERGE_PROFILE ?= ci
+# A staged CI job (matrix STAGES=…): the services it builds, and the earlier jobs' digests.
+JOB_SERVICES ?=
+DEPENDENCIES_FROM ?=
+STAGES ?=
+SHARDS ?=
+STAGE ?=
 DIGESTS_OPT = $(if $(DIGESTS_FILE),--digests-file $(DIGESTS_FILE))
+JOB_OPT = $(if $(DEPENDENCIES_FROM),--dependencies-from $(DEPENDENCIES_FROM)) $(JOB_SERVICES)
+STAGED_OPT = $(if $(STAGES),--stages $(STAGES)) $(if $(SHARDS),--shards $(SHARDS)) $(if $(STAGE),--stage $(STAGE))
 REGISTRY_OPT = $(if $(REGISTRY),--registry $(REGISTRY))
 COMMON = --profile $(PROFILE) $(if $(PLATFORMS),--platform $(PLATFORMS)) $(if $(JOBS),--jobs $(JOBS)) $(REGISTRY_OPT) $(ARGS)
 
@@ -52,13 +61,13 @@ container-build-arm64: $(ENGINE)
 	$(ORCHESTRATOR) build --profile $(PROFILE) --platform linux/arm64 $(if $(JOBS),--jobs $(JOBS)) $(REGISTRY_OPT) $(DIGESTS_OPT) $(ARGS)
 
 container-push: $(ENGINE)
-	$(ORCHESTRATOR) build --profile ci-$(ARCH) --platform linux/$(ARCH) $(if $(JOBS),--jobs $(JOBS)) $(REGISTRY_OPT) $(DIGESTS_OPT) $(ARGS)
+	$(ORCHESTRATOR) build --profile ci-$(ARCH) --platform linux/$(ARCH) $(if $(JOBS),--jobs $(JOBS)) $(REGISTRY_OPT) $(DIGESTS_OPT) $(JOB_OPT) $(ARGS)
 
 container-merge:
 	$(ORCHESTRATOR) merge --profile $(MERGE_PROFILE) $(REGISTRY_OPT) $(DIGESTS) $(ARGS)
 
 container-matrix:
-	@$(ORCHESTRATOR) matrix --profile $(MERGE_PROFILE) --format github
+	@$(ORCHESTRATOR) matrix --profile $(MERGE_PROFILE) --format github $(STAGED_OPT)
 
 lint-workflows:
 	@bash orchestrator/scripts/lint-workflows.sh
