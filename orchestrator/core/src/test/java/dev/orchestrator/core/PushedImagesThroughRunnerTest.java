@@ -29,7 +29,7 @@ class PushedImagesThroughRunnerTest {
   private static final String FOUND = "sha256:" + "f".repeat(64);
   private static final String BUILT = "sha256:" + "b".repeat(64);
   private static final List<String> IMAGETOOLS = List.of("docker", "buildx", "imagetools");
-  private static final List<String> BUILDX_BUILD = List.of("docker", "buildx", "build");
+  private static final List<String> BAKE = List.of("docker", "buildx", "bake");
 
   @TempDir Path root;
   private final RecordingCommandRunner runner = new RecordingCommandRunner();
@@ -83,7 +83,7 @@ class PushedImagesThroughRunnerTest {
     ServiceResult api = build("push");
 
     assertThat(api.status()).isEqualTo(BuildStatus.UP_TO_DATE);
-    assertThat(runner.argvs(BUILDX_BUILD.toArray(String[]::new))).isEmpty();
+    assertThat(runner.argvs(BAKE.toArray(String[]::new))).isEmpty();
     List<String> retag = runner.argvs(IMAGETOOLS.toArray(String[]::new)).get(0);
     assertThat(retag)
         .startsWith("docker", "buildx", "imagetools", "create", "--tag")
@@ -108,7 +108,7 @@ class PushedImagesThroughRunnerTest {
   void aRegistryThatWantsCredentialsIsNamedInTheExplanationAndTheImageIsBuilt() {
     registry.hasEveryHashTag("monorepo/api", FOUND);
     registry.requireCredentials();
-    runner.answer(BUILDX_BUILD, 0);
+    runner.answer(BAKE, 0);
 
     Explanation why =
         orchestrator.explain(
@@ -123,7 +123,7 @@ class PushedImagesThroughRunnerTest {
 
   @Test
   void aPushByDigestBuildWhoseMetadataHasNoDigestFails() {
-    runner.answer(BUILDX_BUILD, 0, "#1 DONE 0.1s");
+    runner.answer(BAKE, 0, "#1 DONE 0.1s");
 
     ServiceResult api = build("by-digest");
 
@@ -134,7 +134,7 @@ class PushedImagesThroughRunnerTest {
 
   @Test
   void aPushByDigestBuildRecordsTheDigestBuildxWrote() {
-    runner.answer(BUILDX_BUILD, this::writeMetadata);
+    runner.answer(BAKE, this::writeMetadata);
     registry.has("monorepo/api", BUILT, BUILT);
 
     ServiceResult api = build("by-digest");
@@ -151,10 +151,10 @@ class PushedImagesThroughRunnerTest {
 
   @Test
   void aSecondPushByDigestJobFindsItsHashTagBuildsNothingAndStillRecordsTheDigest() {
-    runner.answer(BUILDX_BUILD, this::writeMetadata);
+    runner.answer(BAKE, this::writeMetadata);
     registry.has("monorepo/api", BUILT, BUILT);
     build("by-digest");
-    runner.answer(BUILDX_BUILD, 1, "must not run");
+    runner.answer(BAKE, 1, "must not run");
 
     ServiceResult again = build("by-digest");
 
@@ -162,13 +162,13 @@ class PushedImagesThroughRunnerTest {
     assertThat(again.message()).contains("/monorepo/api:hash-", "-amd64", "(registry");
     assertThat(again.platforms().get(0).digest()).hasValue("sha256:" + "e".repeat(64));
     assertThat(digestsFile()).contains("\"api\"", "sha256:" + "e".repeat(64));
-    assertThat(runner.argvs(BUILDX_BUILD.toArray(String[]::new))).hasSize(1);
+    assertThat(runner.argvs(BAKE.toArray(String[]::new))).hasSize(1);
     assertThat(runner.argvs(IMAGETOOLS.toArray(String[]::new))).isEmpty();
   }
 
   @Test
   void aPushByDigestBuildWhoseHashTagCannotBeWrittenFailsNamingTheDigest() {
-    runner.answer(BUILDX_BUILD, this::writeMetadata); // the registry has no such manifest
+    runner.answer(BAKE, this::writeMetadata); // the registry has no such manifest
 
     ServiceResult api = build("by-digest");
 
@@ -179,7 +179,7 @@ class PushedImagesThroughRunnerTest {
   @Test
   void aBudgetOnAPushedImageWhoseSizeCannotBeMeasuredFailsInsteadOfPassing() throws IOException {
     Files.writeString(root.resolve("services/api/service.yaml"), "budget: 10KB\n");
-    runner.answer(BUILDX_BUILD, this::writeMetadata);
+    runner.answer(BAKE, this::writeMetadata);
     registry.has("monorepo/api", BUILT, BUILT); // a manifest without config: no platform to size
 
     ServiceResult api = build("by-digest");
@@ -193,7 +193,7 @@ class PushedImagesThroughRunnerTest {
 
   @Test
   void verifyInAPushByDigestJobPullsEachImageByTheDigestItsDigestsFileRecords() {
-    runner.answer(BUILDX_BUILD, this::writeMetadata);
+    runner.answer(BAKE, this::writeMetadata);
     registry.has("monorepo/api", BUILT, BUILT);
     build("by-digest");
     runner.answer(List.of("docker", "pull"), 0, BUILT);
@@ -233,12 +233,15 @@ class PushedImagesThroughRunnerTest {
         .verdict();
   }
 
-  /** What buildx does with {@code --metadata-file}: writes the pushed image's digest there. */
+  /**
+   * What bake does with {@code --metadata-file}: writes each target's pushed image digest there
+   * (the one target here is named after the service).
+   */
   private dev.orchestrator.core.process.ProcessResult writeMetadata(Command command) {
     List<String> argv = command.argv();
     Path file = Path.of(argv.get(argv.indexOf("--metadata-file") + 1));
     try {
-      Files.writeString(file, "{\"containerimage.digest\": \"" + BUILT + "\"}");
+      Files.writeString(file, "{\"api\": {\"containerimage.digest\": \"" + BUILT + "\"}}");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -48,8 +48,10 @@ import java.util.stream.Collectors;
  * skips exactly the services that depend on it, transitively. A build task that throws fails its
  * own service only: one service's crash never ends the run of the others.
  *
- * <p>Profiles that load into the local engine build many services per BuildKit session instead
- * ({@link SessionExecutor}), with the same guarantees.
+ * <p>Every profile (load, push, push-by-digest) builds many services per BuildKit session ({@link
+ * SessionExecutor}), with the same guarantees; the one-{@code docker buildx build}-per-service
+ * scheduler here runs when a service build is passed in (the scheduling tests), and its argv is
+ * what {@link ServiceBuild} runs for one service.
  */
 public final class BuildExecutor {
   private final BuildSettings settings;
@@ -84,20 +86,16 @@ public final class BuildExecutor {
     this.serviceBuild = serviceBuild;
     this.buildOne = buildOne != null ? buildOne : serviceBuild::run;
     this.sessions =
-        buildOne == null && usesSessions(settings)
+        buildOne == null
             ? Optional.of(
                 new SessionExecutor(
-                    settings, runner, listener, serviceBuild, SessionExecutor.DEFAULT_WIDTH))
+                    settings,
+                    runner,
+                    listener,
+                    serviceBuild,
+                    SessionExecutor.DEFAULT_WIDTH,
+                    this::namedContexts))
             : Optional.empty();
-  }
-
-  /**
-   * Whether services build many to a BuildKit session ({@code docker buildx bake}): for profiles
-   * that load into the local engine. Pushing profiles build one {@code docker buildx build} per
-   * service, whose digest handling and registry retagging the CI jobs rely on.
-   */
-  static boolean usesSessions(BuildSettings settings) {
-    return settings.profile().output() == Profile.Output.LOAD;
   }
 
   /** The buildx argument list each planned service would run with, in plan order. */
@@ -297,9 +295,13 @@ public final class BuildExecutor {
 
   /**
    * In-repo images this service's Dockerfile refers to, wired to the freshly built images, or to an
-   * earlier job's image by digest for a dependency this build does not build.
+   * earlier job's image by digest for a dependency this build does not build: context name to image
+   * reference. Both executors wire through this one function (the session executor replaces a
+   * dependency built in the same session by its {@code target:}).
+   *
+   * @param built results so far: a dependency pushed by digest is named by its digest
    */
-  private Map<String, String> namedContexts(
+  Map<String, String> namedContexts(
       String service, ServiceGraph graph, Map<String, ServiceResult> built) {
     ImageNames names = settings.profile().imageNames();
     Map<String, String> contexts = new TreeMap<>();

@@ -87,27 +87,44 @@ final class ServiceBuild {
     }
     BuildOutput.StepCounts steps = BuildOutput.cacheUse(result.output());
     Optional<String> digest = Optional.empty();
-    if (settings.profile().pushes() && settings.platforms().size() == 1) {
-      Path metadata = Path.of(argv.get(argv.indexOf("--metadata-file") + 1));
+    Path metadata = Path.of(argv.get(argv.indexOf("--metadata-file") + 1));
+    if (settings.profile().pushes() && settings.platformsOf(service).size() == 1) {
       digest = BuildMetadata.digest(metadata);
-      if (digest.isEmpty() && settings.profile().output() == Profile.Output.PUSH_BY_DIGEST) {
-        return failed(
-            service,
-            start,
-            "buildx wrote no containerimage.digest to " + metadata,
-            result.tail(TAIL_LINES));
-      }
     }
-    Optional<String> untagged = upToDate.tagPushed(service, digest);
-    if (untagged.isPresent()) {
-      return failed(service, start, untagged.get(), List.of());
-    }
-    return built(
+    return afterBuild(
         service,
         Duration.ofNanos(System.nanoTime() - start),
         steps,
         steps.allCached() ? BuildStatus.CACHED : BuildStatus.BUILT,
-        digest);
+        digest,
+        "buildx wrote no containerimage.digest to " + metadata,
+        result.tail(TAIL_LINES));
+  }
+
+  /**
+   * A service buildx built, alone or in a session: a push by digest must have left its digest, and
+   * the pushed image gets its hash tag (so the next job finds it); then sizes and the index.
+   *
+   * @param digest the pushed image's digest, when buildx reported one
+   * @param noDigest the failure message when a push by digest left none
+   * @param tail buildx's last lines, for that failure
+   */
+  ServiceResult afterBuild(
+      Service service,
+      Duration took,
+      BuildOutput.StepCounts steps,
+      BuildStatus status,
+      Optional<String> digest,
+      String noDigest,
+      List<String> tail) {
+    if (digest.isEmpty() && settings.profile().output() == Profile.Output.PUSH_BY_DIGEST) {
+      return withStatus(service, BuildStatus.FAILED, took, noDigest, tail);
+    }
+    Optional<String> untagged = upToDate.tagPushed(service, digest);
+    if (untagged.isPresent()) {
+      return withStatus(service, BuildStatus.FAILED, took, untagged.get(), List.of());
+    }
+    return built(service, took, steps, status, digest);
   }
 
   /**

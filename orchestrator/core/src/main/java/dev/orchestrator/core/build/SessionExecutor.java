@@ -1,14 +1,9 @@
 package dev.orchestrator.core.build;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.error.FileErrors;
-import dev.orchestrator.core.graph.Edge;
 import dev.orchestrator.core.graph.Plan;
 import dev.orchestrator.core.graph.ServiceGraph;
-import dev.orchestrator.core.image.ImageNames;
 import dev.orchestrator.core.process.Command;
 import dev.orchestrator.core.process.CommandRunner;
 import dev.orchestrator.core.process.ExitCleanup;
@@ -17,7 +12,6 @@ import dev.orchestrator.core.progress.BuildEvent;
 import dev.orchestrator.core.progress.BuildListener;
 import dev.orchestrator.core.result.BuildReport;
 import dev.orchestrator.core.result.BuildStatus;
-import dev.orchestrator.core.result.PlatformResult;
 import dev.orchestrator.core.result.ServiceResult;
 import dev.orchestrator.core.state.StateFolder;
 import java.io.IOException;
@@ -60,26 +54,36 @@ final class SessionExecutor {
   /** Services in sessions at once, unless the caller says otherwise. */
   static final int DEFAULT_WIDTH = 32;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final BuildSettings settings;
   private final CommandRunner runner;
   private final BuildListener listener;
   private final ServiceBuild serviceBuild;
   private final int width;
+  private final DependencyImages dependencyImages;
   private final AtomicInteger batchNumber = new AtomicInteger();
+
+  /**
+   * The in-repo images a service refers to, as image references (context name to reference), given
+   * the results so far: {@link BuildExecutor#namedContexts}, shared by both executors.
+   */
+  @FunctionalInterface
+  interface DependencyImages {
+    Map<String, String> of(String service, ServiceGraph graph, Map<String, ServiceResult> built);
+  }
 
   SessionExecutor(
       BuildSettings settings,
       CommandRunner runner,
       BuildListener listener,
       ServiceBuild serviceBuild,
-      int width) {
+      int width,
+      DependencyImages dependencyImages) {
     this.settings = settings;
     this.runner = runner;
     this.listener = listener;
     this.serviceBuild = serviceBuild;
     this.width = width;
+    this.dependencyImages = dependencyImages;
   }
 
   /** The batches a run would make if everything built: each one's command and definition. */
@@ -346,7 +350,7 @@ final class SessionExecutor {
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     List<ServiceResult> results = new ArrayList<>();
     if (result.succeeded()) {
-      Map<String, String> digests = digests(p.metadataFile(), p.targets());
+      Map<String, String> digests = BakeMetadata.digests(p.metadataFile(), p.targets());
       BuildOutput.StepCounts sessionSteps = progress.total();
       for (String s : batch) {
         Service service = services.get(s);
@@ -354,26 +358,22 @@ final class SessionExecutor {
             settings.profile().pushes() && settings.platformsOf(service).size() == 1
                 ? Optional.ofNullable(digests.get(s))
                 : Optional.empty();
-        if (digest.isEmpty() && settings.profile().output() == Profile.Output.PUSH_BY_DIGEST) {
-          results.add(
-              serviceBuild.withStatus(
-                  service,
-                  BuildStatus.FAILED,
-                  took,
-                  "bake wrote no containerimage.digest for target "
-                      + p.targets().get(s)
-                      + " to "
-                      + p.metadataFile(),
-                  result.tail(ServiceBuild.TAIL_LINES)));
-          continue;
-        }
         BuildOutput.StepCounts own = progress.of(s).steps();
         // A member whose steps all carry another member's name (BuildKit names a shared vertex
         // after one target) is cached when the whole session was.
         boolean cached = own.total() > 0 ? own.allCached() : sessionSteps.allCached();
         results.add(
-            serviceBuild.built(
-                service, took, own, cached ? BuildStatus.CACHED : BuildStatus.BUILT, digest));
+            serviceBuild.afterBuild(
+                service,
+                memberDuration(progress.of(s), took),
+                own,
+                cached ? BuildStatus.CACHED : BuildStatus.BUILT,
+                digest,
+                "bake wrote no containerimage.digest for target "
+                    + p.targets().get(s)
+                    + " to "
+                    + p.metadataFile(),
+                result.tail(ServiceBuild.TAIL_LINES)));
       }
       return new Outcome(results, Set.of());
     }
@@ -417,6 +417,16 @@ final class SessionExecutor {
                       Math.max(0, lines.size() - ServiceBuild.TAIL_LINES), lines.size())));
     }
     return new Outcome(results, alone);
+  }
+
+  /**
+   * A member's own time: from its first vertex to its last line in the session's progress (lines
+   * timed as they arrive), so that a leaf cached in a long session does not report the session's
+   * time; the session's wall time when no line named it.
+   */
+  static Duration memberDuration(BakeProgress.Progress progress, Duration session) {
+    long active = progress.activeNanos();
+    return active > 0 ? Duration.ofNanos(active) : session;
   }
 
   /** One batch ready to run: its definition, command and files. */
@@ -465,27 +475,13 @@ final class SessionExecutor {
       ServiceGraph graph,
       Set<String> members,
       Map<String, ServiceResult> builtSoFar) {
-    ImageNames names = settings.profile().imageNames();
     Map<String, String> contexts = new TreeMap<>();
-    for (Edge e : graph.edgesFrom(service)) {
-      if (!e.reason().isImageReference()) {
-        continue;
-      }
-      if (members.contains(e.to())) {
-        contexts.put(e.to(), "target:" + e.to());
-      } else if (settings.earlierImage(e.to()).isPresent()) {
-        contexts.put(e.to(), "docker-image://" + settings.earlierImage(e.to()).get());
-      } else if (settings.profile().output() == Profile.Output.PUSH_BY_DIGEST) {
-        String digest =
-            Optional.ofNullable(builtSoFar.get(e.to()))
-                .flatMap(r -> r.platforms().stream().findFirst())
-                .flatMap(PlatformResult::digest)
-                .orElse("sha256:<digest of " + e.to() + ">");
-        contexts.put(e.to(), "docker-image://" + names.repository(e.to()) + "@" + digest);
-      } else {
-        contexts.put(e.to(), "docker-image://" + names.reference(e.to()));
-      }
-    }
+    dependencyImages
+        .of(service, graph, builtSoFar)
+        .forEach(
+            (name, image) ->
+                contexts.put(
+                    name, members.contains(name) ? "target:" + name : "docker-image://" + image));
     return contexts;
   }
 
@@ -514,24 +510,6 @@ final class SessionExecutor {
               .toList());
     }
     return deps;
-  }
-
-  /** {@code containerimage.digest} of each service's target, from bake's metadata file. */
-  private static Map<String, String> digests(Path metadataFile, Map<String, String> targets) {
-    Map<String, String> digests = new HashMap<>();
-    try {
-      JsonNode root = JSON.readTree(metadataFile.toFile());
-      targets.forEach(
-          (service, target) -> {
-            JsonNode d = root.path(target).path("containerimage.digest");
-            if (d.isTextual()) {
-              digests.put(service, d.asText());
-            }
-          });
-    } catch (IOException e) {
-      // No file (or an unreadable one): no digests; a profile that needs them fails its services.
-    }
-    return digests;
   }
 
   /** A run's definitions are numbered from 1: those of an earlier run would mislead. */

@@ -156,6 +156,82 @@ class BakeDefinitionTest {
   }
 
   @Test
+  void aPushByDigestBatchPushesEachTargetUntaggedWithTheSameOutputAsItsBuildxArgv() {
+    Profile ci =
+        Profile.builder("ci-amd64")
+            .output(Profile.Output.PUSH_BY_DIGEST)
+            .registry(Optional.of("reg:5000"))
+            .cache(new Profile.Cache(Profile.Cache.Type.REGISTRY, "reg:5000/cache", "max"))
+            .build();
+    List<String> amd64 = List.of("linux/amd64");
+    String lib = "docker-image://reg:5000/monorepo/lib@sha256:" + "a".repeat(64);
+    ImageBuild base =
+        ImageBuild.of(
+            TestServices.from("base", "scratch"),
+            ci,
+            amd64,
+            Map.of(),
+            ROOT,
+            Map.of(LABEL, "h-base"),
+            List.of());
+    ImageBuild app =
+        ImageBuild.of(
+            TestServices.from("app", "base", "lib"),
+            ci,
+            amd64,
+            Map.of("base", "target:base", "lib", lib),
+            ROOT,
+            Map.of(LABEL, "h-app"),
+            List.of());
+
+    assertThat(BakeDefinition.json(List.of(base, app)))
+        .isEqualTo(
+            """
+            {
+              "group" : {
+                "default" : {
+                  "targets" : [ "base", "app" ]
+                }
+              },
+              "target" : {
+                "base" : {
+                  "context" : "/repo/services/base",
+                  "dockerfile" : "/repo/services/base/Dockerfile",
+                  "labels" : {
+                    "dev.orchestrator.input-hash" : "h-base"
+                  },
+                  "platforms" : [ "linux/amd64" ],
+                  "cache-from" : [ "type=registry,ref=reg:5000/cache/base:amd64" ],
+                  "cache-to" : [ "type=registry,ref=reg:5000/cache/base:amd64,mode=max" ],
+                  "output" : [ "type=image,name=reg:5000/monorepo/base,push-by-digest=true,name-canonical=true,oci-mediatypes=true,push=true" ],
+                  "attest" : [ "type=provenance,disabled=true" ]
+                },
+                "app" : {
+                  "context" : "/repo/services/app",
+                  "dockerfile" : "/repo/services/app/Dockerfile",
+                  "labels" : {
+                    "dev.orchestrator.input-hash" : "h-app"
+                  },
+                  "contexts" : {
+                    "base" : "target:base",
+                    "lib" : "docker-image://reg:5000/monorepo/lib@sha256:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+                  },
+                  "platforms" : [ "linux/amd64" ],
+                  "cache-from" : [ "type=registry,ref=reg:5000/cache/app:amd64" ],
+                  "cache-to" : [ "type=registry,ref=reg:5000/cache/app:amd64,mode=max" ],
+                  "output" : [ "type=image,name=reg:5000/monorepo/app,push-by-digest=true,name-canonical=true,oci-mediatypes=true,push=true" ],
+                  "attest" : [ "type=provenance,disabled=true" ]
+                }
+              }
+            }
+            """);
+    // Alone, the same ImageBuild renders as buildx build flags: one source, so they cannot drift.
+    List<String> argv = BuildxCommand.argv(app, Optional.empty(), Path.of("/m.json"));
+    assertThat(argv.get(argv.indexOf("--output") + 1)).isEqualTo(app.outputs().get(0));
+    assertThat(argv).contains("--build-context", "lib=" + lib);
+  }
+
+  @Test
   void serviceNamesWithDotsBecomeUniqueTargetNames() {
     assertThat(BakeDefinition.targetNames(List.of("a.b", "a_b", "c")))
         .containsExactly(Map.entry("a.b", "a_b"), Map.entry("a_b", "a_b_2"), Map.entry("c", "c"));

@@ -99,6 +99,19 @@ class SessionExecutorTest {
     }
   }
 
+  /** A session executor of this width, wired as BuildExecutor wires its own. */
+  private static SessionExecutor sessionsOf(
+      BuildSettings settings, RecordingCommandRunner runner, int width) {
+    BuildExecutor real = new BuildExecutor(settings, new StubEngine(), runner, BuildListener.NONE);
+    return new SessionExecutor(
+        settings,
+        runner,
+        BuildListener.NONE,
+        new ServiceBuild(settings, new StubEngine(), runner, BuildListener.NONE),
+        width,
+        real::namedContexts);
+  }
+
   private static Map<String, BuildStatus> statuses(BuildReport report) {
     return report.services().stream()
         .collect(Collectors.toMap(ServiceResult::name, ServiceResult::status));
@@ -207,18 +220,63 @@ class SessionExecutorTest {
     BuildSettings settings = new BuildSettings(root, profile, List.of("linux/amd64"), 1, false);
     RecordingCommandRunner runner = new RecordingCommandRunner();
     runner.answer(List.of("docker", "buildx", "bake"), command -> bake(command, t -> 0));
-    BuildExecutor real = new BuildExecutor(settings, new StubEngine(), runner, BuildListener.NONE);
-    new SessionExecutor(
-            settings,
-            runner,
-            BuildListener.NONE,
-            new ServiceBuild(settings, new StubEngine(), runner, BuildListener.NONE),
-            2)
-        .run(plan, graph, repo.byName(), Map.of());
+    sessionsOf(settings, runner, 2).run(plan, graph, repo.byName(), Map.of());
 
-    assertThat(real).isNotNull();
     assertThat(sessions).allMatch(s -> s.size() <= 2).hasSize(3);
     assertThat(sessions.get(0)).containsExactly("b", "bad");
+  }
+
+  @Test
+  void aPushByDigestSessionWiresBasesOfEarlierSessionsByTheDigestBakeWrote() {
+    Profile ci =
+        Profile.builder("ci-amd64")
+            .output(Profile.Output.PUSH_BY_DIGEST)
+            .registry(java.util.Optional.of("127.0.0.1:1"))
+            .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
+            .build();
+    BuildSettings settings = new BuildSettings(root, ci, List.of("linux/amd64"), 1, false);
+    List<String> definitions = Collections.synchronizedList(new ArrayList<>());
+    RecordingCommandRunner runner = new RecordingCommandRunner();
+    runner.answer(
+        List.of("docker", "buildx", "bake"),
+        command -> {
+          List<String> argv = command.argv();
+          Path file = Path.of(argv.get(argv.indexOf("--file") + 1));
+          Path metadata = Path.of(argv.get(argv.indexOf("--metadata-file") + 1));
+          StringBuilder json = new StringBuilder("{");
+          List<String> targets = targets(command);
+          for (int i = 0; i < targets.size(); i++) {
+            json.append(i == 0 ? "" : ",")
+                .append('"')
+                .append(targets.get(i))
+                .append("\": {\"containerimage.digest\": \"sha256:")
+                .append(String.valueOf((char) ('a' + targets.get(i).length())).repeat(64))
+                .append("\"}");
+          }
+          try {
+            definitions.add(java.nio.file.Files.readString(file));
+            java.nio.file.Files.writeString(metadata, json.append("}").toString());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          return RecordingCommandRunner.result(command, 0, List.of());
+        });
+    BuildReport report = sessionsOf(settings, runner, 1).run(plan, graph, repo.byName(), Map.of());
+
+    assertThat(statuses(report).values()).containsOnly(BuildStatus.BUILT);
+    // The fake bake writes digests of a letter after the target name's length: "b" gets 'b's.
+    String bByDigest = "docker-image://127.0.0.1:1/monorepo/b@sha256:" + "b".repeat(64);
+    assertThat(definitions.get(0)).contains("\"b\" : {").doesNotContain("docker-image://");
+    assertThat(definitions.subList(1, definitions.size()))
+        .filteredOn(d -> d.contains("\"ok\" : {"))
+        .singleElement()
+        .asString()
+        .contains("\"b\" : \"" + bByDigest + "\"");
+    assertThat(report.services())
+        .filteredOn(r -> r.name().equals("ok"))
+        .singleElement()
+        .extracting(r -> r.platforms().get(0).digest())
+        .isEqualTo(java.util.Optional.of("sha256:" + "c".repeat(64))); // two letters: 'c'
   }
 
   @Test
