@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.core.process.ProcessResult;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,9 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarFile;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -224,7 +220,7 @@ class CiPromisesEndToEndIT {
       String ref =
           registry.address + "/" + repo.namespace + "/" + service + "@" + amd.digest(service);
       docker("pull", "--quiet", "--platform", "linux/amd64", ref).assertSucceeded();
-      long exported = exportedUncompressed(ref, "linux/amd64");
+      long exported = UnpackedExport.uncompressedBytes(work, ref, "linux/amd64");
       assertThat(amd.platform(service).path("sizeBytes").asLong())
           .as(service + " registry size vs export")
           .isEqualTo(exported);
@@ -242,7 +238,7 @@ class CiPromisesEndToEndIT {
     for (String service : SERVICES) {
       JsonNode p = service(report, service).path("platforms").get(0);
       String ref = repo.namespace + "/" + service + ":latest";
-      long exported = exportedUncompressed(ref, p.path("platform").asText());
+      long exported = UnpackedExport.uncompressedBytes(work, ref, p.path("platform").asText());
       assertThat(p.path("sizeBytes").asLong()).as(service).isEqualTo(exported);
     }
   }
@@ -369,65 +365,6 @@ class CiPromisesEndToEndIT {
    * Today's reference method, written again here: {@code docker save}, then every layer of the
    * platform's manifest gunzipped and counted.
    */
-  private long exportedUncompressed(String ref, String platform) throws IOException {
-    Path tar = work.resolve("export-" + System.nanoTime() + ".tar");
-    docker("image", "save", "-o", tar.toString(), ref).assertSucceeded();
-    try (TarFile file = new TarFile(tar)) {
-      Map<String, TarArchiveEntry> entries = new HashMap<>();
-      for (TarArchiveEntry e : file.getEntries()) {
-        entries.put(e.getName().replaceFirst("^\\./", ""), e);
-      }
-      JsonNode index = read(file, entries, "index.json");
-      JsonNode manifest = findManifest(file, entries, index, platform);
-      long total = 0;
-      for (JsonNode layer : manifest.path("layers")) {
-        try (InputStream in =
-            new GZIPInputStream(
-                file.getInputStream(entries.get(blob(layer.path("digest").asText()))))) {
-          total += in.transferTo(java.io.OutputStream.nullOutputStream());
-        }
-      }
-      return total;
-    } finally {
-      Files.deleteIfExists(tar);
-    }
-  }
-
-  private JsonNode findManifest(
-      TarFile file, Map<String, TarArchiveEntry> entries, JsonNode node, String platform)
-      throws IOException {
-    if (node.has("layers")) {
-      return node;
-    }
-    for (JsonNode d : node.path("manifests")) {
-      JsonNode p = d.path("platform");
-      boolean attestation = "unknown".equals(p.path("architecture").asText());
-      boolean matches =
-          p.isMissingNode()
-              || platform.equals(p.path("os").asText() + "/" + p.path("architecture").asText());
-      if (!attestation && matches && entries.containsKey(blob(d.path("digest").asText()))) {
-        JsonNode found =
-            findManifest(
-                file, entries, read(file, entries, blob(d.path("digest").asText())), platform);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
-  }
-
-  private static String blob(String digest) {
-    return "blobs/" + digest.replace(':', '/');
-  }
-
-  private static JsonNode read(TarFile file, Map<String, TarArchiveEntry> entries, String name)
-      throws IOException {
-    try (InputStream in = file.getInputStream(entries.get(name))) {
-      return JSON.readTree(in);
-    }
-  }
-
   private String tagged(String service, String tag) {
     return registry.address + "/" + repo.namespace + "/" + service + ":" + tag;
   }

@@ -2,6 +2,9 @@ package dev.orchestrator.cli.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The repository's own sample monorepo (services/): bases prepared from Debian packages, jars built
@@ -65,6 +69,27 @@ class SampleMonorepoIT {
     }
     assertThat(rows).isEqualTo(SERVICES.size() * 2);
     assertThat(build.out()).doesNotContain("\"overBudget\": true");
+  }
+
+  /**
+   * The sizes the build reports (shared layers measured once, gzip trailers where they prove the
+   * size) against every layer of the exported image gunzipped and counted.
+   */
+  @Test
+  void reportedSizesEqualTheFullyUnpackedExportToTheByteOnBothPlatforms(@TempDir Path work)
+      throws IOException {
+    assertThat(build.exitCode()).as(build.toString()).isZero();
+    int checked = 0;
+    for (JsonNode service : new ObjectMapper().readTree(build.out()).path("services")) {
+      for (JsonNode p : service.path("platforms")) {
+        String platform = p.path("platform").asText();
+        assertThat(p.path("sizeBytes").asLong())
+            .as(service.path("name").asText() + " " + platform)
+            .isEqualTo(UnpackedExport.uncompressedBytes(work, p.path("image").asText(), platform));
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(SERVICES.size() * 2);
   }
 
   @Test
