@@ -4,6 +4,7 @@
 #   make container-build-amd64 / -arm64        one architecture (CI matrix jobs)
 #   make container-build-<service>             one service with its dependencies
 #   make container-verify                      run and check every built image
+#   make container-lint                        the Dockerfile policy lint (build runs it too)
 #   make container-push ARCH=amd64 REGISTRY=…  a CI architecture job: profile ci-ARCH, push by digest
 #   make container-merge [DIGESTS=DIR]         the CI merge job: digests -> multi-platform images
 #   make container-matrix [STAGES=K SHARDS=M STAGE=I]  the CI job matrix (GitHub strategy.matrix JSON)
@@ -40,7 +41,7 @@ COMMON = --profile $(PROFILE) $(if $(PLATFORMS),--platform $(PLATFORMS)) $(if $(
 
 .PHONY: help engine container-build container-build-amd64 container-build-arm64 \
         container-plan container-list container-graph container-clean container-services \
-        container-verify test maven-plugin container-push container-merge container-matrix lint-workflows \
+        container-verify container-lint test maven-plugin container-push container-merge container-matrix lint-workflows \
         bench format
 
 help:
@@ -74,6 +75,9 @@ lint-workflows:
 
 container-verify: $(ENGINE)
 	$(ORCHESTRATOR) verify $(COMMON)
+
+container-lint:
+	$(ORCHESTRATOR) lint --profile $(PROFILE) $(ARGS)
 
 container-plan:
 	$(ORCHESTRATOR) build --dry-run $(COMMON)
