@@ -67,7 +67,12 @@ class StagedCiEndToEndIT {
     Path script =
         Files.writeString(
             shim.resolve("docker"),
-            "#!/bin/sh\nprintf '%s\\n' \"$*\" >> \"$DOCKER_LOG\"\nexec "
+            "#!/bin/sh\nprintf '%s\\n' \"$*\" >> \"$DOCKER_LOG\"\n"
+                // A bake session's definition, on one line: what each target was wired to.
+                + "prev=\nfor a in \"$@\"; do\n"
+                + "  if [ \"$2\" = bake ] && [ \"$prev\" = --file ]; then\n"
+                + "    printf 'bake-definition %s\\n' \"$(tr -d '\\n' < \"$a\")\" >> \"$DOCKER_LOG\"\n"
+                + "  fi\n  prev=$a\ndone\nexec "
                 + realDocker
                 + " \"$@\"\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -127,10 +132,11 @@ class StagedCiEndToEndIT {
       String base = one.digest("base", arch);
       String byDigest = "base=docker-image://" + image("base") + "@" + base;
       // mid and leaf both refer to base: both get the stage-1 image by digest, never a tag.
-      assertThat(stage2.calls())
-          .filteredOn(l -> l.startsWith("buildx build"))
-          .hasSize(2)
-          .allSatisfy(l -> assertThat(l).contains(byDigest).doesNotContain(image("base") + ":"));
+      assertThat(stage2.wiring())
+          .containsOnlyKeys("mid", "leaf")
+          .allSatisfy(
+              (service, wiring) ->
+                  assertThat(wiring).contains(byDigest).doesNotContain(image("base") + ":"));
       String platform = "linux/" + arch;
       String leaf = image("leaf") + "@" + one.digest("leaf", arch);
       String uname = arch.equals("amd64") ? "x86_64" : "aarch64";
@@ -333,10 +339,56 @@ class StagedCiEndToEndIT {
       }
     }
 
+    /** Services sent to BuildKit: one per {@code buildx build}, one per bake target. */
     long buildxServices() {
-      return calls().stream()
-          .filter(l -> l.startsWith("buildx build") || l.startsWith("buildx bake"))
-          .count();
+      return calls().stream().filter(l -> l.startsWith("buildx build")).count()
+          + bakeTargets().size();
+    }
+
+    /**
+     * What each service sent to BuildKit was wired to: its {@code buildx build} line, or its bake
+     * target's contexts as {@code NAME=SOURCE}.
+     */
+    Map<String, String> wiring() {
+      Map<String, String> wiring = new TreeMap<>();
+      calls().stream()
+          .filter(l -> l.startsWith("buildx build"))
+          .forEach(l -> wiring.put(l.substring(l.lastIndexOf('/') + 1), l));
+      bakeTargets()
+          .forEach(
+              (target, definition) -> {
+                StringBuilder contexts = new StringBuilder();
+                definition
+                    .path("contexts")
+                    .fields()
+                    .forEachRemaining(
+                        c ->
+                            contexts
+                                .append(c.getKey())
+                                .append('=')
+                                .append(c.getValue().asText())
+                                .append(' '));
+                wiring.put(target, contexts.toString());
+              });
+      return wiring;
+    }
+
+    private Map<String, JsonNode> bakeTargets() {
+      Map<String, JsonNode> targets = new TreeMap<>();
+      for (String line : calls()) {
+        if (line.startsWith("bake-definition {")) {
+          try {
+            new ObjectMapper()
+                .readTree(line.substring("bake-definition ".length()))
+                .path("target")
+                .fields()
+                .forEachRemaining(t -> targets.put(t.getKey(), t.getValue()));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      }
+      return targets;
     }
   }
 

@@ -2,6 +2,7 @@ package dev.orchestrator.core.build;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class BakeProgress {
   private static final Pattern VERTEX =
-      Pattern.compile("^#(\\d+) \\[([A-Za-z0-9_-]+)(?: ([^\\]]*))?\\] .*");
+      Pattern.compile("^#(\\d+) \\[([A-Za-z0-9_-]+)(?: ([^\\]]*))?\\] (.*)");
   private static final Pattern OWN_VERTEX = Pattern.compile("^#(\\d+) \\[([^\\]]*)\\] .*");
   private static final Pattern STEP_POSITION = Pattern.compile("(?:^|.* )\\d+/\\d+$");
   private static final Pattern LINE = Pattern.compile("^#(\\d+) (.*)$");
@@ -30,6 +31,13 @@ final class BakeProgress {
 
   private final Map<String, String> serviceOfTarget = new HashMap<>();
   private final Map<String, String> targetOfVertex = new HashMap<>();
+
+  /**
+   * Vertices whose error BuildKit tolerates: a registry cache not there yet ({@code importing cache
+   * manifest from …}, then {@code ERROR: … not found} on a first build) only means no cache.
+   */
+  private final Set<String> tolerated = new HashSet<>();
+
   private final Map<String, Progress> progress = new LinkedHashMap<>();
 
   /** What the session did for one target so far. */
@@ -91,6 +99,9 @@ final class BakeProgress {
       if (where != null && STEP_POSITION.matcher(where).matches()) {
         p.steps.add(vertex.group(1));
       }
+      if (vertex.group(4).startsWith("importing cache manifest from ")) {
+        tolerated.add(vertex.group(1));
+      }
       return Optional.of(service);
     }
     Matcher last = FINAL_ERROR.matcher(line);
@@ -114,7 +125,9 @@ final class BakeProgress {
       String rest = any.group(2).trim();
       if (rest.equals("CACHED")) {
         p.cached.add(any.group(1));
-      } else if (rest.startsWith("ERROR: ") && !rest.contains("context canceled")) {
+      } else if (rest.startsWith("ERROR: ")
+          && !rest.contains("context canceled")
+          && !tolerated.contains(any.group(1))) {
         p.errors.add(rest.substring("ERROR: ".length()));
       }
       return Optional.of(service);

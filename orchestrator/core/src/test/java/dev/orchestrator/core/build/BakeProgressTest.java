@@ -25,6 +25,28 @@ class BakeProgressTest {
   }
 
   @Test
+  void aRegistryCacheNotThereYetIsNoErrorOfTheTarget() throws IOException {
+    // Real output of buildx 0.13.1: ok imports a cache the registry does not have (BuildKit goes
+    // on without it) and is pushed; bad's RUN fails.
+    BakeProgress pushed = new BakeProgress(Map.of("ok", "ok", "bad", "bad"));
+    try (InputStream in =
+        getClass().getResourceAsStream("/build/bake-push-cache-missing-one-failing.txt")) {
+      new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .forEach(line -> pushed.accept(line, 0));
+    }
+
+    assertThat(pushed.of("ok").errors()).isEmpty();
+    assertThat(pushed.of("ok").lines())
+        .contains(
+            "#4 ERROR: failed to configure registry cache importer:"
+                + " 127.0.0.1:5000/monorepo/cache/none:amd64: not found");
+    assertThat(pushed.of("bad").errors())
+        .containsExactly(
+            "process \"/bin/sh -c exit 3\" did not complete successfully: exit code: 1");
+  }
+
+  @Test
   void theFailingTargetsOwnErrorIsItsOnly() throws IOException {
     read();
 
