@@ -9,7 +9,6 @@ import dev.orchestrator.core.process.CommandRunner;
 import dev.orchestrator.core.process.ProcessResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,8 @@ import java.util.Optional;
 /**
  * What the images of one build say about their sources ({@link ImageLabels.Provenance}): the commit
  * and version as {@code merge} finds them (CI's variables first, else git), the remote (credentials
- * removed), and {@code SOURCE_DATE_EPOCH}. Outside a git clone no git runs.
+ * removed). Outside a git clone no git runs. The {@code created} label is each service's own, from
+ * its {@code SOURCE_DATE_EPOCH} (see {@link SourceDateEpochs}).
  */
 final class BuildProvenance {
   static final String SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH";
@@ -26,7 +26,7 @@ final class BuildProvenance {
   private BuildProvenance() {}
 
   static ImageLabels.Provenance of(Path root, Map<String, String> env, CommandRunner runner) {
-    Optional<String> created = created(env);
+    Optional<String> created = Optional.empty();
     Optional<GitRevision> ci = GitRevision.fromEnvironment(env);
     if (ci.isEmpty() && !insideGit(root)) {
       return new ImageLabels.Provenance(
@@ -50,8 +50,8 @@ final class BuildProvenance {
     return new ImageLabels.Provenance(revision.sha(), source, created, version);
   }
 
-  /** RFC 3339 in UTC, as BuildKit reads the same variable for its own timestamps. */
-  static Optional<String> created(Map<String, String> env) {
+  /** The {@code SOURCE_DATE_EPOCH} variable's seconds, if it is set. */
+  static Optional<Long> epochSeconds(Map<String, String> env) {
     String epoch = env.getOrDefault(SOURCE_DATE_EPOCH, "").strip();
     if (epoch.isEmpty()) {
       return Optional.empty();
@@ -67,10 +67,10 @@ final class BuildProvenance {
                   + "' is not a number of seconds since 1970 (such as $(git log -1"
                   + " --format=%ct))"));
     }
-    return Optional.of(Instant.ofEpochSecond(Long.parseLong(epoch)).toString());
+    return Optional.of(Long.parseLong(epoch));
   }
 
-  private static boolean insideGit(Path root) {
+  static boolean insideGit(Path root) {
     for (Path dir = root.toAbsolutePath(); dir != null; dir = dir.getParent()) {
       if (Files.exists(dir.resolve(".git"))) {
         return true;

@@ -213,7 +213,8 @@ public final class Orchestrator {
                         workspace.root(), profile, platforms, jobs, request.failFast()),
                     incremental)
                 .withProvenance(BuildProvenance.of(workspace.root(), environment, runner))
-                .withEarlierImages(earlier);
+                .withEarlierImages(earlier)
+                .withEpochs(epochs(workspace, profile, incremental));
         built = build(request, workspace, services, plan, platforms, settings, listener);
       }
       if (!request.verifyAfter() || built.report().isEmpty() || built.report().get().anyFailed()) {
@@ -435,6 +436,15 @@ public final class Orchestrator {
     return new Lineage(builtFrom, bases);
   }
 
+  private SourceDateEpochs epochs(Workspace workspace, Profile profile, Incremental incremental) {
+    return new SourceDateEpochs(
+        profile.sourceDateEpoch(),
+        environment,
+        workspace.root(),
+        runner,
+        s -> incremental.hashes().inputPaths(s.name()));
+  }
+
   /**
    * Why a service would or would not be rebuilt by this request: its input hashes, what they come
    * from, and where an image with them was looked for. Builds nothing.
@@ -455,8 +465,10 @@ public final class Orchestrator {
       // Only a loading profile keeps its images in the local engine; the others look elsewhere.
       try (Engine engine =
           profile.output() == Profile.Output.LOAD ? engines.get() : new OfflineEngine("explain")) {
+        List<String> timestamps =
+            epochs(workspace, profile, incremental).describe(s, engine.timestampRewrite());
         return Explanation.of(
-            settings, engine, runner, s, workspace.graph().dependenciesOf(service));
+            settings, engine, runner, s, workspace.graph().dependenciesOf(service), timestamps);
       }
     }
   }

@@ -39,6 +39,7 @@ class ToolLabelsThroughRunnerTest {
         .answer(0, "https://x-access-token:ghp_secret@github.com/acme/shop.git");
     git("describe", "--tags", "--always").answer(0, "v1.3.0-4-g0123456");
     git("ls-files").answer(0);
+    git("log").answer(0);
     runner.answer(List.of("git", "-C", root.toString(), "check-ignore"), 1);
   }
 
@@ -103,6 +104,63 @@ class ToolLabelsThroughRunnerTest {
             "org.opencontainers.image.revision=" + SHA,
             "org.opencontainers.image.source=https://github.com/acme/shop",
             "org.opencontainers.image.version=2.0.1");
+  }
+
+  @Test
+  void createdIsTheCommitTimeOfTheLastChangeToTheServicesInputs() {
+    git("log", "-1", "--format=%ct", "--", root.resolve("services/api").toString())
+        .answer(0, "1700000000");
+
+    String definition = definition(dryRun(Map.of()));
+
+    assertThat(labels(definition, "api"))
+        .contains("org.opencontainers.image.created=2023-11-14T22:13:20Z");
+    assertThat(target(definition, "api").path("args").path("SOURCE_DATE_EPOCH").asText())
+        .isEqualTo("1700000000");
+    // web's inputs have no commit, and HEAD's time is not known either (git log gives nothing).
+    assertThat(target(definition, "web").path("args").has("SOURCE_DATE_EPOCH")).isFalse();
+    assertThat(labels(definition, "web")).noneMatch(l -> l.contains("created"));
+  }
+
+  @Test
+  void withoutACommitChangingTheInputsTheEpochIsHeads() {
+    git("log", "-1", "--format=%ct", "HEAD").answer(0, "1600000000");
+
+    String definition = definition(dryRun(Map.of()));
+
+    assertThat(target(definition, "web").path("args").path("SOURCE_DATE_EPOCH").asText())
+        .isEqualTo("1600000000");
+  }
+
+  @Test
+  void theVariableWinsOverGit() {
+    git("log", "-1", "--format=%ct", "--").answer(0, "1600000000");
+
+    String definition = definition(dryRun(Map.of("SOURCE_DATE_EPOCH", "1700000000")));
+
+    assertThat(target(definition, "api").path("args").path("SOURCE_DATE_EPOCH").asText())
+        .isEqualTo("1700000000");
+  }
+
+  @Test
+  void aProfileWithSourceDateEpochNoneGivesNoEpochAndNoCreatedLabel() throws IOException {
+    git("log", "-1", "--format=%ct", "--").answer(0, "1600000000");
+    new TestRepository(root).write("buildx-profiles/plain.yaml", "sourceDateEpoch: none\n");
+    Orchestrator orchestrator = new Orchestrator(runner, FakeEngine::new, Map.of());
+
+    String definition =
+        definition(
+            orchestrator
+                .build(
+                    BuildRequest.builder(root)
+                        .dryRun(true)
+                        .profile(java.util.Optional.of("plain"))
+                        .build(),
+                    BuildListener.NONE)
+                .commands());
+
+    assertThat(target(definition, "api").path("args").has("SOURCE_DATE_EPOCH")).isFalse();
+    assertThat(labels(definition, "api")).noneMatch(l -> l.contains("created"));
   }
 
   @Test

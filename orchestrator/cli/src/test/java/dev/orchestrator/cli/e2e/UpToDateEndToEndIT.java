@@ -188,6 +188,67 @@ class UpToDateEndToEndIT {
     assertThat(statuses(forced)).as(forced.toString()).doesNotContainValue("up-to-date");
   }
 
+  @Test
+  void inAGitCloneEachImageIsDatedByTheLastCommitToItsInputsAndStaysUpToDate() throws Exception {
+    git(1600000000L, "init", "-q");
+    git(1600000000L, "add", "-A");
+    git(1600000000L, "commit", "-q", "-m", "first");
+
+    // The epoch is not part of the input hash: committing what was built changes nothing.
+    Cli committed = orchestrator("build", "--json");
+    assertThat(statuses(committed).values())
+        .as(committed.toString())
+        .hasSize(4)
+        .containsOnly("up-to-date");
+
+    Cli forced = orchestrator("build", "--json", "--force");
+    assertThat(forced.exitCode()).as(forced.toString()).isZero();
+    assertThat(created("lone")).isEqualTo("2020-09-13T12:26:40Z 2020-09-13T12:26:40Z");
+
+    repo.file("services/lone/note.txt", "changed\n");
+    git(1700000000L, "add", "-A");
+    git(1700000000L, "commit", "-q", "-m", "lone changes");
+    Cli changed = orchestrator("build", "--json");
+    assertThat(statuses(changed))
+        .as(changed.toString())
+        .containsAllEntriesOf(
+            Map.of("base", "up-to-date", "mid", "up-to-date", "leaf", "up-to-date"));
+    assertThat(created("lone")).isEqualTo("2023-11-14T22:13:20Z 2023-11-14T22:13:20Z");
+    assertThat(created("base")).isEqualTo("2020-09-13T12:26:40Z 2020-09-13T12:26:40Z");
+    assertThat(orchestrator("build", "--explain", "lone").out())
+        .contains(
+            "SOURCE_DATE_EPOCH: 1700000000 (2023-11-14T22:13:20Z, the last commit changing its"
+                + " inputs)",
+            "rewrite-timestamp: not used, file times in the layers stay as built: the buildx"
+                + " docker driver");
+
+    Cli again = orchestrator("build", "--json");
+    assertThat(statuses(again).values()).as(again.toString()).hasSize(4).containsOnly("up-to-date");
+  }
+
+  /** The image's created date (BuildKit's, from SOURCE_DATE_EPOCH) and its created label. */
+  private String created(String service) {
+    return docker(
+            "image",
+            "inspect",
+            "--format",
+            "{{.Created}} {{index .Config.Labels \"org.opencontainers.image.created\"}}",
+            repo.image(service))
+        .output()
+        .strip();
+  }
+
+  private void git(long date, String... args) throws Exception {
+    java.util.List<String> argv =
+        new java.util.ArrayList<>(
+            java.util.List.of("git", "-c", "user.name=t", "-c", "user.email=t@example.com"));
+    argv.addAll(java.util.List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(argv).directory(root.toFile()).inheritIO();
+    pb.environment().put("GIT_COMMITTER_DATE", "@" + date + " +0000");
+    pb.environment().put("GIT_AUTHOR_DATE", "@" + date + " +0000");
+    assertThat(pb.start().waitFor()).as(String.join(" ", argv)).isZero();
+  }
+
   private static Map<String, String> statuses(Cli cli) {
     Map<String, String> statuses = new TreeMap<>();
     Matcher m = SERVICE.matcher(cli.out());

@@ -1,6 +1,7 @@
 package dev.orchestrator.core.build;
 
 import dev.orchestrator.core.config.Profile;
+import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.image.ImageLabels;
 import dev.orchestrator.core.image.Platforms;
 import dev.orchestrator.core.state.StateFolder;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How to run one build: the resolved profile and platforms, concurrency and failure policy.
@@ -17,6 +19,7 @@ import java.util.Optional;
  * @param provenance what the images' OCI labels say about their sources (see {@link ImageLabels})
  * @param earlierImages in-repo images this build refers to but does not build, by digest: service
  *     to {@code REPOSITORY@sha256:…} (a staged CI job's dependencies, built by earlier jobs)
+ * @param epochs each service's {@code SOURCE_DATE_EPOCH}, if it has one
  */
 public record BuildSettings(
     Path root,
@@ -26,7 +29,8 @@ public record BuildSettings(
     boolean failFast,
     Optional<Incremental> incremental,
     ImageLabels.Provenance provenance,
-    Map<String, String> earlierImages) {
+    Map<String, String> earlierImages,
+    Function<Service, Optional<SourceDateEpoch>> epochs) {
 
   public BuildSettings(
       Path root, Profile profile, List<String> platforms, int jobs, boolean failFast) {
@@ -48,19 +52,20 @@ public record BuildSettings(
         failFast,
         incremental,
         ImageLabels.Provenance.NONE,
-        Map.of());
+        Map.of(),
+        s -> Optional.empty());
   }
 
   /** These settings, with images labelled from {@code provenance}. */
   public BuildSettings withProvenance(ImageLabels.Provenance provenance) {
     return new BuildSettings(
-        root, profile, platforms, jobs, failFast, incremental, provenance, earlierImages);
+        root, profile, platforms, jobs, failFast, incremental, provenance, earlierImages, epochs);
   }
 
   /** These settings, with in-repo images not built here taken by digest from earlier jobs. */
   public BuildSettings withEarlierImages(Map<String, String> earlierImages) {
     return new BuildSettings(
-        root, profile, platforms, jobs, failFast, incremental, provenance, earlierImages);
+        root, profile, platforms, jobs, failFast, incremental, provenance, earlierImages, epochs);
   }
 
   /**
@@ -70,9 +75,27 @@ public record BuildSettings(
     return Optional.ofNullable(earlierImages.get(service));
   }
 
-  /** The OCI labels the orchestrator gives this service's image. */
-  public java.util.Map<String, String> labelsOf(dev.orchestrator.core.discovery.Service service) {
-    return ImageLabels.of(service.name(), provenance, service.ownLabelKeys());
+  /**
+   * These settings, with each service built at the {@code SOURCE_DATE_EPOCH} {@code epochs} says.
+   */
+  public BuildSettings withEpochs(Function<Service, Optional<SourceDateEpoch>> epochs) {
+    return new BuildSettings(
+        root, profile, platforms, jobs, failFast, incremental, provenance, earlierImages, epochs);
+  }
+
+  /**
+   * The OCI labels the orchestrator gives this service's image; {@code created} is its {@code
+   * SOURCE_DATE_EPOCH}, so that the label and BuildKit's image date agree.
+   */
+  public java.util.Map<String, String> labelsOf(Service service) {
+    ImageLabels.Provenance p = provenance;
+    Optional<SourceDateEpoch> epoch = epochs.apply(service);
+    if (epoch.isPresent()) {
+      p =
+          new ImageLabels.Provenance(
+              p.revision(), p.source(), Optional.of(epoch.get().rfc3339()), p.version());
+    }
+    return ImageLabels.of(service.name(), p, service.ownLabelKeys());
   }
 
   public BuildSettings {
@@ -92,7 +115,7 @@ public record BuildSettings(
    * The platforms this service builds for: the requested ones, narrowed to those its descriptor
    * lists when it lists any (a service that only runs on amd64 is not built for arm64).
    */
-  public List<String> platformsOf(dev.orchestrator.core.discovery.Service service) {
+  public List<String> platformsOf(Service service) {
     return Platforms.supportedBy(service.descriptor().platforms(), platforms);
   }
 }

@@ -19,6 +19,8 @@ import java.util.TreeSet;
  * @param dependencies each dependency's input hash per platform, as {@code name platform hash}
  * @param upToDate whether a build would skip it
  * @param where where the image was looked for and what was found
+ * @param timestamps what {@code SOURCE_DATE_EPOCH} the build would use and whether the exporter
+ *     rewrites file times to it, one line each
  */
 public record Explanation(
     String service,
@@ -28,10 +30,12 @@ public record Explanation(
     List<String> dependencies,
     boolean upToDate,
     boolean force,
-    String where) {
+    String where,
+    List<String> timestamps) {
 
   public Explanation {
     platformHashes = Map.copyOf(platformHashes);
+    timestamps = List.copyOf(timestamps);
     inputs = List.copyOf(inputs);
     dependencies = List.copyOf(dependencies);
   }
@@ -42,7 +46,8 @@ public record Explanation(
       Engine engine,
       CommandRunner runner,
       Service service,
-      java.util.Set<String> dependencies) {
+      java.util.Set<String> dependencies,
+      List<String> timestamps) {
     Incremental incremental = settings.incremental().orElseThrow();
     UpToDateCheck check =
         new UpToDateCheck(settings, engine, settings.profile().imageNames(), runner);
@@ -63,6 +68,7 @@ public record Explanation(
         deps,
         lookup.found() && !incremental.force(),
         incremental.force(),
-        lookup.where());
+        lookup.where(),
+        timestamps);
   }
 }

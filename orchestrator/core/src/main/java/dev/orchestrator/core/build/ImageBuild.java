@@ -53,9 +53,7 @@ public record ImageBuild(
   }
 
   /**
-   * @param contexts context name to {@code target:} or {@code docker-image://} source
-   * @param labels labels to add (the input hash)
-   * @param extraTags references to tag besides the profile's (the hash tag when pushing)
+   * {@link #of(Service, Profile, List, Map, Path, Map, List, Optional, boolean)} without an epoch.
    */
   public static ImageBuild of(
       Service service,
@@ -65,6 +63,37 @@ public record ImageBuild(
       Path repositoryRoot,
       Map<String, String> labels,
       List<String> extraTags) {
+    return of(
+        service,
+        profile,
+        platforms,
+        contexts,
+        repositoryRoot,
+        labels,
+        extraTags,
+        Optional.empty(),
+        false);
+  }
+
+  /**
+   * @param contexts context name to {@code target:} or {@code docker-image://} source
+   * @param labels labels to add (the input hash)
+   * @param extraTags references to tag besides the profile's (the hash tag when pushing)
+   * @param epoch the {@code SOURCE_DATE_EPOCH} build argument, if any (a {@code service.yaml} arg
+   *     of that name wins); never part of the input hash, which holds only the descriptor's args
+   * @param rewriteTimestamp whether the image exporter also sets file times in the layers to the
+   *     epoch ({@code rewrite-timestamp=true}, where the builder takes it)
+   */
+  public static ImageBuild of(
+      Service service,
+      Profile profile,
+      List<String> platforms,
+      Map<String, String> contexts,
+      Path repositoryRoot,
+      Map<String, String> labels,
+      List<String> extraTags,
+      Optional<SourceDateEpoch> epoch,
+      boolean rewriteTimestamp) {
     ServiceDescriptor d = service.descriptor();
     List<String> secrets =
         d.secrets().stream()
@@ -114,12 +143,17 @@ public record ImageBuild(
       }
     }
     tags.addAll(extraTags);
+    Map<String, String> args = new TreeMap<>(d.args());
+    epoch.ifPresent(e -> args.putIfAbsent(SourceDateEpoch.ARG, Long.toString(e.seconds())));
+    if (epoch.isPresent() && rewriteTimestamp) {
+      outputs.replaceAll(o -> o + ",rewrite-timestamp=true");
+    }
     return new ImageBuild(
         service.name(),
         service.context(),
         service.dockerfile(),
         d.target(),
-        d.args(),
+        args,
         labels,
         secrets,
         contexts,

@@ -3,6 +3,7 @@ package dev.orchestrator.core.build;
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.Engine;
+import dev.orchestrator.core.engine.TimestampRewrite;
 import dev.orchestrator.core.error.FileErrors;
 import dev.orchestrator.core.image.ImageNames;
 import dev.orchestrator.core.process.Command;
@@ -35,6 +36,8 @@ final class ServiceBuild {
   private final java.util.concurrent.atomic.AtomicBoolean builderChecked =
       new java.util.concurrent.atomic.AtomicBoolean();
   private final CommandRunner runner;
+  // Until buildx is asked (dry runs never ask), no rewrite-timestamp: the docker driver refuses it.
+  private volatile TimestampRewrite rewrite = TimestampRewrite.NOT_ASKED;
   private final BuildListener listener;
   private final ImageNames names;
   private final PrepareStep prepare;
@@ -173,6 +176,7 @@ final class ServiceBuild {
   void requireBuilder() {
     if (builderChecked.compareAndSet(false, true)) {
       engine.requireBuilder(settings.platforms());
+      rewrite = engine.timestampRewrite();
     }
   }
 
@@ -193,7 +197,9 @@ final class ServiceBuild {
         contexts,
         settings.root(),
         labels(service),
-        upToDate.extraTags(service));
+        upToDate.extraTags(service),
+        settings.epochs().apply(service),
+        rewrite.supported());
   }
 
   /**

@@ -31,6 +31,8 @@ import java.util.Optional;
  *     warning too
  * @param imagePaths service to the repository path its build definition names (see {@link
  *     ImageNames}); set from the repository, never from a profile file
+ * @param sourceDateEpoch the {@code SOURCE_DATE_EPOCH} builds get: from git (the default), a fixed
+ *     number of seconds, or none
  */
 public record Profile(
     String name,
@@ -47,7 +49,8 @@ public record Profile(
     Optional<String> stagingTag,
     List<String> mergeTags,
     Lint lint,
-    Map<String, String> imagePaths) {
+    Map<String, String> imagePaths,
+    EpochSetting sourceDateEpoch) {
 
   public Profile {
     platforms = List.copyOf(platforms);
@@ -97,7 +100,8 @@ public record Profile(
             .builders(builders)
             .stagingTag(stagingTag)
             .lint(lint)
-            .imagePaths(imagePaths);
+            .imagePaths(imagePaths)
+            .sourceDateEpoch(sourceDateEpoch);
     // Merge tags that only repeat the tag follow a tag set over this profile.
     return mergeTags.equals(List.of(tag)) ? b : b.mergeTags(mergeTags);
   }
@@ -143,6 +147,26 @@ public record Profile(
     }
   }
 
+  /**
+   * Where {@code SOURCE_DATE_EPOCH} comes from ({@code sourceDateEpoch:} in a profile): {@code
+   * FROM_GIT} (no key) the commit time of the last change to the service's inputs; {@code FIXED}
+   * the given seconds; {@code NONE} ({@code none}) no epoch at all.
+   */
+  public record EpochSetting(Kind kind, long seconds) {
+    public static final EpochSetting FROM_GIT = new EpochSetting(Kind.FROM_GIT, 0);
+    public static final EpochSetting NONE = new EpochSetting(Kind.NONE, 0);
+
+    public static EpochSetting fixed(long seconds) {
+      return new EpochSetting(Kind.FIXED, seconds);
+    }
+
+    public enum Kind {
+      FROM_GIT,
+      FIXED,
+      NONE
+    }
+  }
+
   /** How this profile names images. */
   public ImageNames imageNames() {
     return new ImageNames(registry, namespace, tag, imagePaths);
@@ -165,6 +189,7 @@ public record Profile(
     private Optional<List<String>> mergeTags = Optional.empty();
     private Lint lint = Lint.DEFAULT;
     private Map<String, String> imagePaths = Map.of();
+    private EpochSetting sourceDateEpoch = EpochSetting.FROM_GIT;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -242,6 +267,11 @@ public record Profile(
       return this;
     }
 
+    public Builder sourceDateEpoch(EpochSetting sourceDateEpoch) {
+      this.sourceDateEpoch = sourceDateEpoch;
+      return this;
+    }
+
     public Profile build() {
       return new Profile(
           name,
@@ -258,7 +288,8 @@ public record Profile(
           stagingTag,
           mergeTags.orElse(List.of(tag)),
           lint,
-          imagePaths);
+          imagePaths,
+          sourceDateEpoch);
     }
   }
 }

@@ -35,6 +35,7 @@ public final class ProfileReader {
           "stagingTag",
           "mergeTags",
           "lint",
+          "sourceDateEpoch",
           "inherit");
 
   private static final String SUFFIX = ".yaml";
@@ -45,6 +46,9 @@ public final class ProfileReader {
   private static final List<String> LINT_KEYS = List.of("warnings-as-errors");
   private static final String LINT = "a map such as {warnings-as-errors: true}";
   private static final Form BOOLEAN = Form.oneOf("true", "false");
+  private static final Form EPOCH =
+      Form.of(
+          "none|[0-9]{1,12}", "a number of seconds since 1970 (such as 1700000000) or none", null);
   private static final Form JOBS = Form.of("[0-9]{1,9}", "a whole number of at least 1", null);
 
   private ProfileReader() {}
@@ -182,6 +186,13 @@ public final class ProfileReader {
     yaml.section(top, "lint", LINT_KEYS, LINT)
         .flatMap(lint -> yaml.string(lint, "warnings-as-errors", BOOLEAN))
         .ifPresent(strict -> profile.lint(new Profile.Lint(Boolean.parseBoolean(strict))));
+    yaml.string(top, "sourceDateEpoch", EPOCH)
+        .map(
+            e ->
+                e.equals("none")
+                    ? Profile.EpochSetting.NONE
+                    : Profile.EpochSetting.fixed(Long.parseLong(e)))
+        .ifPresent(profile::sourceDateEpoch);
     yaml.throwIfAny();
     top.entries().keySet().forEach(k -> lines.put(k, top.lineOf(k)));
     return new Layer(profile.build(), description, lines, inherit && base.isPresent());

@@ -22,14 +22,17 @@ final class BuildxProbe {
   private static final Logger LOG = LoggerFactory.getLogger(BuildxProbe.class);
   private static final Duration TIME_LIMIT = Duration.ofSeconds(30);
 
-  /** What running the probe gave: the platforms, or (when {@code failure} is not empty) why not. */
-  record Result(List<String> platforms, String failure) {
+  /**
+   * What running the probe gave: the platforms and whether the exporter rewrites timestamps, or
+   * (when {@code failure} is not empty) why not.
+   */
+  record Result(List<String> platforms, String failure, TimestampRewrite rewrite) {
     static Result found(List<String> platforms) {
-      return new Result(List.copyOf(platforms), "");
+      return new Result(List.copyOf(platforms), "", TimestampRewrite.NOT_ASKED);
     }
 
     static Result failed(String why) {
-      return new Result(List.of(), why);
+      return new Result(List.of(), why, new TimestampRewrite(false, why));
     }
 
     boolean ok() {
@@ -62,6 +65,17 @@ final class BuildxProbe {
         .toList();
   }
 
+  /** The value after {@code label:} on the first line holding it, stripped; empty if none. */
+  static String field(String inspectOutput, String label) {
+    return inspectOutput
+        .lines()
+        .map(String::strip)
+        .filter(l -> l.startsWith(label + ":"))
+        .map(l -> l.substring(label.length() + 1).strip())
+        .findFirst()
+        .orElse("");
+  }
+
   Result probe() {
     ProcessResult result;
     try {
@@ -80,7 +94,10 @@ final class BuildxProbe {
     if (!result.succeeded()) {
       return Result.failed("`docker buildx inspect` failed: " + text.strip());
     }
-    return Result.found(parsePlatforms(text));
+    return new Result(
+        parsePlatforms(text),
+        "",
+        TimestampRewrite.of(field(text, "Driver"), field(text, "BuildKit version")));
   }
 
   /** Removes a temporary file; one left behind is logged, not fatal. */

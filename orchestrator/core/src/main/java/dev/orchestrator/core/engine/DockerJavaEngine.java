@@ -52,6 +52,8 @@ final class DockerJavaEngine implements Engine {
   private final DockerClient client;
   private final URI host;
   private final BuildxProbe probe;
+  // What buildx said last; builds ask once, before the first build.
+  private volatile BuildxProbe.Result builder;
 
   /** Layers measured by this connection: a base layer shared by many images is measured once. */
   private final LayerSizes layers = new LayerSizes();
@@ -74,7 +76,19 @@ final class DockerJavaEngine implements Engine {
 
   @Override
   public void requireBuilder(List<String> platforms) {
-    PreflightChecks.requireFeatures(true, probe.probe(), platforms);
+    BuildxProbe.Result found = probe.probe();
+    builder = found;
+    PreflightChecks.requireFeatures(true, found, platforms);
+  }
+
+  @Override
+  public TimestampRewrite timestampRewrite() {
+    BuildxProbe.Result found = builder;
+    if (found == null) {
+      found = probe.probe();
+      builder = found;
+    }
+    return found.rewrite();
   }
 
   private EngineInfo preflight(List<String> platforms, boolean askBuildx) {
@@ -86,6 +100,9 @@ final class DockerJavaEngine implements Engine {
     boolean containerd = PreflightChecks.hasContainerdStore(info.getDriverStatuses());
     // Without buildx asked yet, the requested platforms stand for the builder's (checked later).
     BuildxProbe.Result buildx = askBuildx ? probe.probe() : BuildxProbe.Result.found(platforms);
+    if (askBuildx) {
+      builder = buildx;
+    }
     PreflightChecks.requireFeatures(containerd, buildx, platforms);
     EngineInfo found =
         new EngineInfo(

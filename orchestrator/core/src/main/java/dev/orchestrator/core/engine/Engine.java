@@ -43,6 +43,14 @@ public interface Engine extends AutoCloseable {
   default void requireBuilder(List<String> platforms) {}
 
   /**
+   * Whether the builder's image exporter takes {@code rewrite-timestamp=true}; asks buildx unless
+   * {@link #requireBuilder} did already.
+   */
+  default TimestampRewrite timestampRewrite() {
+    return TimestampRewrite.NOT_ASKED;
+  }
+
+  /**
    * Sizes of a loaded image, one entry per platform it holds, keyed by platform ({@code
    * linux/amd64}) in name order. Attestation manifests are left out. Empty if the image does not
    * exist.

@@ -139,6 +139,24 @@ public final class InputHasher implements AutoCloseable {
   }
 
   /**
+   * The files and folders {@link #inputs} reads for a service, and its {@code service.yaml}: what
+   * {@code git log -- PATHS} asks about for its {@code SOURCE_DATE_EPOCH}. Folders are whole, so a
+   * commit touching only an ignored file in the context counts too.
+   */
+  public List<Path> inputPaths(Service service) {
+    java.util.Set<Path> paths = new java.util.LinkedHashSet<>();
+    paths.add(service.context());
+    paths.add(service.dockerfile());
+    Optional.ofNullable(ignoreFile(service)).ifPresent(paths::add);
+    Optional.ofNullable(service.descriptor().file()).ifPresent(paths::add);
+    paths.addAll(extraInputs.apply(service));
+    if (builtByMaven.test(service)) {
+      paths.addAll(parentPoms(service.directory()));
+    }
+    return List.copyOf(paths);
+  }
+
+  /**
    * A Maven module's context without what Maven writes: {@code target/} folders at any depth (the
    * jar among them). Everything else Maven reads (sources, the module's POM) stays.
    */

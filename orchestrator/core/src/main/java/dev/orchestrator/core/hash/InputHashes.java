@@ -64,6 +64,13 @@ public final class InputHashes implements AutoCloseable {
   }
 
   /** Forgets what was read for a service whose files just changed (its preparation ran). */
+  /**
+   * The files and folders a service's inputs are read from (see {@link InputHasher#inputPaths}).
+   */
+  public List<java.nio.file.Path> inputPaths(String service) {
+    return hasher.inputPaths(services.get(service));
+  }
+
   public void forget(String service) {
     inputs.remove(service);
     platformHashes.keySet().removeIf(k -> k.startsWith(service + "\0"));

@@ -18,6 +18,10 @@ public final class ExplainText {
     e.platformHashes().forEach((p, h) -> line(out, "  " + p + ": " + h));
     line(out, "  inputs:");
     e.inputs().forEach(l -> line(out, "    " + l));
+    if (!e.timestamps().isEmpty()) {
+      line(out, "  timestamps (not part of the input hash):");
+      e.timestamps().forEach(l -> line(out, "    " + l));
+    }
     if (!e.dependencies().isEmpty()) {
       line(out, "  dependencies (their input hashes are part of this one):");
       e.dependencies().forEach(l -> line(out, "    " + l));

@@ -297,6 +297,75 @@ class BuildxCommandTest {
             "/repo/services/app");
   }
 
+  @Test
+  void anEpochIsTheSourceDateEpochBuildArgAndTheExporterRewritesTimestampsWhereItCan() {
+    Optional<SourceDateEpoch> epoch = Optional.of(new SourceDateEpoch(1700000000L, "test"));
+
+    assertThat(epochArgv(app, epoch, true))
+        .containsSequence("--build-arg", "SOURCE_DATE_EPOCH=1700000000")
+        .containsSequence("--output", "type=docker,rewrite-timestamp=true")
+        .doesNotContain("--load");
+    assertThat(epochArgv(app, epoch, false))
+        .containsSequence("--build-arg", "SOURCE_DATE_EPOCH=1700000000")
+        .contains("--load")
+        .noneMatch(a -> a.contains("rewrite-timestamp"));
+  }
+
+  @Test
+  void withoutAnEpochTheExporterNeverRewritesTimestamps() {
+    assertThat(epochArgv(app, Optional.empty(), true))
+        .contains("--load")
+        .noneMatch(a -> a.contains("SOURCE_DATE_EPOCH") || a.contains("rewrite-timestamp"));
+  }
+
+  private static List<String> epochArgv(
+      Service service, Optional<SourceDateEpoch> epoch, boolean rewrite) {
+    Profile none =
+        Profile.builder("p").cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max")).build();
+    return BuildxCommand.argv(
+        ImageBuild.of(
+            service,
+            none,
+            List.of("linux/amd64"),
+            Map.of(),
+            Path.of("/repo"),
+            Map.of(),
+            List.of(),
+            epoch,
+            rewrite),
+        Optional.empty(),
+        META);
+  }
+
+  @Test
+  void aServiceYamlArgNamedSourceDateEpochWins() {
+    Service pinned =
+        new Service(
+            app.name(),
+            app.directory(),
+            app.relativeDirectory(),
+            app.dockerfile(),
+            app.context(),
+            app.descriptor().toBuilder().args(Map.of("SOURCE_DATE_EPOCH", "1")).build(),
+            app.dockerfileInfo());
+    Profile none =
+        Profile.builder("p").cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max")).build();
+
+    ImageBuild build =
+        ImageBuild.of(
+            pinned,
+            none,
+            List.of("linux/amd64"),
+            Map.of(),
+            Path.of("/repo"),
+            Map.of(),
+            List.of(),
+            Optional.of(new SourceDateEpoch(1700000000L, "test")),
+            false);
+
+    assertThat(build.args()).containsExactly(Map.entry("SOURCE_DATE_EPOCH", "1"));
+  }
+
   /**
    * The argv of a service built alone: named contexts are images, as {@link ServiceBuild} wires
    * them.

@@ -198,7 +198,7 @@ class ProfileReaderTest {
                 1,
                 "unknown key 'platform'; expected one of: description, platforms, output,"
                     + " registry, namespace, tag, cache, jobs, builder, builders, stagingTag,"
-                    + " mergeTags, lint, inherit"));
+                    + " mergeTags, lint, sourceDateEpoch, inherit"));
   }
 
   @Test
@@ -293,6 +293,25 @@ class ProfileReaderTest {
                 3,
                 "'mergeTags': '{nope}' uses an unknown placeholder {nope}; known: {sha},"
                     + " {shortSha}, {branch}, {version}, {major}, {minor}, {patch}, {tag}"));
+  }
+
+  @Test
+  void sourceDateEpochIsFromGitUnlessAProfileSetsSecondsOrNone() throws IOException {
+    assertThat(read("jobs: 1\n").sourceDateEpoch()).isEqualTo(Profile.EpochSetting.FROM_GIT);
+    assertThat(read("sourceDateEpoch: 1700000000\n").sourceDateEpoch())
+        .isEqualTo(Profile.EpochSetting.fixed(1700000000L));
+    assertThat(read("sourceDateEpoch: none\n").sourceDateEpoch())
+        .isEqualTo(Profile.EpochSetting.NONE);
+  }
+
+  @Test
+  void aSourceDateEpochThatIsNeitherSecondsNorNoneNamesItsLine() throws IOException {
+    assertThat(problems("jobs: 1\nsourceDateEpoch: yesterday\n"))
+        .containsExactly(
+            at(
+                2,
+                "'sourceDateEpoch': 'yesterday' is not a number of seconds since 1970 (such as"
+                    + " 1700000000) or none"));
   }
 
   @Test

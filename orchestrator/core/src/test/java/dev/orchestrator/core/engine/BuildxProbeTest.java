@@ -34,4 +34,20 @@ class BuildxProbeTest {
   void noPlatformsLineMeansNoPlatforms() {
     assertThat(BuildxProbe.parsePlatforms("Name: x\nStatus: inactive\n")).isEmpty();
   }
+
+  @Test
+  void readsTheDriverAndBuildKitVersion() {
+    String output =
+        """
+        Name:          default
+        Driver:        docker
+        Nodes:
+        Name:             default
+        BuildKit version: v0.0.0+unknown
+        """;
+
+    assertThat(BuildxProbe.field(output, "Driver")).isEqualTo("docker");
+    assertThat(BuildxProbe.field(output, "BuildKit version")).isEqualTo("v0.0.0+unknown");
+    assertThat(BuildxProbe.field(output, "Endpoint")).isEmpty();
+  }
 }
