@@ -40,7 +40,7 @@ class PackageDependenciesTest {
     {"error", ""},
     {"image", ""},
     {"size", ""},
-    {"registry", "error process size"},
+    {"registry", "error image process size"},
     {"process", "error"},
     {"state", "error"},
     {"result", "error size"},
@@ -54,7 +54,7 @@ class PackageDependenciesTest {
     {"maven", "error discovery graph process"},
     {"workspace", "error image config discovery dockerfile graph maven process"},
     {"hash", "error config discovery dockerfile git graph"},
-    {"engine", "error size process"},
+    {"engine", "error image size process"},
     {
       "build",
       "error config discovery dockerfile engine graph hash image process progress registry result"

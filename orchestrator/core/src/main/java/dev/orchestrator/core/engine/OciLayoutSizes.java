@@ -1,5 +1,8 @@
 package dev.orchestrator.core.engine;
 
+import static dev.orchestrator.core.image.OciDescriptors.isAttestation;
+import static dev.orchestrator.core.image.OciDescriptors.platform;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.orchestrator.core.size.GzipTrailer;
@@ -176,25 +179,6 @@ final class OciLayoutSizes {
       }
     }
     return buffer.array();
-  }
-
-  private static boolean isAttestation(JsonNode descriptor) {
-    String type = descriptor.path("annotations").path("vnd.docker.reference.type").asText();
-    JsonNode platform = descriptor.path("platform");
-    return type.equals("attestation-manifest")
-        || ("unknown".equals(platform.path("os").asText())
-            && "unknown".equals(platform.path("architecture").asText()));
-  }
-
-  /** {@code os/arch[/variant]} from a descriptor's platform or an image config; null if absent. */
-  private static String platform(JsonNode node) {
-    String os = node.path("os").asText("");
-    String arch = node.path("architecture").asText("");
-    if (os.isEmpty() || arch.isEmpty()) {
-      return null;
-    }
-    String variant = node.path("variant").asText("");
-    return os + "/" + arch + (variant.isEmpty() ? "" : "/" + variant);
   }
 
   private static String blobPath(JsonNode descriptor) {
