@@ -133,6 +133,26 @@ class MergeThroughRunnerTest {
     assertThat(api).contains(A64).doesNotContain(B64);
   }
 
+  @Test
+  void allowPartialSaysWhichDigestsFileItLeftOutForWantOfItsReport() throws java.io.IOException {
+    java.nio.file.Files.delete(root.resolve("digests/report-digests-amd64.json"));
+
+    MergeOutcome outcome =
+        orchestrator.merge(
+            new MergeRequest(
+                root,
+                Optional.of("ci"),
+                List.of(root.resolve("digests")),
+                List.of(),
+                true,
+                true,
+                CI));
+
+    assertThat(outcome.plan().omitted().get(0))
+        .contains("digests-amd64.json: no job report beside it (report-digests-amd64.json)");
+    assertThat(outcome.plan().omitted()).anyMatch(o -> o.startsWith("api: no linux/amd64 digest"));
+  }
+
   private MergeRequest request(boolean dryRun) {
     return new MergeRequest(
         root, Optional.of("ci"), List.of(root.resolve("digests")), List.of(), false, dryRun, CI);

@@ -41,8 +41,10 @@ public final class Merger {
    */
   public MergeOutcome merge(
       Path root, Profile profile, Map<String, Service> all, MergeRequest request) {
-    List<DigestsFile> files =
-        barrier(DigestsFileReader.readAll(expand(request.digests())), request);
+    List<DigestsFile> read = DigestsFileReader.readAll(expand(request.digests()));
+    List<PublishBarrier.Blocked> blocked =
+        PublishBarrier.check(read, f -> JobReport.read(JobReport.beside(f.file())));
+    List<DigestsFile> files = barrier(read, blocked, request);
     List<String> unknown = request.services().stream().filter(s -> !all.containsKey(s)).toList();
     if (!unknown.isEmpty()) {
       throw new ConfigurationException("unknown service(s): " + String.join(", ", unknown));
@@ -68,9 +70,14 @@ public final class Merger {
                                     Map.Entry::getKey, Map.Entry::getValue))))
             .toList();
     GitRevision revision = GitRevision.detect(request.environment(), root, runner);
-    MergePlanner.MergePlan plan =
+    MergePlanner.MergePlan planned =
         MergePlanner.plan(
             profile, services, selected, revision, request.environment(), request.allowPartial());
+    // What the barrier left out comes first: it is why a digest below may be missing.
+    List<String> omitted =
+        new ArrayList<>(blocked.stream().map(b -> b.problem().toString()).toList());
+    omitted.addAll(planned.omitted());
+    MergePlanner.MergePlan plan = new MergePlanner.MergePlan(planned.merges(), omitted);
     if (request.dryRun()) {
       return new MergeOutcome(plan, List.of());
     }
@@ -92,9 +99,8 @@ public final class Merger {
    * Refuses, naming service, platform and reason, what any job reported failed, over budget or
    * failing verify; with {@code --allow-partial}, leaves those out and publishes the rest.
    */
-  private static List<DigestsFile> barrier(List<DigestsFile> files, MergeRequest request) {
-    List<PublishBarrier.Blocked> blocked =
-        PublishBarrier.check(files, f -> JobReport.read(JobReport.beside(f.file())));
+  private static List<DigestsFile> barrier(
+      List<DigestsFile> files, List<PublishBarrier.Blocked> blocked, MergeRequest request) {
     if (blocked.isEmpty()) {
       return files;
     }
