@@ -128,16 +128,7 @@ class BuiltInProfilesEndToEndIT {
 
   /** The CLI as its own process, so that it sees {@code env} as its environment. */
   private ProcessResult cli(Map<String, String> env, String... args) {
-    List<String> argv =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.orchestrator.cli.Main"));
-    argv.addAll(List.of(args));
-    argv.addAll(List.of("--root", root.toString()));
-    return TestProcesses.run(argv, root, env);
+    return TestProcesses.cli(root, env, args);
   }
 
   private String git(String... args) {

@@ -4,7 +4,6 @@ import static dev.orchestrator.cli.e2e.Docker.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.core.process.ProcessResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,8 +34,7 @@ class CiEndToEndIT {
   @TempDir Path work;
   FixtureMonorepo repo;
   LocalRegistry registry;
-  Path secondEngineDir;
-  String secondEngine;
+  SecondEngine secondEngine;
 
   @BeforeAll
   static void engineAnswers() {
@@ -47,10 +45,7 @@ class CiEndToEndIT {
   void startRegistryAndSecondEngine() {
     repo = FixtureMonorepo.create(root);
     registry = LocalRegistry.start(work.resolve("registry"));
-    secondEngineDir = work.resolve("engine2");
-    ProcessResult started = script("start");
-    assertThat(started.exitCode()).as(String.join("\n", started.output())).isZero();
-    secondEngine = started.output().get(started.output().size() - 1).strip();
+    secondEngine = SecondEngine.start(work.resolve("engine2"));
     // The built-in ci-amd64, ci-arm64 and ci profiles, with this test's namespace only; the
     // registry comes from ORCHESTRATOR_REGISTRY (the jobs) and --registry (the merge), as in CI.
     for (String profile : List.of("ci-amd64", "ci-arm64", "ci")) {
@@ -60,7 +55,7 @@ class CiEndToEndIT {
 
   @AfterEach
   void stopEverything() {
-    script("stop");
+    secondEngine.close();
     registry.close();
     String prefix = registry.address + "/";
     for (String image :
@@ -73,7 +68,8 @@ class CiEndToEndIT {
 
   @Test
   void archJobsOnTwoEnginesMergeIntoMultiPlatformImagesThenReuseTheRegistryCache() {
-    CompletableFuture<Job> armJob = CompletableFuture.supplyAsync(() -> job("arm64", secondEngine));
+    CompletableFuture<Job> armJob =
+        CompletableFuture.supplyAsync(() -> job("arm64", secondEngine.host));
     Job amd = job("amd64", null);
     Job arm = armJob.join();
     amd.assertSucceeded();
@@ -126,7 +122,7 @@ class CiEndToEndIT {
       pruneSecondEngine();
       // --force: the registry holds every image's hash tag now, so without it nothing would
       // build at all (CiPromisesEndToEndIT checks that); here the registry cache is the subject.
-      Job again = job(arch, secondEngine, "--force");
+      Job again = job(arch, secondEngine.host, "--force");
       again.assertSucceeded();
       second.add(again);
       // Nothing is left on the pruned engine: every cached step came from the registry.
@@ -217,7 +213,7 @@ class CiEndToEndIT {
 
   private void pruneSecondEngine() {
     // Only the engine this test started is ever pruned; never the shared one.
-    Map<String, String> env = Map.of("DOCKER_HOST", secondEngine);
+    Map<String, String> env = Map.of("DOCKER_HOST", secondEngine.host);
     TestProcesses.run(List.of("docker", "buildx", "prune", "-af"), null, env);
     String images =
         String.join(
@@ -232,31 +228,7 @@ class CiEndToEndIT {
   }
 
   private ProcessResult cli(Map<String, String> env, String... args) {
-    List<String> argv =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.orchestrator.cli.Main"));
-    argv.addAll(List.of(args));
-    argv.addAll(List.of("--root", root.toString()));
-    return TestProcesses.run(argv, root, env);
-  }
-
-  private ProcessResult script(String action) {
-    Path repoRoot = Path.of("").toAbsolutePath();
-    while (!Files.exists(repoRoot.resolve("orchestrator/scripts/second-engine.sh"))) {
-      repoRoot = repoRoot.getParent();
-    }
-    return TestProcesses.run(
-        List.of(
-            "bash",
-            repoRoot.resolve("orchestrator/scripts/second-engine.sh").toString(),
-            action,
-            secondEngineDir.toString()),
-        null,
-        Map.of());
+    return TestProcesses.cli(root, env, args);
   }
 
   private record Job(String arch, ProcessResult result, Path digests, long millis) {

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -43,8 +42,7 @@ class CiPromisesEndToEndIT {
   LocalRegistry registry;
   Path dockerLog;
   Path shim;
-  Path secondEngineDir;
-  String secondEngine;
+  SecondEngine secondEngine;
 
   @BeforeAll
   static void engineAnswers() {
@@ -55,46 +53,18 @@ class CiPromisesEndToEndIT {
   void fixture() throws IOException {
     repo = FixtureMonorepo.create(root);
     dockerLog = work.resolve("docker-calls.log");
-    shim = work.resolve("shim");
-    Files.createDirectories(shim);
-    String realDocker =
-        TestProcesses.run(List.of("bash", "-c", "command -v docker"), null, Map.of())
-            .output()
-            .get(0)
-            .strip();
-    Path script =
-        Files.writeString(
-            shim.resolve("docker"),
-            "#!/bin/sh\nprintf '%s\\n' \"$*\" >> "
-                + dockerLog
-                + "\nexec "
-                + realDocker
-                + " \"$@\"\n");
-    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    shim = DockerShim.create(work.resolve("shim"), dockerLog);
   }
 
   @AfterEach
   void stopEverything() {
     if (secondEngine != null) {
-      script("stop");
+      secondEngine.close();
     }
     if (registry != null) {
-      String prefix = registry.address + "/";
       registry.close();
-      for (String image :
-          docker("image", "ls", "--format", "{{.Repository}}:{{.Tag}}").output().split("\n")) {
-        if (image.startsWith(prefix) || image.startsWith(repo.namespace + "/")) {
-          docker("image", "rm", "-f", image);
-        }
-      }
-      for (String image :
-          docker("image", "ls", "--digests", "--format", "{{.Repository}}@{{.Digest}}")
-              .output()
-              .split("\n")) {
-        if (image.startsWith(prefix)) {
-          docker("image", "rm", "-f", image);
-        }
-      }
+      Docker.removeImagesOfRegistry(registry.address);
+      Docker.removeNamespace(repo.namespace);
     }
   }
 
@@ -132,7 +102,7 @@ class CiPromisesEndToEndIT {
     startSecondEngine();
 
     Job amd = job("amd64", null, Map.of());
-    Job arm = job("arm64", secondEngine, Map.of());
+    Job arm = job("arm64", secondEngine.host, Map.of());
     amd.assertExit(0);
     arm.assertExit(0);
     ProcessResult merge1 = merge(amd.digests, arm.digests);
@@ -161,7 +131,7 @@ class CiPromisesEndToEndIT {
     Path summary = work.resolve("summary-amd64.md");
     Job amd2 =
         job("amd64", null, Map.of(), "--junit", junit.toString(), "--summary", summary.toString());
-    Job arm2 = job("arm64", secondEngine, Map.of());
+    Job arm2 = job("arm64", secondEngine.host, Map.of());
     amd2.assertExit(0);
     arm2.assertExit(0);
 
@@ -405,40 +375,13 @@ class CiPromisesEndToEndIT {
   }
 
   private ProcessResult cli(Map<String, String> env, String... args) {
-    List<String> argv =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.orchestrator.cli.Main"));
-    argv.addAll(List.of(args));
-    argv.addAll(List.of("--root", root.toString()));
     Map<String, String> all = new HashMap<>(env);
     all.put("PATH", shim + ":" + System.getenv("PATH"));
-    return TestProcesses.run(argv, root, all);
+    return TestProcesses.cli(root, all, args);
   }
 
   private void startSecondEngine() {
-    secondEngineDir = work.resolve("engine2");
-    ProcessResult started = script("start");
-    assertThat(started.exitCode()).as(text(started)).isZero();
-    secondEngine = started.output().get(started.output().size() - 1).strip();
-  }
-
-  private ProcessResult script(String action) {
-    Path repoRoot = Path.of("").toAbsolutePath();
-    while (!Files.exists(repoRoot.resolve("orchestrator/scripts/second-engine.sh"))) {
-      repoRoot = repoRoot.getParent();
-    }
-    return TestProcesses.run(
-        List.of(
-            "bash",
-            repoRoot.resolve("orchestrator/scripts/second-engine.sh").toString(),
-            action,
-            secondEngineDir.toString()),
-        null,
-        Map.of());
+    secondEngine = SecondEngine.start(work.resolve("engine2"));
   }
 
   private static String text(ProcessResult r) {

@@ -50,4 +50,17 @@ final class Docker {
       }
     }
   }
+
+  /** Every image the engine holds of one registry, by tag and by digest (pulled by digest). */
+  static void removeImagesOfRegistry(String address) {
+    String prefix = address + "/";
+    for (String format : List.of("{{.Repository}}:{{.Tag}}", "{{.Repository}}@{{.Digest}}")) {
+      String images = docker("image", "ls", "--digests", "--format", format).output();
+      for (String image : images.split("\n")) {
+        if (image.startsWith(prefix)) {
+          docker("image", "rm", "-f", image);
+        }
+      }
+    }
+  }
 }

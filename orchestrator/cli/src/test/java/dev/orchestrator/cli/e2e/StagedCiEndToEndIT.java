@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,8 +45,7 @@ class StagedCiEndToEndIT {
   FixtureMonorepo repo;
   LocalRegistry registry;
   Path shim;
-  Path secondEngineDir;
-  String secondEngine;
+  SecondEngine secondEngine;
 
   @BeforeAll
   static void engineAnswers() {
@@ -57,43 +55,17 @@ class StagedCiEndToEndIT {
   @BeforeEach
   void fixture() throws IOException {
     repo = FixtureMonorepo.create(amdRoot);
-    shim = work.resolve("shim");
-    Files.createDirectories(shim);
-    String realDocker =
-        TestProcesses.run(List.of("bash", "-c", "command -v docker"), null, Map.of())
-            .output()
-            .get(0)
-            .strip();
-    Path script =
-        Files.writeString(
-            shim.resolve("docker"),
-            "#!/bin/sh\nprintf '%s\\n' \"$*\" >> \"$DOCKER_LOG\"\n"
-                // A bake session's definition, on one line: what each target was wired to.
-                + "prev=\nfor a in \"$@\"; do\n"
-                + "  if [ \"$2\" = bake ] && [ \"$prev\" = --file ]; then\n"
-                + "    printf 'bake-definition %s\\n' \"$(tr -d '\\n' < \"$a\")\" >> \"$DOCKER_LOG\"\n"
-                + "  fi\n  prev=$a\ndone\nexec "
-                + realDocker
-                + " \"$@\"\n");
-    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+    shim = DockerShim.create(work.resolve("shim"), work.resolve("docker-other.log"));
   }
 
   @AfterEach
   void stopEverything() {
     if (secondEngine != null) {
-      script("stop");
+      secondEngine.close();
     }
     if (registry != null) {
-      String prefix = registry.address + "/";
       registry.close();
-      for (String image :
-          docker("image", "ls", "--digests", "--format", "{{.Repository}}@{{.Digest}}")
-              .output()
-              .split("\n")) {
-        if (image.startsWith(prefix)) {
-          docker("image", "rm", "-f", image);
-        }
-      }
+      Docker.removeImagesOfRegistry(registry.address);
     }
   }
 
@@ -150,7 +122,7 @@ class StagedCiEndToEndIT {
     ProcessResult missing =
         cli(
             armRoot,
-            Map.of("DOCKER_HOST", secondEngine),
+            Map.of("DOCKER_HOST", secondEngine.host),
             "build",
             "--profile",
             "ci-arm64",
@@ -273,7 +245,8 @@ class StagedCiEndToEndIT {
         CompletableFuture<Ran> a =
             CompletableFuture.supplyAsync(() -> job(amd, amdRoot, null, into, earlier));
         CompletableFuture<Ran> b =
-            CompletableFuture.supplyAsync(() -> job(arm, armRoot, secondEngine, into, earlier));
+            CompletableFuture.supplyAsync(
+                () -> job(arm, armRoot, secondEngine.host, into, earlier));
         ran.add(a.get());
         ran.add(b.get());
       }
@@ -530,41 +503,13 @@ class StagedCiEndToEndIT {
   }
 
   private ProcessResult cli(Path root, Map<String, String> env, String... args) {
-    List<String> argv =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.orchestrator.cli.Main"));
-    argv.addAll(List.of(args));
-    argv.addAll(List.of("--root", root.toString()));
     Map<String, String> all = new HashMap<>(env);
-    all.putIfAbsent("DOCKER_LOG", work.resolve("docker-other.log").toString());
     all.put("PATH", shim + ":" + System.getenv("PATH"));
-    return TestProcesses.run(argv, root, all);
+    return TestProcesses.cli(root, all, args);
   }
 
   private void startSecondEngine() {
-    secondEngineDir = work.resolve("engine2");
-    ProcessResult started = script("start");
-    assertThat(started.exitCode()).as(text(started)).isZero();
-    secondEngine = started.output().get(started.output().size() - 1).strip();
-  }
-
-  private ProcessResult script(String action) {
-    Path repoRoot = Path.of("").toAbsolutePath();
-    while (!Files.exists(repoRoot.resolve("orchestrator/scripts/second-engine.sh"))) {
-      repoRoot = repoRoot.getParent();
-    }
-    return TestProcesses.run(
-        List.of(
-            "bash",
-            repoRoot.resolve("orchestrator/scripts/second-engine.sh").toString(),
-            action,
-            secondEngineDir.toString()),
-        null,
-        Map.of());
+    secondEngine = SecondEngine.start(work.resolve("engine2"));
   }
 
   private static String text(ProcessResult r) {

@@ -4,6 +4,7 @@ import dev.orchestrator.core.process.Command;
 import dev.orchestrator.core.process.ProcessResult;
 import dev.orchestrator.core.process.SystemCommandRunner;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,5 +19,22 @@ final class TestProcesses {
     env.putAll(extra);
     return new SystemCommandRunner(env)
         .run(new Command(argv, directory, Map.of(), Optional.empty()), line -> {});
+  }
+
+  /**
+   * The CLI as its own process on {@code root} (this JVM, its class path), so that it sees {@code
+   * extra} in its environment, as a CI job's process would.
+   */
+  static ProcessResult cli(Path root, Map<String, String> extra, String... args) {
+    List<String> argv =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.orchestrator.cli.Main"));
+    argv.addAll(List.of(args));
+    argv.addAll(List.of("--root", root.toString()));
+    return run(argv, root, extra);
   }
 }
