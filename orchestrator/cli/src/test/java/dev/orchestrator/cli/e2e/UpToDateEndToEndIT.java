@@ -249,6 +249,23 @@ class UpToDateEndToEndIT {
     assertThat(pb.start().waitFor()).as(String.join(" ", argv)).isZero();
   }
 
+  @Test
+  void aBuildWithEverythingUpToDateLoadsNoDockerJava() {
+    // A JVM of its own, as the launcher runs it: the look-ups are one labelled-image listing over
+    // the engine API, and sizes come from the index, so no docker-java class is needed.
+    dev.orchestrator.cli.FreshJvm.Run again =
+        dev.orchestrator.cli.FreshJvm.run(
+            root, java.util.List.of("build", "--json", "--root", root.toString()));
+
+    assertThat(again.exitCode()).as(again.toString()).isZero();
+    assertThat(statuses(new Cli(0, again.out(), again.err())))
+        .containsOnlyKeys("base", "mid", "leaf", "lone")
+        .containsValues("up-to-date")
+        .doesNotContainValue("built");
+    assertThat(again.loadedFrom("dev.orchestrator.core.engine.LazyEngine")).isNotEmpty();
+    assertThat(again.loadedFrom("com.github.dockerjava.")).isEmpty();
+  }
+
   private static Map<String, String> statuses(Cli cli) {
     Map<String, String> statuses = new TreeMap<>();
     Matcher m = SERVICE.matcher(cli.out());

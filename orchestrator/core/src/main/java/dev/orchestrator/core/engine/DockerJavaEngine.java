@@ -46,14 +46,11 @@ import org.slf4j.LoggerFactory;
 /** {@link Engine} over docker-java; the only class that sees docker-java's types. */
 final class DockerJavaEngine implements Engine {
   private static final Logger LOG = LoggerFactory.getLogger(DockerJavaEngine.class);
-  private static final String NO_ENGINE_REMEDY =
-      "Start one with `make engine`, or point DOCKER_HOST at a running engine.";
+  private static final String NO_ENGINE_REMEDY = EngineWords.NO_ENGINE_REMEDY;
 
   private final DockerClient client;
   private final URI host;
-  private final BuildxProbe probe;
-  // What buildx said last; builds ask once, before the first build.
-  private volatile BuildxProbe.Result builder;
+  private final BuilderState builder;
 
   /** Layers measured by this connection: a base layer shared by many images is measured once. */
   private final LayerSizes layers = new LayerSizes();
@@ -61,7 +58,7 @@ final class DockerJavaEngine implements Engine {
   DockerJavaEngine(DockerClient client, URI host, BuildxProbe probe) {
     this.client = client;
     this.host = host;
-    this.probe = probe;
+    this.builder = new BuilderState(probe);
   }
 
   @Override
@@ -76,19 +73,12 @@ final class DockerJavaEngine implements Engine {
 
   @Override
   public void requireBuilder(List<String> platforms) {
-    BuildxProbe.Result found = probe.probe();
-    builder = found;
-    PreflightChecks.requireFeatures(true, found, platforms);
+    builder.require(platforms);
   }
 
   @Override
   public TimestampRewrite timestampRewrite() {
-    BuildxProbe.Result found = builder;
-    if (found == null) {
-      found = probe.probe();
-      builder = found;
-    }
-    return found.rewrite();
+    return builder.timestampRewrite();
   }
 
   private EngineInfo preflight(List<String> platforms, boolean askBuildx) {
@@ -97,20 +87,14 @@ final class DockerJavaEngine implements Engine {
         require("version", reproduce("docker version"), () -> client.versionCmd().exec());
     PreflightChecks.requireApi(version.getApiVersion());
     Info info = require("info", reproduce("docker info"), () -> client.infoCmd().exec());
-    boolean containerd = PreflightChecks.hasContainerdStore(info.getDriverStatuses());
-    // Without buildx asked yet, the requested platforms stand for the builder's (checked later).
-    BuildxProbe.Result buildx = askBuildx ? probe.probe() : BuildxProbe.Result.found(platforms);
-    if (askBuildx) {
-      builder = buildx;
-    }
-    PreflightChecks.requireFeatures(containerd, buildx, platforms);
     EngineInfo found =
-        new EngineInfo(
+        PreflightChecks.judge(
             version.getVersion(),
             version.getApiVersion(),
-            containerd,
-            buildx.platforms(),
-            version.getOperatingSystem() + "/" + version.getArch());
+            version.getOperatingSystem() + "/" + version.getArch(),
+            PreflightChecks.hasContainerdStore(info.getDriverStatuses()),
+            builder.forPreflight(askBuildx, platforms),
+            platforms);
     LOG.debug("engine at {}: {}", host, found);
     return found;
   }
@@ -176,6 +160,22 @@ final class DockerJavaEngine implements Engine {
             return Optional.empty();
           }
         });
+  }
+
+  @Override
+  public List<LabelledImage> imagesLabelled(String key) {
+    return require(
+        "list images labelled " + key,
+        reproduce("docker image ls --filter label=" + key),
+        () ->
+            client.listImagesCmd().withLabelFilter(key).exec().stream()
+                .filter(i -> i.getLabels() != null && i.getLabels().get(key) != null)
+                .map(
+                    i ->
+                        new LabelledImage(
+                            i.getRepoTags() == null ? List.of() : List.of(i.getRepoTags()),
+                            i.getLabels().get(key)))
+                .toList());
   }
 
   @Override
@@ -395,12 +395,8 @@ final class DockerJavaEngine implements Engine {
                 e));
   }
 
-  /** The usual remedy for a refusal: the command that shows it, and where the engine says why. */
   private static String reproduce(String command) {
-    return "`"
-        + command
-        + "` shows the same refusal; the engine's log (journalctl -u docker, or dockerd's"
-        + " output) says why.";
+    return EngineWords.reproduce(command);
   }
 
   private <T> T call(

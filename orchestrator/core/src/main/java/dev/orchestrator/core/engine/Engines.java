@@ -6,9 +6,13 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 
-/** Opens connections to Docker engines, through docker-java (the engine API). */
+/**
+ * Opens connections to Docker engines: the engine API spoken directly for the calls a build makes
+ * before building, docker-java for the rest (and for everything over TLS).
+ */
 public final class Engines {
   static final String EXPECTED = "unix:///path/to/docker.sock or tcp://host:port";
+  static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
 
   private Engines() {}
 
@@ -23,6 +27,9 @@ public final class Engines {
   public static Engine connect(CommandRunner runner, Map<String, String> environment) {
     Optional<String> host =
         Optional.ofNullable(environment.get("DOCKER_HOST")).filter(h -> !h.isBlank());
+    if (host.isEmpty() && !dockerJavaConfiguredElsewhere()) {
+      return connect(URI.create(DEFAULT_HOST), runner, environment);
+    }
     if (host.isEmpty()) {
       try {
         return DockerJavaConnections.defaultEngine(runner);
@@ -37,15 +44,39 @@ public final class Engines {
     }
     URI uri = dockerHost(host.get());
     try {
-      return DockerJavaConnections.connect(uri, runner);
+      return connect(uri, runner, environment);
     } catch (IllegalArgumentException e) {
       throw badHost(host.get(), e.getMessage(), e);
     }
   }
 
+  /**
+   * Whether docker-java's defaults would not be {@code unix:///var/run/docker.sock}: its {@code
+   * DOCKER_HOST} system property or {@code ~/.docker-java.properties} say otherwise. Reads no
+   * docker-java class.
+   */
+  private static boolean dockerJavaConfiguredElsewhere() {
+    return System.getProperty("DOCKER_HOST") != null
+        || java.nio.file.Files.exists(
+            java.nio.file.Path.of(System.getProperty("user.home"), ".docker-java.properties"));
+  }
+
   /** The engine at {@code host}, such as {@code unix:///run/other.sock} or a tcp address. */
   static Engine connect(URI host, CommandRunner runner) {
-    return DockerJavaConnections.connect(host, runner);
+    return connect(host, runner, Map.of());
+  }
+
+  /**
+   * A {@link LazyEngine} where the engine API can be spoken directly, so docker-java loads only
+   * when a call needs it; else (TLS, named pipes) docker-java at once.
+   */
+  private static Engine connect(URI host, CommandRunner runner, Map<String, String> environment) {
+    Optional<EngineApi> direct = EngineApi.forHost(host, environment);
+    if (direct.isEmpty()) {
+      return DockerJavaConnections.connect(host, runner);
+    }
+    return new LazyEngine(
+        direct.get(), new BuildxProbe(runner), () -> DockerJavaConnections.connect(host, runner));
   }
 
   /**

@@ -26,6 +26,22 @@ final class PreflightChecks {
     }
   }
 
+  /**
+   * What preflight found, once the features are checked: the same judgement whichever client asked
+   * the engine.
+   */
+  static EngineInfo judge(
+      String serverVersion,
+      String apiVersion,
+      String hostPlatform,
+      boolean containerdStore,
+      BuildxProbe.Result buildx,
+      List<String> platforms) {
+    requireFeatures(containerdStore, buildx, platforms);
+    return new EngineInfo(
+        serverVersion, apiVersion, containerdStore, buildx.platforms(), hostPlatform);
+  }
+
   /** Throws naming every missing piece: the containerd store, buildx, requested platforms. */
   static void requireFeatures(
       boolean containerdStore, BuildxProbe.Result buildx, List<String> wantedPlatforms) {

@@ -52,6 +52,7 @@ class EngineIT {
         ARG TARGETARCH
         COPY ${TARGETARCH}/busybox /bin/busybox
         RUN ["/bin/busybox", "--install", "-s", "/bin"]
+        LABEL dev.orchestrator.engine-it=labelled
         ENTRYPOINT ["/bin/busybox"]
         """);
     run(
@@ -103,6 +104,28 @@ class EngineIT {
     assertThat(sizes.get("linux/amd64").uncompressedBytes()).isBetween(1_900_000L, 2_400_000L);
     assertThat(sizes.get("linux/arm64").compressedBytes()).isBetween(850_000L, 1_250_000L);
     assertThat(sizes.get("linux/arm64").uncompressedBytes()).isBetween(1_750_000L, 2_250_000L);
+  }
+
+  @Test
+  void oneListingFindsTheLabelledImageWithoutDockerJava() {
+    try (Engine fresh =
+        Engines.connect(SystemCommandRunner.inheritingEnvironment(), System.getenv())) {
+      fresh.preflightWithoutBuilder(PLATFORMS);
+      List<LabelledImage> labelled = fresh.imagesLabelled("dev.orchestrator.engine-it");
+
+      assertThat(labelled)
+          .filteredOn(i -> i.references().contains(IMAGE))
+          .extracting(LabelledImage::value)
+          .containsExactly("labelled");
+      assertThat(fresh.imageLabel(IMAGE, "dev.orchestrator.engine-it")).contains("labelled");
+      assertThat(fresh.imageLabel(IMAGE, "no.such.label")).isEmpty();
+      assertThat(fresh.imageLabel("enginetest/never-built:1", "x")).isEmpty();
+      // Everything above went over the engine API directly: docker-java was never connected.
+      assertThat(fresh).isInstanceOf(LazyEngine.class);
+      assertThat(((LazyEngine) fresh).connected()).isFalse();
+      assertThat(fresh.imageSizes(IMAGE)).containsOnlyKeys(PLATFORMS);
+      assertThat(((LazyEngine) fresh).connected()).isTrue();
+    }
   }
 
   @Test

@@ -1,0 +1,259 @@
+package dev.orchestrator.core.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.StandardProtocolFamily;
+import java.net.URI;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine API's read-only {@code GET} calls a build makes before it knows whether anything is to
+ * be built (version, info, image inspect, the labelled-image listing), spoken directly: one
+ * HTTP/1.0 request per connection over the engine's unix socket or plain tcp. docker-java, whose
+ * classes take about half a second to load, is then loaded only when a build, an export or a
+ * container needs it ({@link LazyEngine}).
+ */
+final class EngineApi {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+
+  /** One answer: the HTTP status and the body. */
+  record Response(int status, byte[] body) {
+    JsonNode json() throws IOException {
+      return JSON.readTree(body);
+    }
+
+    /** The engine's own words for a refusal ({@code {"message": …}}), else the body. */
+    String message() {
+      String text = new String(body, StandardCharsets.UTF_8).strip();
+      try {
+        JsonNode m = JSON.readTree(body).path("message");
+        return m.isTextual() ? m.asText().strip() : text;
+      } catch (IOException e) {
+        return text.isEmpty() ? "HTTP " + status : text;
+      }
+    }
+  }
+
+  /** What answered is no HTTP server (so no engine), as opposed to nothing answering. */
+  static final class NotHttp extends IOException {
+    NotHttp(String message) {
+      super(message);
+    }
+  }
+
+  private final URI host;
+
+  private EngineApi(URI host) {
+    this.host = host;
+  }
+
+  /**
+   * A direct client for {@code host}, when it is a unix socket, or tcp without TLS (TLS, named
+   * pipes and docker-java's own configuration stay with docker-java).
+   */
+  static Optional<EngineApi> forHost(URI host, Map<String, String> environment) {
+    String tls = environment.getOrDefault("DOCKER_TLS_VERIFY", "");
+    boolean plain = tls.isEmpty() || tls.equals("0") || tls.equalsIgnoreCase("false");
+    return switch (host.getScheme()) {
+      case "unix" -> Optional.of(new EngineApi(host));
+      case "tcp" -> plain ? Optional.of(new EngineApi(host)) : Optional.empty();
+      default -> Optional.empty();
+    };
+  }
+
+  URI host() {
+    return host;
+  }
+
+  /**
+   * @param pathAndQuery such as {@code /version}; the engine answers unversioned paths with its own
+   *     API version
+   * @throws IOException when no engine answers, or the answer is not HTTP
+   */
+  Response get(String pathAndQuery) throws IOException {
+    byte[] request =
+        ("GET "
+                + pathAndQuery
+                + " HTTP/1.0\r\nHost: docker\r\nUser-Agent: orchestrator\r\n"
+                + "Accept: application/json\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    if (host.getScheme().equals("unix")) {
+      try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+        // A unix channel's streams have no read time-out: a stalled engine is cut off by closing.
+        ScheduledFuture<?> limit =
+            timer()
+                .schedule(
+                    () -> closeQuietly(channel),
+                    RESPONSE_TIMEOUT.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        try {
+          channel.connect(UnixDomainSocketAddress.of(host.getPath()));
+          return exchange(
+              request, Channels.newOutputStream(channel), Channels.newInputStream(channel));
+        } finally {
+          limit.cancel(false);
+        }
+      }
+    }
+    try (Socket socket = new Socket()) {
+      int port = host.getPort() > 0 ? host.getPort() : 2375;
+      socket.connect(new InetSocketAddress(host.getHost(), port), (int) CONNECT_TIMEOUT.toMillis());
+      socket.setSoTimeout((int) RESPONSE_TIMEOUT.toMillis());
+      return exchange(request, socket.getOutputStream(), socket.getInputStream());
+    }
+  }
+
+  private static Response exchange(byte[] request, OutputStream out, InputStream in)
+      throws IOException {
+    out.write(request);
+    out.flush();
+    return parse(in.readAllBytes());
+  }
+
+  /** An HTTP/1.x response read to its end: status line, headers, then a plain or chunked body. */
+  static Response parse(byte[] raw) throws IOException {
+    int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
+    if (end < 0) {
+      throw new NotHttp("the answer is not HTTP (no end of headers)");
+    }
+    String[] head = new String(raw, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
+    String[] status = head[0].split(" ", 3);
+    if (status.length < 2 || !status[0].startsWith("HTTP/")) {
+      throw new NotHttp("the answer is not HTTP: " + head[0]);
+    }
+    int code;
+    try {
+      code = Integer.parseInt(status[1]);
+    } catch (NumberFormatException e) {
+      throw new NotHttp("the answer is not HTTP: " + head[0]);
+    }
+    boolean chunked = false;
+    int length = -1;
+    for (int i = 1; i < head.length; i++) {
+      int colon = head[i].indexOf(':');
+      if (colon < 0) {
+        continue;
+      }
+      String name = head[i].substring(0, colon).strip().toLowerCase(Locale.ROOT);
+      String value = head[i].substring(colon + 1).strip();
+      if (name.equals("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
+        chunked = true;
+      } else if (name.equals("content-length")) {
+        try {
+          length = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+          throw new NotHttp("the answer's Content-Length is not a number: " + value);
+        }
+      }
+    }
+    int start = end + 4;
+    byte[] body;
+    if (chunked) {
+      body = unchunk(raw, start);
+    } else {
+      int available = raw.length - start;
+      if (length > available) {
+        throw new IOException(
+            "the answer broke off after " + available + " of " + length + " bytes");
+      }
+      int n = length < 0 ? available : length;
+      body = java.util.Arrays.copyOfRange(raw, start, start + n);
+    }
+    return new Response(code, body);
+  }
+
+  private static byte[] unchunk(byte[] raw, int from) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    int at = from;
+    byte[] crlf = "\r\n".getBytes(StandardCharsets.US_ASCII);
+    while (true) {
+      int eol = indexOf(raw, crlf, at);
+      if (eol < 0) {
+        throw new IOException("the chunked answer broke off");
+      }
+      String size = new String(raw, at, eol - at, StandardCharsets.US_ASCII);
+      int semicolon = size.indexOf(';');
+      int n = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).strip(), 16);
+      if (n == 0) {
+        return body.toByteArray();
+      }
+      if (eol + 2 + n > raw.length) {
+        throw new IOException("the chunked answer broke off");
+      }
+      body.write(raw, eol + 2, n);
+      at = eol + 2 + n + 2;
+    }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle, int from) {
+    outer:
+    for (int i = from; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  /** Percent-encodes what may not stand in a path segment or query; keeps {@code / : @}. */
+  static String encode(String text) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || "-._~/:@".indexOf(c) >= 0) {
+        out.append(c);
+      } else {
+        out.append(String.format("%%%02X", b & 0xff));
+      }
+    }
+    return out.toString();
+  }
+
+  private static ScheduledExecutorService timer;
+
+  private static synchronized ScheduledExecutorService timer() {
+    if (timer == null) {
+      timer =
+          Executors.newSingleThreadScheduledExecutor(
+              r -> {
+                Thread t = new Thread(r, "engine-api-timeout");
+                t.setDaemon(true);
+                return t;
+              });
+    }
+    return timer;
+  }
+
+  private static void closeQuietly(SocketChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // closing is all that was wanted
+    }
+  }
+}

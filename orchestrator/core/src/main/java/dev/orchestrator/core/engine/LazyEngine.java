@@ -1,0 +1,224 @@
+package dev.orchestrator.core.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.error.FileErrors;
+import dev.orchestrator.core.size.ImageSizes;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine of a build: what a build asks before it knows whether anything is to be built
+ * (preflight, image inspect, the labelled-image listing) goes over {@link EngineApi}; docker-java
+ * is connected, and its classes loaded, only on the first call that needs it (an export for sizes,
+ * removing an image, containers). So a build where every image is up to date loads no docker-java.
+ */
+final class LazyEngine implements Engine {
+  private static final Logger LOG = LoggerFactory.getLogger(LazyEngine.class);
+
+  private final EngineApi api;
+  private final BuilderState builder;
+  private final Supplier<Engine> connect;
+  private Engine dockerJava;
+
+  /**
+   * @param connect opens the docker-java connection; called at most once, when first needed
+   */
+  LazyEngine(EngineApi api, BuildxProbe probe, Supplier<Engine> connect) {
+    this.api = api;
+    this.builder = new BuilderState(probe);
+    this.connect = connect;
+  }
+
+  private synchronized Engine dockerJava() {
+    if (dockerJava == null) {
+      LOG.debug("connecting docker-java to {}", api.host());
+      dockerJava = connect.get();
+    }
+    return dockerJava;
+  }
+
+  /** Whether docker-java was connected: for tests that prove it was not. */
+  synchronized boolean connected() {
+    return dockerJava != null;
+  }
+
+  @Override
+  public EngineInfo preflight(List<String> platforms) {
+    return preflight(platforms, true);
+  }
+
+  @Override
+  public EngineInfo preflightWithoutBuilder(List<String> platforms) {
+    return preflight(platforms, false);
+  }
+
+  @Override
+  public void requireBuilder(List<String> platforms) {
+    builder.require(platforms);
+  }
+
+  @Override
+  public TimestampRewrite timestampRewrite() {
+    return builder.timestampRewrite();
+  }
+
+  private EngineInfo preflight(List<String> platforms, boolean askBuildx) {
+    JsonNode version = json("version", "docker version", "/version");
+    String apiVersion = version.path("ApiVersion").asText("");
+    PreflightChecks.requireApi(apiVersion);
+    JsonNode info = json("info", "docker info", "/info");
+    List<List<String>> statuses = new ArrayList<>();
+    info.path("DriverStatus").forEach(pair -> statuses.add(texts(pair)));
+    EngineInfo found =
+        PreflightChecks.judge(
+            version.path("Version").asText(""),
+            apiVersion,
+            version.path("Os").asText("") + "/" + version.path("Arch").asText(""),
+            PreflightChecks.hasContainerdStore(statuses),
+            builder.forPreflight(askBuildx, platforms),
+            platforms);
+    LOG.debug("engine at {}: {}", api.host(), found);
+    return found;
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  @Override
+  public boolean imageExists(String imageRef) {
+    return inspect(imageRef).isPresent();
+  }
+
+  @Override
+  public Optional<String> imageLabel(String imageRef, String key) {
+    return inspect(imageRef)
+        .map(i -> i.path("Config").path("Labels").path(key))
+        .filter(JsonNode::isTextual)
+        .map(JsonNode::asText);
+  }
+
+  /** The image's inspect document, or empty when the engine has no such image. */
+  private Optional<JsonNode> inspect(String imageRef) {
+    String what = "inspect " + imageRef;
+    EngineApi.Response r = call(what, "/images/" + EngineApi.encode(imageRef) + "/json");
+    if (r.status() == 404) {
+      return Optional.empty();
+    }
+    return Optional.of(parse(what, "docker image inspect " + imageRef, r));
+  }
+
+  @Override
+  public List<LabelledImage> imagesLabelled(String key) {
+    String what = "list images labelled " + key;
+    JsonNode list =
+        json(
+            what,
+            "docker image ls --filter label=" + key,
+            "/images/json?filters=" + EngineApi.encode("{\"label\":[\"" + key + "\"]}"));
+    List<LabelledImage> images = new ArrayList<>();
+    for (JsonNode image : list) {
+      JsonNode value = image.path("Labels").path(key);
+      if (value.isTextual()) {
+        images.add(new LabelledImage(texts(image.path("RepoTags")), value.asText()));
+      }
+    }
+    return images;
+  }
+
+  @Override
+  public Map<String, ImageSizes> imageSizes(String imageRef) {
+    return dockerJava().imageSizes(imageRef);
+  }
+
+  @Override
+  public void removeImage(String imageRef) {
+    dockerJava().removeImage(imageRef);
+  }
+
+  @Override
+  public String createContainer(ContainerSpec spec) {
+    return dockerJava().createContainer(spec);
+  }
+
+  @Override
+  public void startContainer(String containerId) {
+    dockerJava().startContainer(containerId);
+  }
+
+  @Override
+  public ContainerState inspectContainer(String containerId) {
+    return dockerJava().inspectContainer(containerId);
+  }
+
+  @Override
+  public String containerLogs(String containerId, int lines) {
+    return dockerJava().containerLogs(containerId, lines);
+  }
+
+  @Override
+  public void removeContainer(String containerId) {
+    dockerJava().removeContainer(containerId);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (dockerJava != null) {
+      dockerJava.close();
+    }
+  }
+
+  /** A 200 answer's JSON; any other answer is a refusal nothing can go on from. */
+  private JsonNode json(String what, String command, String path) {
+    return parse(what, command, call(what, path));
+  }
+
+  private JsonNode parse(String what, String command, EngineApi.Response r) {
+    if (r.status() != 200) {
+      throw new EnvironmentException(
+          "The Docker engine at " + api.host() + " refused " + what + ": " + r.message(),
+          EngineWords.reproduce(command));
+    }
+    try {
+      return r.json();
+    } catch (IOException e) {
+      throw notAnEngine(what, "its answer is not JSON: " + FileErrors.reason(e), e);
+    }
+  }
+
+  private EngineApi.Response call(String what, String path) {
+    try {
+      return api.get(path);
+    } catch (EngineApi.NotHttp e) {
+      throw notAnEngine(what, e.getMessage(), e);
+    } catch (IOException e) {
+      throw new EnvironmentException(
+          "No Docker engine answers at "
+              + api.host()
+              + " ("
+              + what
+              + " failed: "
+              + FileErrors.reason(e)
+              + ").",
+          EngineWords.NO_ENGINE_REMEDY,
+          e);
+    }
+  }
+
+  /** Something may answer at the address without being a Docker engine (a proxy, say). */
+  private EnvironmentException notAnEngine(String what, String why, Exception cause) {
+    return new EnvironmentException(
+        "What answers at " + api.host() + " is not a Docker engine (" + what + ": " + why + ").",
+        EngineWords.NO_ENGINE_REMEDY,
+        cause);
+  }
+}
