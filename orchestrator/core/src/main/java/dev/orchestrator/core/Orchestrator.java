@@ -551,7 +551,8 @@ public final class Orchestrator {
             "Maven skipped its module "
                 + module.get().relativeDirectory()
                 + ": a module it needs failed ("
-                + String.join(", ", failedModules.values())
+                + String.join(
+                    ", ", MavenFailures.neededBy(workspace.maven(), module.get(), failedModules))
                 + ")";
         why = List.of();
       } else {

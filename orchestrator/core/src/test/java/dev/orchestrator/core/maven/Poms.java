@@ -8,10 +8,10 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** Writes small POM fixtures: an aggregator, and modules with dependencies. */
-final class Poms {
+public final class Poms {
   private final Path root;
 
-  Poms(Path root) {
+  public Poms(Path root) {
     this.root = root;
   }
 
@@ -19,7 +19,7 @@ final class Poms {
    * An aggregator (and parent) in {@code dir}, groupId {@code g}, version 1.0, artifactId {@code
    * root} at the top and the folder name below.
    */
-  Poms aggregator(String dir, String... modules) {
+  public Poms aggregator(String dir, String... modules) {
     String artifactId = dir.isEmpty() ? "root" : Path.of(dir).getFileName().toString();
     String moduleList =
         Arrays.stream(modules).map(m -> "<module>" + m + "</module>").collect(Collectors.joining());
@@ -40,7 +40,7 @@ final class Poms {
    * A module in {@code dir} whose parent is the aggregator in {@code parentDir}, inheriting its
    * groupId and version, depending on {@code deps} through {@code ${project.groupId}}.
    */
-  Poms module(String dir, String parentDir, String artifactId, String... deps) {
+  public Poms module(String dir, String parentDir, String artifactId, String... deps) {
     String dependencies =
         Arrays.stream(deps)
             .map(
