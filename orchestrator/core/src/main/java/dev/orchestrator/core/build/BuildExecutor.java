@@ -93,7 +93,7 @@ public final class BuildExecutor {
                     runner,
                     listener,
                     serviceBuild,
-                    SessionExecutor.DEFAULT_WIDTH,
+                    settings.profile().sessionWidth(),
                     this::namedContexts))
             : Optional.empty();
   }

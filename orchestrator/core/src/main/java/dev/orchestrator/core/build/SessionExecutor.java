@@ -51,9 +51,6 @@ import java.util.stream.Collectors;
  * back to be built again; when no member's own step failed, each member is retried alone.
  */
 final class SessionExecutor {
-  /** Services in sessions at once, unless the caller says otherwise. */
-  static final int DEFAULT_WIDTH = 32;
-
   private final BuildSettings settings;
   private final CommandRunner runner;
   private final BuildListener listener;

@@ -33,6 +33,8 @@ import java.util.Optional;
  *     ImageNames}); set from the repository, never from a profile file
  * @param sourceDateEpoch the {@code SOURCE_DATE_EPOCH} builds get: from git (the default), a fixed
  *     number of seconds, or none
+ * @param sessionWidth at most this many services are in BuildKit ({@code bake}) sessions at once,
+ *     so no one session holds more: bake has no limit of its own, and cold at 100 targets it fails
  */
 public record Profile(
     String name,
@@ -50,7 +52,11 @@ public record Profile(
     List<String> mergeTags,
     Lint lint,
     Map<String, String> imagePaths,
-    EpochSetting sourceDateEpoch) {
+    EpochSetting sourceDateEpoch,
+    int sessionWidth) {
+
+  /** Services in bake sessions at once when the profile does not say. */
+  public static final int DEFAULT_SESSION_WIDTH = 32;
 
   public Profile {
     platforms = List.copyOf(platforms);
@@ -101,7 +107,8 @@ public record Profile(
             .stagingTag(stagingTag)
             .lint(lint)
             .imagePaths(imagePaths)
-            .sourceDateEpoch(sourceDateEpoch);
+            .sourceDateEpoch(sourceDateEpoch)
+            .sessionWidth(sessionWidth);
     // Merge tags that only repeat the tag follow a tag set over this profile.
     return mergeTags.equals(List.of(tag)) ? b : b.mergeTags(mergeTags);
   }
@@ -190,6 +197,7 @@ public record Profile(
     private Lint lint = Lint.DEFAULT;
     private Map<String, String> imagePaths = Map.of();
     private EpochSetting sourceDateEpoch = EpochSetting.FROM_GIT;
+    private int sessionWidth = DEFAULT_SESSION_WIDTH;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -272,6 +280,11 @@ public record Profile(
       return this;
     }
 
+    public Builder sessionWidth(int sessionWidth) {
+      this.sessionWidth = sessionWidth;
+      return this;
+    }
+
     public Profile build() {
       return new Profile(
           name,
@@ -289,7 +302,8 @@ public record Profile(
           mergeTags.orElse(List.of(tag)),
           lint,
           imagePaths,
-          sourceDateEpoch);
+          sourceDateEpoch,
+          sessionWidth);
     }
   }
 }

@@ -30,6 +30,7 @@ public final class ProfileReader {
           "tag",
           "cache",
           "jobs",
+          "sessionWidth",
           "builder",
           "builders",
           "stagingTag",
@@ -170,6 +171,8 @@ public final class ProfileReader {
     profile.cache(CacheReader.read(yaml, top, baseCache, lines));
     yaml.optional(top, "jobs", (n, p) -> yaml.integer(n, p, JOBS, 1, Integer.MAX_VALUE))
         .ifPresent(profile::jobs);
+    yaml.optional(top, "sessionWidth", (n, p) -> yaml.integer(n, p, JOBS, 1, Integer.MAX_VALUE))
+        .ifPresent(profile::sessionWidth);
     Optional<String> builder = yaml.string(top, "builder", Form.BUILDER);
     if (top.has("builder")) {
       profile.builder(builder);

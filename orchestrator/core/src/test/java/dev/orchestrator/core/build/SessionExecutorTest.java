@@ -161,6 +161,29 @@ class SessionExecutorTest {
   }
 
   @Test
+  void theProfilesSessionWidthBoundsEverySession() {
+    RecordingCommandRunner runner = new RecordingCommandRunner();
+    runner.answer(List.of("docker", "buildx", "bake"), command -> bake(command, t -> 0));
+    Profile profile =
+        Profile.builder("local")
+            .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
+            .sessionWidth(2)
+            .build();
+    BuildSettings settings = new BuildSettings(root, profile, List.of("linux/amd64"), 2, false);
+
+    BuildReport report =
+        new BuildExecutor(settings, new StubEngine(), runner, BuildListener.NONE)
+            .run(plan, graph, repo.byName(), Map.of());
+
+    assertThat(statuses(report).values()).containsOnly(BuildStatus.BUILT);
+    assertThat(sessions)
+        .hasSizeGreaterThanOrEqualTo(3)
+        .allSatisfy(s -> assertThat(s).hasSizeLessThanOrEqualTo(2));
+    assertThat(sessions.stream().flatMap(List::stream))
+        .containsExactlyInAnyOrder("b", "ok", "bad", "leaf", "after");
+  }
+
+  @Test
   void membersWithoutStepsOfTheirOwnAreCachedWhenTheWholeSessionWas() {
     RecordingCommandRunner runner = new RecordingCommandRunner();
     // BuildKit named every shared vertex after "after": the others have no lines of their own.

@@ -197,8 +197,28 @@ class ProfileReaderTest {
             at(
                 1,
                 "unknown key 'platform'; expected one of: description, platforms, output,"
-                    + " registry, namespace, tag, cache, jobs, builder, builders, stagingTag,"
+                    + " registry, namespace, tag, cache, jobs, sessionWidth, builder, builders,"
+                    + " stagingTag,"
                     + " mergeTags, lint, sourceDateEpoch, inherit"));
+  }
+
+  @Test
+  void sessionWidthIsReadAndThirtyTwoByDefault() throws IOException {
+    assertThat(read("sessionWidth: 8\n").sessionWidth()).isEqualTo(8);
+    assertThat(read("jobs: 2\n").sessionWidth()).isEqualTo(Profile.DEFAULT_SESSION_WIDTH);
+    assertThat(Profile.DEFAULT_SESSION_WIDTH).isEqualTo(32);
+  }
+
+  @Test
+  void sessionWidthMustBeAPositiveWholeNumber() throws IOException {
+    assertThat(problems("jobs: 2\nsessionWidth: 0\n"))
+        .containsExactly(at(2, "'sessionWidth': '0' is not a whole number of at least 1"));
+    assertThat(problems("sessionWidth: -3\n"))
+        .containsExactly(at(1, "'sessionWidth': '-3' is not a whole number of at least 1"));
+    assertThat(problems("sessionWidth: many\n"))
+        .containsExactly(at(1, "'sessionWidth': 'many' is not a whole number of at least 1"));
+    assertThat(problems("sessionWidth: [4]\n"))
+        .containsExactly(at(1, "'sessionWidth' must be a whole number of at least 1"));
   }
 
   @Test
