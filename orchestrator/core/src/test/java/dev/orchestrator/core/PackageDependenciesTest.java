@@ -40,7 +40,7 @@ class PackageDependenciesTest {
     {"error", ""},
     {"image", ""},
     {"size", ""},
-    {"registry", "error image process size"},
+    {"registry", "error image layers process size"},
     {"process", "error"},
     {"state", "error"},
     {"result", "error size"},
@@ -54,16 +54,17 @@ class PackageDependenciesTest {
     {"maven", "error discovery graph process"},
     {"workspace", "error image config discovery dockerfile graph maven process"},
     {"hash", "error config discovery dockerfile git graph"},
-    {"engine", "error image size process"},
+    {"layers", "error dockerfile size"},
+    {"engine", "error image layers size process"},
     {
       "build",
-      "error config discovery dockerfile engine graph hash image process progress registry result"
-          + " size state uptodate"
+      "error config discovery dockerfile engine graph hash image layers process progress registry"
+          + " result size state uptodate"
     },
     {"uptodate", "engine error hash registry"},
     {"verify", "error config discovery engine image process progress result size"},
     {"publish", "error config discovery git graph image process result size state"},
-    {"report", "build graph image lint progress publish result size verify workspace"},
+    {"report", "build graph image layers lint progress publish result size verify workspace"},
     {ROOT, "*"},
   };
 

@@ -5,12 +5,14 @@ import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.Engine;
 import dev.orchestrator.core.error.EnvironmentException;
 import dev.orchestrator.core.image.ImageNames;
+import dev.orchestrator.core.layers.PlatformImage;
 import dev.orchestrator.core.registry.RegistryClient;
 import dev.orchestrator.core.registry.RegistrySizes;
 import dev.orchestrator.core.size.ImageSizes;
 import dev.orchestrator.core.size.LayerSizes;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,13 +45,30 @@ final class ImageMeasure {
    * @return sizes by platform; a platform left out was not measured
    */
   Map<String, ImageSizes> sizes(Service service, Optional<String> digest, String pushedReference) {
+    Map<String, PlatformImage> images = images(service, digest, pushedReference);
+    if (images.isEmpty() && settings.profile().output() == Profile.Output.LOAD && engine.online()) {
+      // An engine that reads no layers (a test double) may still give sizes.
+      return engine.imageSizes(names.reference(service.name()));
+    }
+    Map<String, ImageSizes> sizes = new TreeMap<>();
+    images.forEach((platform, image) -> sizes.put(platform, image.sizes()));
+    return sizes;
+  }
+
+  /**
+   * Each platform's manifest digest, layers and history, in one read (the sizes are theirs).
+   *
+   * @see #sizes
+   */
+  Map<String, PlatformImage> images(
+      Service service, Optional<String> digest, String pushedReference) {
     if (settings.profile().output() == Profile.Output.LOAD) {
-      return engine.online() ? engine.imageSizes(names.reference(service.name())) : Map.of();
+      return engine.online() ? engine.imageLayers(names.reference(service.name())) : Map.of();
     }
     String reference =
         digest.map(d -> names.repository(service.name()) + "@" + d).orElse(pushedReference);
     try {
-      return registry.sizes(reference);
+      return registry.images(reference);
     } catch (EnvironmentException | IllegalArgumentException e) {
       LOG.warn("sizes of {} not measured: {}", reference, e.getMessage());
       return Map.of();

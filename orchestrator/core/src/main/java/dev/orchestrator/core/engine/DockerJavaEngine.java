@@ -21,6 +21,7 @@ import com.github.dockerjava.api.model.Version;
 import dev.orchestrator.core.error.EnvironmentException;
 import dev.orchestrator.core.error.FileErrors;
 import dev.orchestrator.core.error.OrchestratorBug;
+import dev.orchestrator.core.layers.PlatformImage;
 import dev.orchestrator.core.size.ImageSizes;
 import dev.orchestrator.core.size.LayerSizes;
 import java.io.IOException;
@@ -101,6 +102,14 @@ final class DockerJavaEngine implements Engine {
 
   @Override
   public Map<String, ImageSizes> imageSizes(String imageRef) {
+    Map<String, ImageSizes> sizes = new java.util.TreeMap<>();
+    imageLayers(imageRef).forEach((platform, image) -> sizes.put(platform, image.sizes()));
+    LOG.debug("sizes of {}: {}", imageRef, sizes);
+    return sizes;
+  }
+
+  @Override
+  public Map<String, PlatformImage> imageLayers(String imageRef) {
     Path spool = null;
     try {
       // Blobs come before index.json in the export, so spool it and read it in any order.
@@ -121,9 +130,7 @@ final class DockerJavaEngine implements Engine {
         }
         Files.copy(export, spool, StandardCopyOption.REPLACE_EXISTING);
       }
-      Map<String, ImageSizes> sizes = OciLayoutSizes.read(spool, layers);
-      LOG.debug("sizes of {}: {}", imageRef, sizes);
-      return sizes;
+      return OciLayoutSizes.read(spool, layers);
     } catch (IOException e) {
       throw exportFailed(imageRef, spool, e);
     } finally {

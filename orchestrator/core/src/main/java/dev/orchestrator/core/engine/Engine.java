@@ -1,5 +1,6 @@
 package dev.orchestrator.core.engine;
 
+import dev.orchestrator.core.layers.PlatformImage;
 import dev.orchestrator.core.size.ImageSizes;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,18 @@ public interface Engine extends AutoCloseable {
    *     be read
    */
   Map<String, ImageSizes> imageSizes(String imageRef);
+
+  /**
+   * Each platform of a loaded image: its manifest digest, its layers with their sizes, and its
+   * configuration's history (one export, as for {@link #imageSizes}). Attestation manifests are
+   * left out. Empty if the image does not exist, and from engines that read no images (the offline
+   * engine of dry runs).
+   *
+   * @throws dev.orchestrator.core.error.EnvironmentException as {@link #imageSizes}
+   */
+  default Map<String, PlatformImage> imageLayers(String imageRef) {
+    return Map.of();
+  }
 
   /** Whether the engine has an image by that reference. */
   boolean imageExists(String imageRef);

@@ -3,6 +3,7 @@ package dev.orchestrator.core.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orchestrator.core.error.EnvironmentException;
 import dev.orchestrator.core.error.FileErrors;
+import dev.orchestrator.core.layers.PlatformImage;
 import dev.orchestrator.core.size.ImageSizes;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -138,6 +139,11 @@ final class LazyEngine implements Engine {
   @Override
   public Map<String, ImageSizes> imageSizes(String imageRef) {
     return dockerJava().imageSizes(imageRef);
+  }
+
+  @Override
+  public Map<String, PlatformImage> imageLayers(String imageRef) {
+    return dockerJava().imageLayers(imageRef);
   }
 
   @Override

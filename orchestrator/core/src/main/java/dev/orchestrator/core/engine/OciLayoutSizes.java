@@ -5,6 +5,9 @@ import static dev.orchestrator.core.image.OciDescriptors.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.core.layers.HistoryEntry;
+import dev.orchestrator.core.layers.LayerBlob;
+import dev.orchestrator.core.layers.PlatformImage;
 import dev.orchestrator.core.size.GzipTrailer;
 import dev.orchestrator.core.size.ImageSizes;
 import dev.orchestrator.core.size.LayerCompression;
@@ -15,8 +18,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -28,15 +33,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Per-platform sizes of the image in an OCI layout tar, as {@code docker save} writes it under the
- * containerd image store. Walks {@code index.json} through nested image indexes to each platform
- * manifest, leaving out attestation manifests. Compressed size is the sum of the layer descriptors'
- * sizes; uncompressed size comes from {@link LayerSizes} when that layer was measured before (a
- * shared base layer is measured once), else from the gzip ISIZE trailer where it proves the size
- * ({@link GzipTrailer}), else from the byte count of the layer unpacked, streamed (also the only
- * method when {@code layers} is null: today's reference). The tar is read once for its table of
- * entries and then each entry is opened where it lies, in any order: {@code docker save} writes
- * {@code index.json} after the blobs.
+ * Per-platform layers and sizes of the image in an OCI layout tar, as {@code docker save} writes it
+ * under the containerd image store. Walks {@code index.json} through nested image indexes to each
+ * platform manifest, leaving out attestation manifests. Compressed size is the sum of the layer
+ * descriptors' sizes; uncompressed size comes from {@link LayerSizes} when that layer was measured
+ * before (a shared base layer is measured once), else from the gzip ISIZE trailer where it proves
+ * the size ({@link GzipTrailer}), else from the byte count of the layer unpacked, streamed (also
+ * the only method when {@code layers} is null: today's reference). The tar is read once for its
+ * table of entries and then each entry is opened where it lies, in any order: {@code docker save}
+ * writes {@code index.json} after the blobs.
  */
 final class OciLayoutSizes {
   private static final Logger LOG = LoggerFactory.getLogger(OciLayoutSizes.class);
@@ -50,7 +55,7 @@ final class OciLayoutSizes {
   /** Regular files by name, with any leading {@code ./} removed. */
   private final Map<String, TarArchiveEntry> files = new HashMap<>();
 
-  private final Map<String, ImageSizes> sizes = new TreeMap<>();
+  private final Map<String, PlatformImage> images = new TreeMap<>();
   private final Map<String, Long> unpackedByDigest = new HashMap<>();
 
   private OciLayoutSizes(TarFile tar, Path file, LayerSizes layers) {
@@ -67,16 +72,26 @@ final class OciLayoutSizes {
     }
   }
 
-  /** Sizes by platform in name order; platforms whose content is not in the tar are left out. */
-  static Map<String, ImageSizes> read(Path layoutTar, LayerSizes layers) throws IOException {
+  /**
+   * Each platform's layers (with sizes) and history, by platform in name order; platforms whose
+   * content is not in the tar are left out.
+   */
+  static Map<String, PlatformImage> read(Path layoutTar, LayerSizes layers) throws IOException {
     try (TarFile tar = new TarFile(layoutTar)) {
       OciLayoutSizes reader = new OciLayoutSizes(tar, layoutTar, layers);
       JsonNode index = reader.json("index.json");
       for (JsonNode descriptor : index.path("manifests")) {
         reader.visit(descriptor);
       }
-      return Collections.unmodifiableMap(reader.sizes);
+      return Collections.unmodifiableMap(reader.images);
     }
+  }
+
+  /** {@link #read}'s sizes alone: the sums of each platform's layers. */
+  static Map<String, ImageSizes> sizes(Path layoutTar, LayerSizes layers) throws IOException {
+    Map<String, ImageSizes> sizes = new TreeMap<>();
+    read(layoutTar, layers).forEach((platform, image) -> sizes.put(platform, image.sizes()));
+    return Collections.unmodifiableMap(sizes);
   }
 
   private void visit(JsonNode descriptor) throws IOException {
@@ -99,21 +114,21 @@ final class OciLayoutSizes {
   }
 
   private void measure(JsonNode descriptor, JsonNode manifest) throws IOException {
+    JsonNode configDescriptor = manifest.path("config");
+    if (!files.containsKey(blobPath(configDescriptor))) {
+      LOG.debug("config of {} is not in the export, left out", descriptor.path("digest"));
+      return;
+    }
+    JsonNode config = json(blobPath(configDescriptor));
     String platform = platform(descriptor.path("platform"));
     if (platform == null) { // a single-platform image: the platform is in the config
-      JsonNode config = manifest.path("config");
-      if (!files.containsKey(blobPath(config))) {
-        LOG.debug("config of {} is not in the export, left out", descriptor.path("digest"));
-        return;
-      }
-      platform = platform(json(blobPath(config)));
+      platform = platform(config);
       if (platform == null) {
         LOG.debug("no platform for {}, left out", descriptor.path("digest"));
         return;
       }
     }
-    long compressed = 0;
-    long unpacked = 0;
+    List<LayerBlob> blobs = new ArrayList<>();
     for (JsonNode layer : manifest.path("layers")) {
       String blob = blobPath(layer);
       if (!files.containsKey(blob)) {
@@ -125,10 +140,17 @@ final class OciLayoutSizes {
       if (size.isEmpty()) {
         return; // not measured: never a guess
       }
-      compressed += layer.path("size").asLong();
-      unpacked += size.getAsLong();
+      blobs.add(
+          new LayerBlob(
+              layer.path("digest").asText(),
+              layer.path("mediaType").asText(),
+              layer.path("size").asLong(),
+              size.getAsLong()));
     }
-    sizes.putIfAbsent(platform, new ImageSizes(platform, compressed, unpacked));
+    images.putIfAbsent(
+        platform,
+        new PlatformImage(
+            platform, descriptor.path("digest").asText(), blobs, HistoryEntry.of(config)));
   }
 
   private OptionalLong unpackedSize(String blob, String digest, String mediaType)

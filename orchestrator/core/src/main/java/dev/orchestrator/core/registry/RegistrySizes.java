@@ -5,12 +5,17 @@ import static dev.orchestrator.core.image.OciDescriptors.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.core.layers.HistoryEntry;
+import dev.orchestrator.core.layers.LayerBlob;
+import dev.orchestrator.core.layers.PlatformImage;
 import dev.orchestrator.core.size.GzipTrailer;
 import dev.orchestrator.core.size.ImageSizes;
 import dev.orchestrator.core.size.LayerCompression;
 import dev.orchestrator.core.size.LayerSizes;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -42,20 +47,35 @@ public final class RegistrySizes {
    * @throws dev.orchestrator.core.error.EnvironmentException when the registry cannot be read
    */
   public Map<String, ImageSizes> sizes(String reference) {
+    Map<String, ImageSizes> sizes = new TreeMap<>();
+    images(reference).forEach((platform, image) -> sizes.put(platform, image.sizes()));
+    return sizes;
+  }
+
+  /**
+   * Each platform of a pushed image: its manifest digest, its layers with their sizes (measured as
+   * for {@link #sizes}) and its configuration's history.
+   *
+   * @param reference a tag or digest reference to an image manifest or an index
+   * @return by platform in name order; empty when the registry has no such image
+   * @throws dev.orchestrator.core.error.EnvironmentException when the registry cannot be read
+   */
+  public Map<String, PlatformImage> images(String reference) {
     ImageReference ref =
         ImageReference.parse(reference)
             .orElseThrow(
                 () -> new IllegalArgumentException("not a registry reference: " + reference));
-    Map<String, ImageSizes> sizes = new TreeMap<>();
-    client.manifest(ref).ifPresent(m -> visit(ref, json(m), Optional.empty(), sizes));
-    return sizes;
+    Map<String, PlatformImage> images = new TreeMap<>();
+    client.manifest(ref).ifPresent(m -> visit(ref, m, Optional.empty(), images));
+    return images;
   }
 
   private void visit(
       ImageReference ref,
-      JsonNode manifest,
+      RegistryClient.Manifest answer,
       Optional<String> platform,
-      Map<String, ImageSizes> out) {
+      Map<String, PlatformImage> out) {
+    JsonNode manifest = json(answer);
     if (manifest.has("manifests")) {
       for (JsonNode child : manifest.path("manifests")) {
         if (isAttestation(child)) {
@@ -63,35 +83,40 @@ public final class RegistrySizes {
         }
         String digest = child.path("digest").asText();
         Optional<String> childPlatform = Optional.ofNullable(platform(child.path("platform")));
-        client.manifest(ref.with(digest)).ifPresent(m -> visit(ref, json(m), childPlatform, out));
+        client.manifest(ref.with(digest)).ifPresent(m -> visit(ref, m, childPlatform, out));
       }
       return;
     }
-    String name =
-        platform.orElseGet(
-            () -> {
-              String configDigest = manifest.path("config").path("digest").asText();
-              try (InputStream in = client.blob(ref, configDigest)) {
-                return platform(JSON.readTree(in.readNBytes(4 << 20)));
-              } catch (IOException e) {
-                return null;
-              }
-            });
+    JsonNode config = config(ref, manifest);
+    String name = platform.orElseGet(() -> platform(config));
     if (name == null) {
       return;
     }
-    long compressed = 0;
-    long uncompressed = 0;
+    List<LayerBlob> blobs = new ArrayList<>();
     for (JsonNode layer : manifest.path("layers")) {
       long size = layer.path("size").asLong();
       OptionalLong unpacked = unpacked(ref, layer, size);
       if (unpacked.isEmpty()) {
         return; // not measured
       }
-      compressed += size;
-      uncompressed += unpacked.getAsLong();
+      blobs.add(
+          new LayerBlob(
+              layer.path("digest").asText(),
+              layer.path("mediaType").asText(),
+              size,
+              unpacked.getAsLong()));
     }
-    out.putIfAbsent(name, new ImageSizes(name, compressed, uncompressed));
+    out.putIfAbsent(name, new PlatformImage(name, answer.digest(), blobs, HistoryEntry.of(config)));
+  }
+
+  /** The image configuration; an empty one when it cannot be read (no platform, no history). */
+  private JsonNode config(ImageReference ref, JsonNode manifest) {
+    String configDigest = manifest.path("config").path("digest").asText();
+    try (InputStream in = client.blob(ref, configDigest)) {
+      return JSON.readTree(in.readNBytes(4 << 20));
+    } catch (IOException e) {
+      return JSON.createObjectNode();
+    }
   }
 
   private OptionalLong unpacked(ImageReference ref, JsonNode layer, long size) {

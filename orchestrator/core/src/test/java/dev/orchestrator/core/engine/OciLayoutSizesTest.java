@@ -184,7 +184,7 @@ class OciLayoutSizesTest {
     }
     tar.file("./index.json", index(withPlatform(manifest, "linux", "amd64")));
 
-    assertThat(OciLayoutSizes.read(tar.writeTo(dir.resolve("layout.tar")), layers))
+    assertThat(OciLayoutSizes.sizes(tar.writeTo(dir.resolve("layout.tar")), layers))
         .containsExactly(
             Map.entry(
                 "linux/amd64",
@@ -195,7 +195,7 @@ class OciLayoutSizesTest {
   void aTarWithoutIndexIsNotALayout() throws IOException {
     Path tar = new TestTar().file("manifest.json", "[]").writeTo(dir.resolve("x.tar"));
 
-    assertThatThrownBy(() -> OciLayoutSizes.read(tar, layers)).hasMessageContaining("index.json");
+    assertThatThrownBy(() -> OciLayoutSizes.sizes(tar, layers)).hasMessageContaining("index.json");
   }
 
   private Map<String, ImageSizes> read(String topDescriptor) throws IOException {
@@ -203,7 +203,7 @@ class OciLayoutSizesTest {
     blobs.forEach(tar::file);
     tar.file("index.json", index(topDescriptor))
         .file("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}");
-    return OciLayoutSizes.read(tar.writeTo(dir.resolve("layout.tar")), layers);
+    return OciLayoutSizes.sizes(tar.writeTo(dir.resolve("layout.tar")), layers);
   }
 
   private static String index(String topDescriptor) {

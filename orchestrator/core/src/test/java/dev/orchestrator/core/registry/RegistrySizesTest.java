@@ -2,6 +2,9 @@ package dev.orchestrator.core.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orchestrator.core.layers.HistoryEntry;
+import dev.orchestrator.core.layers.LayerBlob;
+import dev.orchestrator.core.layers.PlatformImage;
 import dev.orchestrator.core.size.GzipTrailer;
 import dev.orchestrator.core.size.ImageSizes;
 import dev.orchestrator.core.size.LayerSizes;
@@ -78,9 +81,40 @@ class RegistrySizesTest {
                 + (shared.length - 4)
                 + "-"
                 + (shared.length - 1));
+    // Whole blobs read: the configuration (for the history), never a layer.
+    String configPath = "/blobs/" + Digests.sha256(CONFIG.getBytes(StandardCharsets.UTF_8));
     assertThat(registry.requests)
-        .noneMatch(r -> r.startsWith("GET") && r.contains("/blobs/") && !r.contains("bytes="));
+        .noneMatch(
+            r ->
+                r.startsWith("GET")
+                    && r.contains("/blobs/")
+                    && !r.contains("bytes=")
+                    && !r.contains(configPath));
     assertThat(layers.measuredLayers()).isEqualTo(3);
+  }
+
+  @Test
+  void imagesGiveEachPlatformsManifestDigestLayersAndHistory() throws IOException {
+    byte[] layer = gzip(text(2_000, 'h'));
+    String m = manifest(layer(layer));
+    registry.manifests.put("v1", registry.manifests.get(digestOf(m)));
+
+    PlatformImage image =
+        new RegistrySizes(new RegistryClient(), layers)
+            .images(registry.address() + "/ns/app:v1")
+            .get("linux/amd64");
+
+    assertThat(image.manifestDigest()).isEqualTo(digestOf(m));
+    assertThat(image.layers())
+        .containsExactly(
+            new LayerBlob(
+                Digests.sha256(layer),
+                "application/vnd.oci.image.layer.v1.tar+gzip",
+                layer.length,
+                2_000));
+    assertThat(image.history())
+        .containsExactly(
+            new HistoryEntry("ENV A=1", true), new HistoryEntry("COPY a /a # buildkit", false));
   }
 
   @Test
@@ -153,11 +187,14 @@ class RegistrySizesTest {
     return new RegistrySizes(new RegistryClient(), layers).sizes(ref);
   }
 
+  private static final String CONFIG =
+      "{\"os\":\"linux\",\"architecture\":\"amd64\",\"rootfs\":{},\"history\":["
+          + "{\"created_by\":\"ENV A=1\",\"empty_layer\":true},"
+          + "{\"created_by\":\"COPY a /a # buildkit\"}]}";
+
   /** A single-platform manifest whose config says linux/amd64; returns its descriptor. */
   private String manifest(String... layerDescriptors) {
-    byte[] config =
-        "{\"os\":\"linux\",\"architecture\":\"amd64\",\"rootfs\":{}}"
-            .getBytes(StandardCharsets.UTF_8);
+    byte[] config = CONFIG.getBytes(StandardCharsets.UTF_8);
     String json =
         "{\"schemaVersion\":2,\"mediaType\":\""
             + MANIFEST
