@@ -96,8 +96,8 @@ class EarlyBaseCheckEndToEndIT {
         .contains(
             "FAILED app: base image '"
                 + missing
-                + "' (services/app/Dockerfile:2) is not in the local engine and its registry does"
-                + " not have it: HEAD http://"
+                + "' (services/app/Dockerfile:2) is neither in the local engine nor to be had from"
+                + " its registry: HEAD http://"
                 + registry.address
                 + "/v2/"
                 + namespace

@@ -63,7 +63,7 @@ public final class ExternalBases {
                   + dockerfile
                   + ":"
                   + ref.line()
-                  + ") is not in the local engine and its registry does not have it: "
+                  + ") is neither in the local engine nor to be had from its registry: "
                   + why.get());
           break;
         }

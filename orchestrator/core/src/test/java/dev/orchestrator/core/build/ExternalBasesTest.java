@@ -54,8 +54,8 @@ class ExternalBasesTest {
         .containsOnlyKeys("needs-missing", "also-missing")
         .containsEntry(
             "needs-missing",
-            "base image '127.0.0.1:5013/missing:1' (services/needs-missing/Dockerfile:1) is not in"
-                + " the local engine and its registry does not have it: HEAD"
+            "base image '127.0.0.1:5013/missing:1' (services/needs-missing/Dockerfile:1) is neither"
+                + " in the local engine nor to be had from its registry: HEAD"
                 + " 127.0.0.1:5013/missing:1 answered 404");
     // One look-up per distinct image; the local one and in-repo services are never asked for.
     assertThat(asked).containsExactly("127.0.0.1:5013/missing:1", "127.0.0.1:5013/present:1");
