@@ -4,7 +4,7 @@
 #
 #   BENCH_LEAVES=10      leaf services per repository (plus a chain of 4 in-repo bases)
 #   BENCH_RUNS=3         rounds per scenario; the table shows medians
-#   BENCH_PLATFORMS="linux/amd64 linux/amd64,linux/arm64"   platform sets to time
+#   BENCH_PLATFORMS="linux/amd64 linux/amd64,linux/arm64"   platform sets to time (empty: skip)
 #   BENCH_BIG=100        leaves of the cold case against a sequential buildx loop (0: skip)
 #   BENCH_BIG_BAKE=0     1: also try bake cold on that repository (fails here: DeadlineExceeded)
 #   BENCH_PLAN="1000 5000"   repository sizes for `orchestrator plan` (empty: skip)
@@ -19,7 +19,8 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 LEAVES=${BENCH_LEAVES:-10}
 RUNS=${BENCH_RUNS:-3}
-PLATFORM_SETS=${BENCH_PLATFORMS:-"linux/amd64 linux/amd64,linux/arm64"}
+# Empty (BENCH_PLATFORMS=) skips the side-by-side rounds.
+PLATFORM_SETS=${BENCH_PLATFORMS-"linux/amd64 linux/amd64,linux/arm64"}
 BIG=${BENCH_BIG:-100}
 BIG_BAKE=${BENCH_BIG_BAKE:-0}
 PLAN_SIZES=${BENCH_PLAN-"1000 5000"}
@@ -45,9 +46,12 @@ log() { echo "bench: $*" >&2; }
 now() { date +%s%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'; }
 
-# gen DIR NAMESPACE SALT LEAVES: base-a (scratch + busybox) <- base-b <- base-c <- base-d <- leaves
+# gen DIR NAMESPACE SALT LEAVES [bake]: base-a (scratch + busybox) <- base-b <- base-c <- base-d <-
+# leaves. Only bake's copy gets docker-bake.hcl: the orchestrator reads a bake file it finds as the
+# services' definition (image names included), so in its copy the file would rename its images to
+# bake's, and each tool's build would overwrite the other's images.
 gen() {
-  local dir=$1 ns=$2 salt=$3 leaves=$4 prev="" i b
+  local dir=$1 ns=$2 salt=$3 leaves=$4 withbake=${5:-} prev="" i b
   mkdir -p "$dir/buildx-profiles" "$dir/services"
   # Like the repository's local profile: the engine's BuildKit cache only, no exported copy (bake
   # below exports none either).
@@ -77,6 +81,7 @@ gen() {
     all+=("\"$s\"")
   done
   (IFS=,; printf 'group "default" {\n  targets = [%s]\n}\n' "${all[*]}") >> "$dir/docker-bake.hcl"
+  [ "$withbake" = bake ] || rm "$dir/docker-bake.hcl"
 }
 target() {
   local dir=$1 ns=$2 s=$3 dep=$4
@@ -109,7 +114,7 @@ for round in $(seq 1 "$RUNS"); do
     namespaces+=("$ns" "$ns-bake")
     o="$work/orch-$round-$tag"; b="$work/bake-$round-$tag"
     gen "$o" "$ns" "o$salt" "$LEAVES"
-    gen "$b" "$ns" "b$salt" "$LEAVES"
+    gen "$b" "$ns" "b$salt" "$LEAVES" bake
     total=$((LEAVES + 4))
     log "round $round, $platforms, $total services"
 
@@ -193,7 +198,7 @@ if [ "$BIG" -gt 0 ]; then
     echo "| $big_orch | $big_seq | $(awk -v a="$big_orch" -v b="$big_seq" 'BEGIN { printf "%.3f", a / b }') | ≤ 0.5× | $ok |"
   } | tee -a "$out"
   if [ "$BIG_BAKE" = 1 ]; then
-    bk="$work/big-bake"; gen "$bk" "$ns" "k$salt" "$BIG"
+    bk="$work/big-bake"; gen "$bk" "$ns" "k$salt" "$BIG" bake
     t0=$(now); bake "$bk" linux/amd64 && r=ok || r="failed: $(grep -m1 -o 'DeadlineExceeded[^"]*' "$bk/.bake-log" || tail -1 "$bk/.bake-log")"; t1=$(now)
     echo "| bake, $((BIG + 4)) targets, cold: $(secs "$t0" "$t1") s, $r |" | tee -a "$out"
   fi
