@@ -20,6 +20,7 @@ final class ExplainText {
       m.put("inputs", e.inputs());
       m.put("dependencies", e.dependencies());
       m.put("lookup", e.where());
+      m.put("attestations", e.attestations());
       out.println(Json.write(m));
       return;
     }

@@ -3,7 +3,9 @@ package dev.orchestrator.core.build;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.error.OrchestratorBug;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,21 @@ public final class BakeDefinition {
       names.put(s, name);
     }
     return names;
+  }
+
+  /** The {@code attest} entries: as {@link BuildxCommand#attestations}, provenance always said. */
+  static List<String> attest(Profile.Attestations a) {
+    List<String> attest = new ArrayList<>();
+    attest.add(
+        switch (a.provenance()) {
+          case FALSE -> "type=provenance,disabled=true";
+          case MIN -> "type=provenance,mode=min";
+          case MAX -> "type=provenance,mode=max";
+        });
+    if (a.sbom()) {
+      attest.add("type=sbom");
+    }
+    return attest;
   }
 
   /**
@@ -87,8 +104,7 @@ public final class BakeDefinition {
         t.put("cache-to", b.cacheTo());
       }
       t.put("output", b.outputs());
-      // As --provenance=false: attestation manifests would make digests and index entries differ.
-      t.put("attest", List.of("type=provenance,disabled=true"));
+      t.put("attest", attest(b.attestations()));
       target.put(targets.get(b.service()), t);
     }
     Map<String, Object> definition = new LinkedHashMap<>();

@@ -27,9 +27,7 @@ public final class BuildxCommand {
     builder.ifPresent(b -> argv.addAll(List.of("--builder", b)));
     argv.add("--progress=plain");
     argv.addAll(List.of("--platform", String.join(",", build.platforms())));
-    // Attestation manifests (platform unknown/unknown) would make digests and index entries
-    // differ from run to run and from what bake users compare against.
-    argv.add("--provenance=false");
+    argv.addAll(attestations(build.attestations()));
     argv.addAll(List.of("--file", build.dockerfile().toString()));
     build.stage().ifPresent(t -> argv.addAll(List.of("--target", t)));
     build.args().forEach((k, v) -> argv.addAll(List.of("--build-arg", k + "=" + v)));
@@ -46,6 +44,24 @@ public final class BuildxCommand {
     argv.addAll(List.of("--metadata-file", metadataFile.toString()));
     argv.add(build.context().toString());
     return List.copyOf(argv);
+  }
+
+  /**
+   * Provenance always said, never left to buildx's default (which is {@code mode=min}): off, it
+   * keeps attestation manifests (platform unknown/unknown) out of the index.
+   */
+  static List<String> attestations(Profile.Attestations a) {
+    List<String> flags = new ArrayList<>();
+    flags.add(
+        switch (a.provenance()) {
+          case FALSE -> "--provenance=false";
+          case MIN -> "--provenance=mode=min";
+          case MAX -> "--provenance=mode=max";
+        });
+    if (a.sbom()) {
+      flags.add("--sbom=true");
+    }
+    return flags;
   }
 
   /** The short flags for the two outputs everybody knows, {@code --output} for the rest. */

@@ -1,5 +1,6 @@
 package dev.orchestrator.core.build;
 
+import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.engine.Engine;
 import dev.orchestrator.core.hash.ServiceInputs;
@@ -21,6 +22,8 @@ import java.util.TreeSet;
  * @param where where the image was looked for and what was found
  * @param timestamps what {@code SOURCE_DATE_EPOCH} the build would use and whether the exporter
  *     rewrites file times to it, one line each
+ * @param attestations what buildx attaches besides the platform manifests (the profile's {@code
+ *     provenance} and {@code sbom}), one line each
  */
 public record Explanation(
     String service,
@@ -31,11 +34,13 @@ public record Explanation(
     boolean upToDate,
     boolean force,
     String where,
-    List<String> timestamps) {
+    List<String> timestamps,
+    List<String> attestations) {
 
   public Explanation {
     platformHashes = Map.copyOf(platformHashes);
     timestamps = List.copyOf(timestamps);
+    attestations = List.copyOf(attestations);
     inputs = List.copyOf(inputs);
     dependencies = List.copyOf(dependencies);
   }
@@ -69,6 +74,26 @@ public record Explanation(
         lookup.found() && !incremental.force(),
         incremental.force(),
         lookup.where(),
-        timestamps);
+        timestamps,
+        attestations(settings.profile().attestations()));
+  }
+
+  /** In words, with the flags buildx gets ({@link BuildxCommand#attestations}). */
+  static List<String> attestations(Profile.Attestations a) {
+    String flags = String.join(" ", BuildxCommand.attestations(a));
+    if (!a.any()) {
+      return List.of("none (" + flags + "): the image index holds only the platform manifests");
+    }
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add(
+        flags
+            + ": an attestation manifest (platform unknown/unknown) beside each platform's;"
+            + " digests, sizes, budgets and merge read only the platform manifests");
+    if (a.sbom()) {
+      lines.add(
+          "sbom: true: BuildKit runs the scanner image docker.io/docker/buildkit-syft-scanner,"
+              + " which the builder must be able to pull");
+    }
+    return lines;
   }
 }

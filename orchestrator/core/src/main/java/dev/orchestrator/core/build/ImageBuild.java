@@ -23,6 +23,7 @@ import java.util.TreeMap;
  * @param labels the labels the orchestrator adds (input hash), sorted
  * @param secrets buildx secret specs: only the variable name or file path, never the value
  * @param outputs buildx output specs
+ * @param attestations the profile's provenance and SBOM settings
  */
 public record ImageBuild(
     String service,
@@ -37,7 +38,8 @@ public record ImageBuild(
     List<String> tags,
     List<String> cacheFrom,
     List<String> cacheTo,
-    List<String> outputs) {
+    List<String> outputs,
+    Profile.Attestations attestations) {
 
   public ImageBuild {
     // Sorted, so that the definition is the same text for the same build.
@@ -161,6 +163,7 @@ public record ImageBuild(
         tags,
         cacheFrom,
         cacheTo,
-        outputs);
+        outputs,
+        profile.attestations());
   }
 }

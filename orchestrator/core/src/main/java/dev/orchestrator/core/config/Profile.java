@@ -35,6 +35,8 @@ import java.util.Optional;
  *     number of seconds, or none
  * @param sessionWidth at most this many services are in BuildKit ({@code bake}) sessions at once,
  *     so no one session holds more: bake has no limit of its own, and cold at 100 targets it fails
+ * @param attestations what buildx attaches to the images: provenance ({@code provenance:}) and an
+ *     SBOM ({@code sbom:}); none by default
  */
 public record Profile(
     String name,
@@ -53,7 +55,8 @@ public record Profile(
     Lint lint,
     Map<String, String> imagePaths,
     EpochSetting sourceDateEpoch,
-    int sessionWidth) {
+    int sessionWidth,
+    Attestations attestations) {
 
   /** Services in bake sessions at once when the profile does not say. */
   public static final int DEFAULT_SESSION_WIDTH = 32;
@@ -108,7 +111,8 @@ public record Profile(
             .lint(lint)
             .imagePaths(imagePaths)
             .sourceDateEpoch(sourceDateEpoch)
-            .sessionWidth(sessionWidth);
+            .sessionWidth(sessionWidth)
+            .attestations(attestations);
     // Merge tags that only repeat the tag follow a tag set over this profile.
     return mergeTags.equals(List.of(tag)) ? b : b.mergeTags(mergeTags);
   }
@@ -174,6 +178,27 @@ public record Profile(
     }
   }
 
+  /**
+   * The attestation manifests buildx adds to each image (platform {@code unknown/unknown}, beside
+   * the platform manifests): {@code provenance: false|min|max} and {@code sbom: true|false}.
+   */
+  public record Attestations(ProvenanceMode provenance, boolean sbom) {
+    /** Without either key: no attestations, so indexes hold only the platform manifests. */
+    public static final Attestations NONE = new Attestations(ProvenanceMode.FALSE, false);
+
+    /** Whether buildx adds any attestation manifest. */
+    public boolean any() {
+      return provenance != ProvenanceMode.FALSE || sbom;
+    }
+  }
+
+  /** SLSA provenance: none ({@code false}), {@code min} or {@code max} (buildx's modes). */
+  public enum ProvenanceMode {
+    FALSE,
+    MIN,
+    MAX
+  }
+
   /** How this profile names images. */
   public ImageNames imageNames() {
     return new ImageNames(registry, namespace, tag, imagePaths);
@@ -198,6 +223,7 @@ public record Profile(
     private Map<String, String> imagePaths = Map.of();
     private EpochSetting sourceDateEpoch = EpochSetting.FROM_GIT;
     private int sessionWidth = DEFAULT_SESSION_WIDTH;
+    private Attestations attestations = Attestations.NONE;
 
     private Builder(String name) {
       this.name = Objects.requireNonNull(name, "name");
@@ -285,6 +311,21 @@ public record Profile(
       return this;
     }
 
+    public Builder attestations(Attestations attestations) {
+      this.attestations = attestations;
+      return this;
+    }
+
+    /** The provenance mode, keeping the SBOM setting (the keys override one by one). */
+    public Builder provenance(ProvenanceMode provenance) {
+      return attestations(new Attestations(provenance, attestations.sbom()));
+    }
+
+    /** Whether an SBOM is attached, keeping the provenance mode. */
+    public Builder sbom(boolean sbom) {
+      return attestations(new Attestations(attestations.provenance(), sbom));
+    }
+
     public Profile build() {
       return new Profile(
           name,
@@ -303,7 +344,8 @@ public record Profile(
           lint,
           imagePaths,
           sourceDateEpoch,
-          sessionWidth);
+          sessionWidth,
+          attestations);
     }
   }
 }

@@ -37,6 +37,8 @@ public final class ProfileReader {
           "mergeTags",
           "lint",
           "sourceDateEpoch",
+          "provenance",
+          "sbom",
           "inherit");
 
   private static final String SUFFIX = ".yaml";
@@ -50,6 +52,7 @@ public final class ProfileReader {
   private static final Form EPOCH =
       Form.of(
           "none|[0-9]{1,12}", "a number of seconds since 1970 (such as 1700000000) or none", null);
+  private static final Form PROVENANCE = Form.oneOf("false", "min", "max");
   private static final Form JOBS = Form.of("[0-9]{1,9}", "a whole number of at least 1", null);
 
   private ProfileReader() {}
@@ -196,6 +199,10 @@ public final class ProfileReader {
                     ? Profile.EpochSetting.NONE
                     : Profile.EpochSetting.fixed(Long.parseLong(e)))
         .ifPresent(profile::sourceDateEpoch);
+    yaml.string(top, "provenance", PROVENANCE)
+        .map(p -> Profile.ProvenanceMode.valueOf(p.toUpperCase(Locale.ROOT)))
+        .ifPresent(profile::provenance);
+    yaml.string(top, "sbom", BOOLEAN).map(Boolean::parseBoolean).ifPresent(profile::sbom);
     yaml.throwIfAny();
     top.entries().keySet().forEach(k -> lines.put(k, top.lineOf(k)));
     return new Layer(profile.build(), description, lines, inherit && base.isPresent());

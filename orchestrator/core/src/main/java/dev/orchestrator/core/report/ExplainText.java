@@ -22,6 +22,10 @@ public final class ExplainText {
       line(out, "  timestamps (not part of the input hash):");
       e.timestamps().forEach(l -> line(out, "    " + l));
     }
+    if (!e.attestations().isEmpty()) {
+      line(out, "  attestations (the profile's provenance and sbom):");
+      e.attestations().forEach(l -> line(out, "    " + l));
+    }
     if (!e.dependencies().isEmpty()) {
       line(out, "  dependencies (their input hashes are part of this one):");
       e.dependencies().forEach(l -> line(out, "    " + l));

@@ -263,6 +263,77 @@ class BakeDefinitionTest {
         .contains("\"targets\" : [ \"my_base\", \"app\" ]");
   }
 
+  @Test
+  void provenanceAndSbomFromTheProfileAreTheTargetsAttestEntries() {
+    Service base = TestServices.from("base", "scratch");
+    ImageBuild max =
+        ImageBuild.of(
+            base,
+            release(new Profile.Attestations(Profile.ProvenanceMode.MAX, false)),
+            both,
+            Map.of(),
+            ROOT,
+            Map.of(),
+            List.of());
+
+    assertThat(BakeDefinition.json(List.of(max)))
+        .isEqualTo(
+            """
+            {
+              "group" : {
+                "default" : {
+                  "targets" : [ "base" ]
+                }
+              },
+              "target" : {
+                "base" : {
+                  "context" : "/repo/services/base",
+                  "dockerfile" : "/repo/services/base/Dockerfile",
+                  "platforms" : [ "linux/amd64", "linux/arm64" ],
+                  "tags" : [ "reg:5000/monorepo/base:latest" ],
+                  "output" : [ "type=image,push=true" ],
+                  "attest" : [ "type=provenance,mode=max" ]
+                }
+              }
+            }
+            """);
+    assertThat(attest(new Profile.Attestations(Profile.ProvenanceMode.MIN, false)))
+        .isEqualTo("\"attest\" : [ \"type=provenance,mode=min\" ]");
+    assertThat(attest(new Profile.Attestations(Profile.ProvenanceMode.MAX, true)))
+        .isEqualTo("\"attest\" : [ \"type=provenance,mode=max\", \"type=sbom\" ]");
+    assertThat(attest(new Profile.Attestations(Profile.ProvenanceMode.FALSE, true)))
+        .isEqualTo("\"attest\" : [ \"type=provenance,disabled=true\", \"type=sbom\" ]");
+  }
+
+  private Profile release(Profile.Attestations attestations) {
+    return Profile.builder("release")
+        .platforms(both)
+        .output(Profile.Output.PUSH)
+        .registry(Optional.of("reg:5000"))
+        .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
+        .attestations(attestations)
+        .build();
+  }
+
+  /** The target's attest line in the definition of one service built with these attestations. */
+  private String attest(Profile.Attestations attestations) {
+    ImageBuild b =
+        ImageBuild.of(
+            TestServices.from("base", "scratch"),
+            release(attestations),
+            both,
+            Map.of(),
+            ROOT,
+            Map.of(),
+            List.of());
+    return BakeDefinition.json(List.of(b))
+        .lines()
+        .map(String::strip)
+        .filter(l -> l.startsWith("\"attest\""))
+        .findFirst()
+        .orElseThrow();
+  }
+
   private static Service withDescriptor(Service s) {
     ServiceDescriptor d =
         ServiceDescriptor.builder()

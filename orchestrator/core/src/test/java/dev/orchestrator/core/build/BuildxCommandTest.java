@@ -143,6 +143,35 @@ class BuildxCommandTest {
             "--secret", "id=npm,env=NPM_TOKEN", "--secret", "id=netrc,src=/root/.netrc");
   }
 
+  @Test
+  void provenanceAndSbomFromTheProfileAreFlagsRightAfterThePlatforms() {
+    Profile.Attestations off = Profile.Attestations.NONE;
+    assertThat(attestationFlags(off)).containsExactly("--provenance=false");
+    assertThat(attestationFlags(new Profile.Attestations(Profile.ProvenanceMode.MIN, false)))
+        .containsExactly("--provenance=mode=min");
+    assertThat(attestationFlags(new Profile.Attestations(Profile.ProvenanceMode.MAX, false)))
+        .containsExactly("--provenance=mode=max");
+    assertThat(attestationFlags(new Profile.Attestations(Profile.ProvenanceMode.FALSE, true)))
+        .containsExactly("--provenance=false", "--sbom=true");
+    assertThat(attestationFlags(new Profile.Attestations(Profile.ProvenanceMode.MAX, true)))
+        .containsExactly("--provenance=mode=max", "--sbom=true");
+  }
+
+  /** The argv of a release-like push with these attestations, from the platforms to the file. */
+  private List<String> attestationFlags(Profile.Attestations attestations) {
+    Profile release =
+        Profile.builder("release")
+            .platforms(List.of("linux/amd64", "linux/arm64"))
+            .output(Profile.Output.PUSH)
+            .registry(Optional.of("127.0.0.1:5000"))
+            .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
+            .attestations(attestations)
+            .build();
+    List<String> argv = argv(app, release, release.platforms(), Map.of(), Path.of("/repo"), META);
+    assertThat(argv).endsWith("--push", "--metadata-file", META.toString(), "/repo/services/app");
+    return argv.subList(argv.indexOf("linux/amd64,linux/arm64") + 1, argv.indexOf("--file"));
+  }
+
   private static Profile digestProfile(
       Optional<String> stagingTag, java.util.Map<String, String> builders) {
     return Profile.builder("ci-arm64")

@@ -199,7 +199,7 @@ class ProfileReaderTest {
                 "unknown key 'platform'; expected one of: description, platforms, output,"
                     + " registry, namespace, tag, cache, jobs, sessionWidth, builder, builders,"
                     + " stagingTag,"
-                    + " mergeTags, lint, sourceDateEpoch, inherit"));
+                    + " mergeTags, lint, sourceDateEpoch, provenance, sbom, inherit"));
   }
 
   @Test
@@ -332,6 +332,30 @@ class ProfileReaderTest {
                 2,
                 "'sourceDateEpoch': 'yesterday' is not a number of seconds since 1970 (such as"
                     + " 1700000000) or none"));
+  }
+
+  @Test
+  void provenanceAndSbomAreOffUnlessAProfileSetsThem() throws IOException {
+    assertThat(read("jobs: 1\n").attestations()).isEqualTo(Profile.Attestations.NONE);
+    assertThat(Profile.Attestations.NONE.any()).isFalse();
+    assertThat(read("provenance: false\n").attestations()).isEqualTo(Profile.Attestations.NONE);
+    assertThat(read("provenance: min\n").attestations())
+        .isEqualTo(new Profile.Attestations(Profile.ProvenanceMode.MIN, false));
+    assertThat(read("provenance: max\nsbom: true\n").attestations())
+        .isEqualTo(new Profile.Attestations(Profile.ProvenanceMode.MAX, true));
+    assertThat(read("sbom: true\n").attestations())
+        .isEqualTo(new Profile.Attestations(Profile.ProvenanceMode.FALSE, true));
+    assertThat(read("sbom: false\n").attestations().any()).isFalse();
+  }
+
+  @Test
+  void badProvenanceAndSbomValuesNameTheirLinesAndTheValuesAccepted() throws IOException {
+    assertThat(problems("jobs: 1\nprovenance: true\nsbom: max\n"))
+        .containsExactly(
+            at(2, "'provenance': 'true' is not one of: false, min, max"),
+            at(3, "'sbom': 'max' is not one of: true, false"));
+    assertThat(problems("provenance: [max]\n"))
+        .containsExactly(at(1, "'provenance' must be one of: false, min, max"));
   }
 
   @Test

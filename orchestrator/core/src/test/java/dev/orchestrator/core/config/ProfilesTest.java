@@ -77,6 +77,41 @@ class ProfilesTest {
   }
 
   @Test
+  void onlyTheReleaseProfileAttachesProvenanceMaxAndAnOverrideChangesOneKey() throws IOException {
+    for (String name : List.of("local", "ci-amd64", "ci-arm64", "ci")) {
+      assertThat(profiles().resolve(name, REGISTRY).attestations())
+          .as(name)
+          .isEqualTo(Profile.Attestations.NONE);
+    }
+    assertThat(profiles().resolve("release", REGISTRY).attestations())
+        .isEqualTo(new Profile.Attestations(Profile.ProvenanceMode.MAX, false));
+
+    write("release", "sbom: true\n");
+    assertThat(profiles().resolve("release", REGISTRY).attestations())
+        .isEqualTo(new Profile.Attestations(Profile.ProvenanceMode.MAX, true));
+    write("release", "provenance: min\n");
+    assertThat(profiles().resolve("release", REGISTRY).attestations())
+        .isEqualTo(new Profile.Attestations(Profile.ProvenanceMode.MIN, false));
+    write("release", "provenance: false\n");
+    assertThat(profiles().resolve("release", REGISTRY).attestations())
+        .isEqualTo(Profile.Attestations.NONE);
+  }
+
+  @Test
+  void aBadProvenanceInAnOverrideNamesItsFileLineAndTheValuesAccepted() throws IOException {
+    Path file = write("release", "jobs: 2\nprovenance: full\nsbom: spdx\n");
+
+    ConfigurationException e =
+        catchThrowableOfType(
+            ConfigurationException.class, () -> profiles().resolve("release", REGISTRY));
+
+    assertThat(e.problems())
+        .containsExactly(
+            new Problem(file, 2, "'provenance': 'full' is not one of: false, min, max"),
+            new Problem(file, 3, "'sbom': 'spdx' is not one of: true, false"));
+  }
+
+  @Test
   void aPushingProfileWithoutARegistryFromAnywhereSaysWhereToGiveIt() {
     ConfigurationException e =
         catchThrowableOfType(
