@@ -6,6 +6,7 @@ import dev.orchestrator.core.engine.Engine;
 import dev.orchestrator.core.error.EnvironmentException;
 import dev.orchestrator.core.image.ImageNames;
 import dev.orchestrator.core.layers.PlatformImage;
+import dev.orchestrator.core.registry.PlatformManifests;
 import dev.orchestrator.core.registry.RegistryClient;
 import dev.orchestrator.core.registry.RegistrySizes;
 import dev.orchestrator.core.size.ImageSizes;
@@ -28,14 +29,14 @@ final class ImageMeasure {
   private final BuildSettings settings;
   private final Engine engine;
   private final ImageNames names;
+  private final RegistryClient client;
   private final RegistrySizes registry;
 
   ImageMeasure(BuildSettings settings, Engine engine) {
     this.settings = settings;
     this.engine = engine;
     this.names = settings.profile().imageNames();
-    RegistryClient client =
-        settings.incremental().map(Incremental::registry).orElseGet(RegistryClient::new);
+    this.client = settings.incremental().map(Incremental::registry).orElseGet(RegistryClient::new);
     this.registry = new RegistrySizes(client, new LayerSizes());
   }
 
@@ -73,5 +74,15 @@ final class ImageMeasure {
       LOG.warn("sizes of {} not measured: {}", reference, e.getMessage());
       return Map.of();
     }
+  }
+
+  /**
+   * The platform manifest a one-platform push made, when buildx reported the digest of an index
+   * holding it and its attestations (see {@link PlatformManifests}).
+   *
+   * @throws EnvironmentException when the registry cannot be read
+   */
+  String platformManifest(Service service, String digest) {
+    return PlatformManifests.of(client, names.repository(service.name()), digest);
   }
 }

@@ -123,6 +123,22 @@ final class ServiceBuild {
     if (digest.isEmpty() && settings.profile().output() == Profile.Output.PUSH_BY_DIGEST) {
       return withStatus(service, BuildStatus.FAILED, took, noDigest, tail);
     }
+    if (digest.isPresent() && settings.profile().attestations().any()) {
+      // buildx reported the index of the platform manifest and its attestations.
+      try {
+        digest = Optional.of(upToDate.measure().platformManifest(service, digest.get()));
+      } catch (dev.orchestrator.core.error.EnvironmentException e) {
+        return withStatus(
+            service,
+            BuildStatus.FAILED,
+            took,
+            "pushed "
+                + digest.get()
+                + ", but reading its platform manifest failed: "
+                + e.getMessage(),
+            List.of());
+      }
+    }
     Optional<String> untagged = upToDate.tagPushed(service, digest);
     if (untagged.isPresent()) {
       return withStatus(service, BuildStatus.FAILED, took, untagged.get(), List.of());
