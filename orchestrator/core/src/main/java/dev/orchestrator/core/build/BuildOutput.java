@@ -2,6 +2,7 @@ package dev.orchestrator.core.build;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,7 +20,27 @@ public final class BuildOutput {
       Pattern.compile("^#(\\d+) \\[(?:\\S+/\\S+ )?(?:[\\w.-]+ )?\\d+/\\d+\\] .*");
   private static final Pattern CACHED = Pattern.compile("^#(\\d+) CACHED\\s*$");
 
+  /** The image BuildKit runs to make an SBOM attestation ({@code sbom: true} in a profile). */
+  static final String SBOM_SCANNER = "docker.io/docker/buildkit-syft-scanner";
+
   private BuildOutput() {}
+
+  /**
+   * Why a build with {@code sbom: true} failed, when BuildKit could not get its scanner image: bake
+   * names that step after no target, so a member's own lines would not show it.
+   */
+  static Optional<String> scannerFailure(List<String> lines) {
+    return lines.stream()
+        .filter(l -> l.startsWith("ERROR") && l.contains(SBOM_SCANNER))
+        .findFirst()
+        .map(
+            l ->
+                "sbom: true needs BuildKit's SBOM scanner image "
+                    + SBOM_SCANNER
+                    + ", which the builder could not get ("
+                    + l.strip()
+                    + ")");
+  }
 
   /** Cached and total build steps (internal vertices such as loading the context excluded). */
   public static StepCounts cacheUse(List<String> lines) {

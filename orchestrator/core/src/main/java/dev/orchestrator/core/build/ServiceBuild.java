@@ -85,7 +85,7 @@ final class ServiceBuild {
       return failed(
           service,
           start,
-          "docker buildx build exited with " + result.exitCode(),
+          "docker buildx build exited with " + result.exitCode() + scannerFailure(result),
           result.tail(TAIL_LINES));
     }
     BuildOutput.StepCounts steps = BuildOutput.cacheUse(result.output());
@@ -102,6 +102,13 @@ final class ServiceBuild {
         digest,
         "buildx wrote no containerimage.digest to " + metadata,
         result.tail(TAIL_LINES));
+  }
+
+  /** {@code ": why"} when an SBOM scanner that could not be pulled failed the build, else "". */
+  String scannerFailure(ProcessResult result) {
+    return settings.profile().attestations().sbom()
+        ? BuildOutput.scannerFailure(result.output()).map(m -> ": " + m).orElse("")
+        : "";
   }
 
   /**

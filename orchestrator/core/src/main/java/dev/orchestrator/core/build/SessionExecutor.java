@@ -407,7 +407,9 @@ final class SessionExecutor {
               took,
               "docker buildx bake exited with "
                   + result.exitCode()
-                  + (errors.isEmpty() ? "" : ": " + errors.get(errors.size() - 1)),
+                  + (errors.isEmpty()
+                      ? serviceBuild.scannerFailure(result)
+                      : ": " + errors.get(errors.size() - 1)),
               lines.isEmpty()
                   ? result.tail(ServiceBuild.TAIL_LINES)
                   : lines.subList(

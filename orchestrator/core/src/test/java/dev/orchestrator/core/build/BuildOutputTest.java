@@ -38,4 +38,28 @@ class BuildOutputTest {
     assertThat(BuildOutput.cacheUse(List.of("#1 [internal] load build definition")).allCached())
         .isFalse();
   }
+
+  @Test
+  void anSbomScannerThatCouldNotBePulledIsNamedFromBuildxsErrorLine() {
+    // As buildx 0.13.1 printed it here, where Docker Hub cannot be reached.
+    String error =
+        "ERROR: failed to solve: failed to resolve source metadata for"
+            + " docker.io/docker/buildkit-syft-scanner:stable-1: failed to do request: Head"
+            + " \"https://registry-1.docker.io/v2/docker/buildkit-syft-scanner/manifests/stable-1\":"
+            + " dial tcp: lookup registry-1.docker.io on 10.255.255.53:53: no such host";
+    List<String> lines =
+        List.of(
+            "#2 resolve image config for docker-image://docker.io/docker/buildkit-syft-scanner:stable-1",
+            "#2 ERROR: failed to do request",
+            error);
+
+    assertThat(BuildOutput.scannerFailure(lines))
+        .contains(
+            "sbom: true needs BuildKit's SBOM scanner image docker.io/docker/buildkit-syft-scanner,"
+                + " which the builder could not get ("
+                + error
+                + ")");
+    assertThat(BuildOutput.scannerFailure(List.of("ERROR: failed to solve: exit code 1")))
+        .isEmpty();
+  }
 }
