@@ -49,8 +49,6 @@ final class UpToDateCheck {
   private final ImageNames names;
   private final Optional<Incremental> incremental;
   private final ImageMeasure measure;
-  // One listing of the engine's labelled images answers every service of this build.
-  private final LocalImageLookup local;
   // Written by the executors' threads, each for its own service; read when its result is made.
   private final Map<String, String> buildReasons = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -61,7 +59,6 @@ final class UpToDateCheck {
     this.names = names;
     this.incremental = settings.incremental();
     this.measure = new ImageMeasure(settings, engine);
-    this.local = new LocalImageLookup(engine);
   }
 
   /** The hashes of one service for the build's platforms, and the one recorded on the image. */
@@ -176,7 +173,7 @@ final class UpToDateCheck {
     if (settings.profile().output() != Profile.Output.LOAD) {
       return Lookup.missing("no local engine or registry to look in");
     }
-    return local.find(names.reference(service.name()), hashes.image());
+    return new LocalImageLookup(engine).find(names.reference(service.name()), hashes.image());
   }
 
   /**

@@ -170,22 +170,6 @@ final class DockerJavaEngine implements Engine {
   }
 
   @Override
-  public List<LabelledImage> imagesLabelled(String key) {
-    return require(
-        "list images labelled " + key,
-        reproduce("docker image ls --filter label=" + key),
-        () ->
-            client.listImagesCmd().withLabelFilter(key).exec().stream()
-                .filter(i -> i.getLabels() != null && i.getLabels().get(key) != null)
-                .map(
-                    i ->
-                        new LabelledImage(
-                            i.getRepoTags() == null ? List.of() : List.of(i.getRepoTags()),
-                            i.getLabels().get(key)))
-                .toList());
-  }
-
-  @Override
   public void removeImage(String imageRef) {
     require(
         "remove " + imageRef,

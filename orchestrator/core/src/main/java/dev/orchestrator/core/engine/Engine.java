@@ -82,12 +82,6 @@ public interface Engine extends AutoCloseable {
    */
   Optional<String> imageLabel(String imageRef, String key);
 
-  /**
-   * Every local image that carries the label {@code key}: its references and the label's value. One
-   * engine call, so that the up-to-date check of a whole build asks the engine once.
-   */
-  List<LabelledImage> imagesLabelled(String key);
-
   /** Removes the image reference; an image that does not exist is not an error. */
   void removeImage(String imageRef);
 

@@ -119,24 +119,6 @@ final class LazyEngine implements Engine {
   }
 
   @Override
-  public List<LabelledImage> imagesLabelled(String key) {
-    String what = "list images labelled " + key;
-    JsonNode list =
-        json(
-            what,
-            "docker image ls --filter label=" + key,
-            "/images/json?filters=" + EngineApi.encode("{\"label\":[\"" + key + "\"]}"));
-    List<LabelledImage> images = new ArrayList<>();
-    for (JsonNode image : list) {
-      JsonNode value = image.path("Labels").path(key);
-      if (value.isTextual()) {
-        images.add(new LabelledImage(texts(image.path("RepoTags")), value.asText()));
-      }
-    }
-    return images;
-  }
-
-  @Override
   public Map<String, ImageSizes> imageSizes(String imageRef) {
     return dockerJava().imageSizes(imageRef);
   }

@@ -42,11 +42,6 @@ public final class OfflineEngine implements Engine {
   }
 
   @Override
-  public List<LabelledImage> imagesLabelled(String key) {
-    return List.of();
-  }
-
-  @Override
   public void removeImage(String imageRef) {
     throw refused("removing " + imageRef);
   }

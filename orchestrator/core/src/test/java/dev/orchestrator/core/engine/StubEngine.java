@@ -31,11 +31,6 @@ public class StubEngine implements Engine {
   }
 
   @Override
-  public List<LabelledImage> imagesLabelled(String key) {
-    return List.of();
-  }
-
-  @Override
   public void removeImage(String imageRef) {}
 
   @Override
