@@ -1,0 +1,23 @@
+package dev.orchestrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.core.ConsoleAppender;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** logback is set up by QuietLogging (found through its service file), not by an XML file. */
+class QuietLoggingTest {
+  @Test
+  void onlyWarningsGoToStandardError() {
+    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+    assertThat(root.getLevel()).isEqualTo(Level.WARN);
+    assertThat(root.getAppender("STDERR"))
+        .isInstanceOfSatisfying(
+            ConsoleAppender.class, a -> assertThat(a.getTarget()).isEqualTo("System.err"));
+    assertThat(getClass().getResource("/logback.xml")).isNull();
+  }
+}
