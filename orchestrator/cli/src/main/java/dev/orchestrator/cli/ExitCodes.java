@@ -24,7 +24,7 @@ public final class ExitCodes {
   /** No Docker engine answers, or it lacks buildx, the containerd store or a platform. */
   public static final int NO_ENGINE = 5;
 
-  /** An image failed a verify check. */
+  /** An image failed a verify check, or two builds of it differ ({@code verify --reproducible}). */
   public static final int VERIFY_FAILED = 6;
 
   /** The orchestrator itself went wrong (a bug to report); {@code EX_SOFTWARE} of sysexits.h. */
@@ -41,7 +41,7 @@ public final class ExitCodes {
           + "  3    bad configuration (Dockerfile, service.yaml, profile, cycle, a lint error)%n"
           + "  4    over budget (an image is larger than its budget)%n"
           + "  5    no engine (or no buildx, containerd store or platform): run `make engine`%n"
-          + "  6    verify failed%n"
+          + "  6    verify failed (a check failed, or verify --reproducible found two builds differ)%n"
           + "  70   internal error (a bug: please report it)%n"
           + "  130  interrupted%n";
 

@@ -1,7 +1,9 @@
 package dev.orchestrator.cli;
 
 import dev.orchestrator.core.VerifyRequest;
+import dev.orchestrator.core.report.ReproducibleText;
 import dev.orchestrator.core.report.VerifyText;
+import dev.orchestrator.core.reproduce.ReproducibleReport;
 import dev.orchestrator.core.verify.VerifyReport;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,6 +35,15 @@ final class VerifyCommand implements Callable<Integer> {
               + " verified.")
   java.nio.file.Path digestsFile;
 
+  @picocli.CommandLine.Option(
+      names = "--reproducible",
+      description =
+          "Instead of running the images: build each service twice without cache, the same way"
+              + " (to OCI layouts, rewrite-timestamp where the builder takes it), and compare the"
+              + " per-platform manifest digests; a difference names the first differing layer,"
+              + " its instruction and files (exit 6).")
+  boolean reproducible;
+
   VerifyCommand(CliFactory.Context context) {
     this.context = context;
   }
@@ -49,6 +60,17 @@ final class VerifyCommand implements Callable<Integer> {
             java.util.Optional.ofNullable(digestsFile).map(p -> p.toAbsolutePath().normalize()));
     ProgressPrinter progress =
         new ProgressPrinter(shared.json ? context.err() : context.out(), false, shared.verbose);
+    if (reproducible) {
+      ReproducibleReport report =
+          shared.orchestrator(context).verifyReproducible(request, progress);
+      context
+          .out()
+          .print(
+              shared.json
+                  ? Json.write(ReproducibleJson.of(report)) + System.lineSeparator()
+                  : ReproducibleText.render(report));
+      return ExitCodes.of(report.verdict());
+    }
     VerifyReport report = shared.orchestrator(context).verify(request, progress);
     print(context, shared.json, report);
     return ExitCodes.of(report.verdict());

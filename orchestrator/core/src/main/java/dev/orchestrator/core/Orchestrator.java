@@ -6,6 +6,7 @@ import dev.orchestrator.core.build.BuildSettings;
 import dev.orchestrator.core.build.Explanation;
 import dev.orchestrator.core.build.ExternalBases;
 import dev.orchestrator.core.build.Incremental;
+import dev.orchestrator.core.config.DigestsFileReader;
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.config.ProfileOrigin;
 import dev.orchestrator.core.config.Profiles;
@@ -43,6 +44,7 @@ import dev.orchestrator.core.publish.Merger;
 import dev.orchestrator.core.publish.StagedMatrix;
 import dev.orchestrator.core.registry.DockerConfig;
 import dev.orchestrator.core.registry.RegistryClient;
+import dev.orchestrator.core.reproduce.ReproducibleReport;
 import dev.orchestrator.core.result.BuildReport;
 import dev.orchestrator.core.result.ServiceResult;
 import dev.orchestrator.core.state.BuildLock;
@@ -417,6 +419,72 @@ public final class Orchestrator {
       return new VerifyRun(engine, host, jobs, listener, lineage(workspace, names, images.keySet()))
           .run(images, platforms);
     }
+  }
+
+  /**
+   * The reproducibility gate ({@code verify --reproducible}): each selected service (not its
+   * dependencies) is built twice without cache, the same way, and the per-platform manifest digests
+   * are compared; a difference names the first differing layer, its instruction and its files. Its
+   * in-repo bases are taken as built, wired as in a normal build.
+   */
+  public ReproducibleReport verifyReproducible(VerifyRequest request, BuildListener listener) {
+    Workspace workspace = load(request.root());
+    Profile profile = profile(workspace, request.profile());
+    List<String> platforms = Platforms.chosen(request.platforms(), profile.platforms());
+    Plan plan = Planner.plan(workspace.graph(), request.services());
+    List<Service> selected =
+        plan.services().stream()
+            .filter(s -> request.services().isEmpty() || request.services().contains(s))
+            .map(workspace.repository().byName()::get)
+            .toList();
+    ownFolders(workspace, profile);
+    new StateFolder(workspace.root()).beforeWriting();
+    try (Engine engine = engines.get();
+        Incremental incremental = UpToDate.open(workspace, plan, true, registry())) {
+      listener.on(new BuildEvent.Phase("", "preflight"));
+      engine.preflight(platforms);
+      BuildSettings settings = gateSettings(workspace, profile, platforms, incremental, request);
+      return reproducibleGate(workspace, settings, engine, listener).run(selected);
+    }
+  }
+
+  private BuildSettings gateSettings(
+      Workspace workspace,
+      Profile profile,
+      List<String> platforms,
+      Incremental incremental,
+      VerifyRequest request) {
+    Map<String, String> earlier = new LinkedHashMap<>();
+    if (profile.output() == Profile.Output.PUSH_BY_DIGEST) {
+      // A push-by-digest job's bases are named by digest: take them from its digests file.
+      DigestsOutput.check(profile, platforms);
+      Path file =
+          request
+              .digestsFile()
+              .orElse(DigestsOutput.defaultFile(new StateFolder(workspace.root()), platforms));
+      DigestsFileReader.read(file)
+          .services()
+          .forEach(
+              (service, images) ->
+                  images.digests().values().stream()
+                      .findFirst()
+                      .ifPresent(d -> earlier.put(service, images.repository() + "@" + d)));
+    }
+    return UpToDate.withIncremental(
+            new BuildSettings(workspace.root(), profile, platforms, 1, false), incremental)
+        .withProvenance(BuildProvenance.of(workspace.root(), environment, runner))
+        .withEarlierImages(earlier)
+        .withEpochs(epochs(workspace, profile, incremental));
+  }
+
+  private ReproducibleGate reproducibleGate(
+      Workspace workspace, BuildSettings settings, Engine engine, BuildListener listener) {
+    return new ReproducibleGate(
+        settings,
+        new BuildExecutor(settings, engine, runner, listener),
+        workspace.graph(),
+        runner,
+        listener);
   }
 
   /** Which services are bases, and the image each verified service builds FROM. */

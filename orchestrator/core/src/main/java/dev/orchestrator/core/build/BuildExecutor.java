@@ -281,6 +281,17 @@ public final class BuildExecutor {
   }
 
   /**
+   * The argv of the reproducibility gate's rebuild of {@code service}: its build options as in a
+   * normal build, its in-repo images wired the same way, {@code --no-cache}, exported to the OCI
+   * layout folder {@code dir} (with {@code rewrite-timestamp=true} when asked).
+   */
+  public List<String> reproducibleArgv(
+      Service service, ServiceGraph graph, java.nio.file.Path dir, boolean rewriteTimestamp) {
+    return serviceBuild.reproducibleArgv(
+        service, namedContexts(service.name(), graph, Map.of()), dir, rewriteTimestamp);
+  }
+
+  /**
    * Whether an image with this service's input hash exists already (no preparation runs, nothing is
    * built): so that Maven is not run for a module whose image is up to date.
    */

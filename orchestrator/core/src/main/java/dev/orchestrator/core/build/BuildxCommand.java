@@ -64,6 +64,17 @@ public final class BuildxCommand {
     return flags;
   }
 
+  /**
+   * The argv of a rebuild that uses no BuildKit cache for this service's own steps ({@code
+   * --no-cache}); in-repo bases still come from their named contexts, as built.
+   */
+  public static List<String> noCacheArgv(
+      ImageBuild build, Optional<String> builder, Path metadataFile) {
+    List<String> argv = new ArrayList<>(argv(build, builder, metadataFile));
+    argv.add(argv.indexOf("--progress=plain") + 1, "--no-cache");
+    return List.copyOf(argv);
+  }
+
   /** The short flags for the two outputs everybody knows, {@code --output} for the rest. */
   private static List<String> output(String spec) {
     return switch (spec) {

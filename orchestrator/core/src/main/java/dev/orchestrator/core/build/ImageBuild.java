@@ -166,4 +166,33 @@ public record ImageBuild(
         outputs,
         profile.attestations());
   }
+
+  /**
+   * This build as the reproducibility gate makes it: the same options, but exported to an OCI
+   * layout folder (nothing tagged, loaded or pushed, no cache exported or imported), with {@code
+   * rewrite-timestamp=true} when asked and there is an epoch to rewrite to.
+   */
+  public ImageBuild toOciLayout(Path dir, boolean rewriteTimestamp) {
+    String output =
+        "type=oci,tar=false,dest="
+            + dir
+            + (rewriteTimestamp && args.containsKey(SourceDateEpoch.ARG)
+                ? ",rewrite-timestamp=true"
+                : "");
+    return new ImageBuild(
+        service,
+        context,
+        dockerfile,
+        stage,
+        args,
+        labels,
+        secrets,
+        contexts,
+        platforms,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(output),
+        attestations);
+  }
 }

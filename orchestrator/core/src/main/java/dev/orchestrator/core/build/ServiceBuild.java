@@ -66,6 +66,20 @@ final class ServiceBuild {
         settings.state().buildMetadata(service.name()));
   }
 
+  /**
+   * The reproducibility gate's rebuild of one service: its normal build options, no cache, exported
+   * to the OCI layout folder {@code dir}.
+   */
+  List<String> reproducibleArgv(
+      Service service, Map<String, String> namedContexts, Path dir, boolean rewriteTimestamp) {
+    Map<String, String> contexts = new TreeMap<>();
+    namedContexts.forEach((name, ref) -> contexts.put(name, "docker-image://" + ref));
+    return BuildxCommand.noCacheArgv(
+        imageBuild(service, contexts).toOciLayout(dir, rewriteTimestamp),
+        settings.profile().builderFor(settings.platformsOf(service)),
+        Path.of(dir + ".metadata.json"));
+  }
+
   /** Builds one service with its own {@code docker buildx build}. */
   ServiceResult run(Service service, Map<String, String> namedContexts) {
     long start = System.nanoTime();

@@ -51,7 +51,8 @@ public enum LayerCompression {
     }
   }
 
-  private InputStream decoded(InputStream blob) throws IOException {
+  /** The blob's bytes decompressed, streamed; closing it closes {@code blob}. */
+  public InputStream decoded(InputStream blob) throws IOException {
     return switch (this) {
       case NONE -> blob;
       case GZIP -> new GZIPInputStream(blob, BUFFER);
