@@ -3,6 +3,7 @@ package dev.orchestrator.cli;
 import dev.orchestrator.core.BuildOutcome;
 import dev.orchestrator.core.BuildRequest;
 import dev.orchestrator.core.report.ReportText;
+import dev.orchestrator.core.report.ReproducibleText;
 import dev.orchestrator.core.report.VerifyText;
 import dev.orchestrator.core.result.BuildReport;
 import java.nio.file.Path;
@@ -151,10 +152,12 @@ final class BuildCommand implements Callable<Integer> {
     if (shared.json) {
       Map<String, Object> json = ReportJson.of(report);
       outcome.verified().ifPresent(v -> json.put("verify", VerifyJson.of(v)));
+      outcome.reproducible().ifPresent(r -> json.put("reproducible", ReproducibleJson.of(r)));
       context.out().println(Json.write(json));
     } else {
       context.out().print(ReportText.report(report));
       outcome.verified().ifPresent(v -> context.out().print(VerifyText.render(v)));
+      outcome.reproducible().ifPresent(r -> context.out().print(ReproducibleText.render(r)));
     }
     return ExitCodes.of(outcome.verdict());
   }

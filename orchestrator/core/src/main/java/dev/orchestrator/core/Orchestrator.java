@@ -218,6 +218,7 @@ public final class Orchestrator {
                 .withEarlierImages(earlier)
                 .withEpochs(epochs(workspace, profile, incremental));
         built = build(request, workspace, services, plan, platforms, settings, listener);
+        built = gateIfAsked(request, profile, workspace, services, settings, built, listener);
       }
       if (!request.verifyAfter() || built.report().isEmpty() || built.report().get().anyFailed()) {
         writeJobReport(request, profile, platforms, built, Optional.empty());
@@ -444,7 +445,39 @@ public final class Orchestrator {
       listener.on(new BuildEvent.Phase("", "preflight"));
       engine.preflight(platforms);
       BuildSettings settings = gateSettings(workspace, profile, platforms, incremental, request);
-      return reproducibleGate(workspace, settings, engine, listener).run(selected);
+      return reproducibleGate(workspace, settings, engine, listener, Map.of()).run(selected);
+    }
+  }
+
+  /**
+   * With the profile's {@code verify: {reproducible: true}}, a successful build then runs the
+   * reproducibility gate on every service it built, found cached or up to date.
+   */
+  private BuildOutcome gateIfAsked(
+      BuildRequest request,
+      Profile profile,
+      Workspace workspace,
+      Map<String, Service> services,
+      BuildSettings settings,
+      BuildOutcome built,
+      BuildListener listener) {
+    if (!profile.verify().reproducible()
+        || request.dryRun()
+        || built.report().isEmpty()
+        || built.report().get().anyFailed()) {
+      return built;
+    }
+    Map<String, ServiceResult> results = new LinkedHashMap<>();
+    built.report().get().services().forEach(r -> results.put(r.name(), r));
+    List<Service> gated =
+        built.report().get().services().stream()
+            .filter(r -> r.status().succeeded())
+            .map(r -> services.get(r.name()))
+            .toList();
+    listener.on(new BuildEvent.Phase("", "verify.reproducible: rebuilding without cache"));
+    try (Engine engine = engines.get()) {
+      return built.withReproducible(
+          reproducibleGate(workspace, settings, engine, listener, results).run(gated));
     }
   }
 
@@ -477,12 +510,20 @@ public final class Orchestrator {
         .withEpochs(epochs(workspace, profile, incremental));
   }
 
+  /**
+   * @param built this run's results, so that a base pushed by digest is wired by that digest
+   */
   private ReproducibleGate reproducibleGate(
-      Workspace workspace, BuildSettings settings, Engine engine, BuildListener listener) {
+      Workspace workspace,
+      BuildSettings settings,
+      Engine engine,
+      BuildListener listener,
+      Map<String, ServiceResult> built) {
     return new ReproducibleGate(
         settings,
         new BuildExecutor(settings, engine, runner, listener),
         workspace.graph(),
+        built,
         runner,
         listener);
   }

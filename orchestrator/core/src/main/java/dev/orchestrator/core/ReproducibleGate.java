@@ -15,6 +15,7 @@ import dev.orchestrator.core.reproduce.ImageComparison;
 import dev.orchestrator.core.reproduce.OciLayout;
 import dev.orchestrator.core.reproduce.ReproducibleCheck;
 import dev.orchestrator.core.reproduce.ReproducibleReport;
+import dev.orchestrator.core.result.ServiceResult;
 import dev.orchestrator.core.state.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,6 +39,7 @@ final class ReproducibleGate {
   private final BuildSettings settings;
   private final BuildExecutor executor;
   private final ServiceGraph graph;
+  private final Map<String, ServiceResult> built;
   private final CommandRunner runner;
   private final BuildListener listener;
 
@@ -44,11 +47,13 @@ final class ReproducibleGate {
       BuildSettings settings,
       BuildExecutor executor,
       ServiceGraph graph,
+      Map<String, ServiceResult> built,
       CommandRunner runner,
       BuildListener listener) {
     this.settings = settings;
     this.executor = executor;
     this.graph = graph;
+    this.built = Map.copyOf(built);
     this.runner = runner;
     this.listener = listener;
   }
@@ -146,7 +151,7 @@ final class ReproducibleGate {
   private record Build(Path dir, List<String> argv, ProcessResult result) {}
 
   private Build build(Service service, Path dir, boolean rewrite, int round) {
-    List<String> argv = executor.reproducibleArgv(service, graph, dir, rewrite);
+    List<String> argv = executor.reproducibleArgv(service, graph, built, dir, rewrite);
     listener.on(new BuildEvent.Phase(service.name(), "rebuilding without cache (" + round + "/2)"));
     listener.on(new BuildEvent.Started(service.name(), argv));
     ProcessResult result =

@@ -5,6 +5,7 @@ import dev.orchestrator.core.BuildRequest;
 import dev.orchestrator.core.Orchestrator;
 import dev.orchestrator.core.report.ExplainText;
 import dev.orchestrator.core.report.ReportText;
+import dev.orchestrator.core.report.ReproducibleText;
 import dev.orchestrator.core.report.VerifyText;
 import dev.orchestrator.core.result.BuildReport;
 import dev.orchestrator.core.result.BuildStatus;
@@ -97,6 +98,7 @@ public class BuildMojo extends OrchestratorMojo {
     BuildReport report = outcome.report().orElseThrow();
     info(ReportText.report(report));
     outcome.verified().ifPresent(v -> info(VerifyText.render(v)));
+    outcome.reproducible().ifPresent(r -> info(ReproducibleText.render(r)));
     if (report.anyFailed() && !report.interrupted()) {
       getLog()
           .error(

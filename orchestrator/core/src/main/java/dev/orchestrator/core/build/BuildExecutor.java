@@ -284,11 +284,18 @@ public final class BuildExecutor {
    * The argv of the reproducibility gate's rebuild of {@code service}: its build options as in a
    * normal build, its in-repo images wired the same way, {@code --no-cache}, exported to the OCI
    * layout folder {@code dir} (with {@code rewrite-timestamp=true} when asked).
+   *
+   * @param built results of the build just run, if any: a dependency pushed by digest is wired by
+   *     its digest
    */
   public List<String> reproducibleArgv(
-      Service service, ServiceGraph graph, java.nio.file.Path dir, boolean rewriteTimestamp) {
+      Service service,
+      ServiceGraph graph,
+      Map<String, ServiceResult> built,
+      java.nio.file.Path dir,
+      boolean rewriteTimestamp) {
     return serviceBuild.reproducibleArgv(
-        service, namedContexts(service.name(), graph, Map.of()), dir, rewriteTimestamp);
+        service, namedContexts(service.name(), graph, built), dir, rewriteTimestamp);
   }
 
   /**

@@ -37,6 +37,8 @@ import java.util.Optional;
  *     so no one session holds more: bake has no limit of its own, and cold at 100 targets it fails
  * @param attestations what buildx attaches to the images: provenance ({@code provenance:}) and an
  *     SBOM ({@code sbom:}); none by default
+ * @param verify what {@code build} verifies after building: {@code verify: {reproducible: true}}
+ *     runs the reproducibility gate on what it built
  */
 public record Profile(
     String name,
@@ -56,7 +58,8 @@ public record Profile(
     Map<String, String> imagePaths,
     EpochSetting sourceDateEpoch,
     int sessionWidth,
-    Attestations attestations) {
+    Attestations attestations,
+    Verify verify) {
 
   /** Services in bake sessions at once when the profile does not say. */
   public static final int DEFAULT_SESSION_WIDTH = 32;
@@ -76,6 +79,18 @@ public record Profile(
   public record Lint(boolean warningsAsErrors) {
     /** Without a {@code lint} section: warnings are printed and do not fail. */
     public static final Lint DEFAULT = new Lint(false);
+  }
+
+  /**
+   * The profile's {@code verify} section.
+   *
+   * @param reproducible {@code reproducible: true}: a successful {@code build} then runs {@code
+   *     verify --reproducible} on the services it built, found cached or up to date, and its
+   *     verdict decides
+   */
+  public record Verify(boolean reproducible) {
+    /** Without a {@code verify} section: build verifies nothing by itself. */
+    public static final Verify DEFAULT = new Verify(false);
   }
 
   /** This profile naming the services in {@code imagePaths} as their build definitions do. */
@@ -112,7 +127,8 @@ public record Profile(
             .imagePaths(imagePaths)
             .sourceDateEpoch(sourceDateEpoch)
             .sessionWidth(sessionWidth)
-            .attestations(attestations);
+            .attestations(attestations)
+            .verify(verify);
     // Merge tags that only repeat the tag follow a tag set over this profile.
     return mergeTags.equals(List.of(tag)) ? b : b.mergeTags(mergeTags);
   }
@@ -220,6 +236,7 @@ public record Profile(
     private Optional<String> stagingTag = Optional.empty();
     private Optional<List<String>> mergeTags = Optional.empty();
     private Lint lint = Lint.DEFAULT;
+    private Verify verify = Verify.DEFAULT;
     private Map<String, String> imagePaths = Map.of();
     private EpochSetting sourceDateEpoch = EpochSetting.FROM_GIT;
     private int sessionWidth = DEFAULT_SESSION_WIDTH;
@@ -285,6 +302,11 @@ public record Profile(
       return this;
     }
 
+    public Builder verify(Verify verify) {
+      this.verify = verify;
+      return this;
+    }
+
     public Builder lint(Lint lint) {
       this.lint = lint;
       return this;
@@ -345,7 +367,8 @@ public record Profile(
           imagePaths,
           sourceDateEpoch,
           sessionWidth,
-          attestations);
+          attestations,
+          verify);
     }
   }
 }

@@ -39,6 +39,7 @@ public final class ProfileReader {
           "sourceDateEpoch",
           "provenance",
           "sbom",
+          "verify",
           "inherit");
 
   private static final String SUFFIX = ".yaml";
@@ -48,6 +49,8 @@ public final class ProfileReader {
   private static final String TEMPLATES = "a list of tag templates such as [latest, '{sha}']";
   private static final List<String> LINT_KEYS = List.of("warnings-as-errors");
   private static final String LINT = "a map such as {warnings-as-errors: true}";
+  private static final List<String> VERIFY_KEYS = List.of("reproducible");
+  private static final String VERIFY = "a map such as {reproducible: true}";
   private static final Form BOOLEAN = Form.oneOf("true", "false");
   private static final Form EPOCH =
       Form.of(
@@ -192,6 +195,9 @@ public final class ProfileReader {
     yaml.section(top, "lint", LINT_KEYS, LINT)
         .flatMap(lint -> yaml.string(lint, "warnings-as-errors", BOOLEAN))
         .ifPresent(strict -> profile.lint(new Profile.Lint(Boolean.parseBoolean(strict))));
+    yaml.section(top, "verify", VERIFY_KEYS, VERIFY)
+        .flatMap(verify -> yaml.string(verify, "reproducible", BOOLEAN))
+        .ifPresent(r -> profile.verify(new Profile.Verify(Boolean.parseBoolean(r))));
     yaml.string(top, "sourceDateEpoch", EPOCH)
         .map(
             e ->

@@ -199,7 +199,7 @@ class ProfileReaderTest {
                 "unknown key 'platform'; expected one of: description, platforms, output,"
                     + " registry, namespace, tag, cache, jobs, sessionWidth, builder, builders,"
                     + " stagingTag,"
-                    + " mergeTags, lint, sourceDateEpoch, provenance, sbom, inherit"));
+                    + " mergeTags, lint, sourceDateEpoch, provenance, sbom, verify, inherit"));
   }
 
   @Test
@@ -227,6 +227,17 @@ class ProfileReaderTest {
     assertThat(read("lint: {warnings-as-errors: false}\n").lint().warningsAsErrors()).isFalse();
     assertThat(read("jobs: 2\n").lint()).isEqualTo(Profile.Lint.DEFAULT);
     assertThat(Profile.Lint.DEFAULT.warningsAsErrors()).isFalse();
+  }
+
+  @Test
+  void verifyReproducibleIsReadAndOffByDefault() throws IOException {
+    assertThat(read("verify: {reproducible: true}\n").verify().reproducible()).isTrue();
+    assertThat(read("verify: {reproducible: false}\n").verify().reproducible()).isFalse();
+    assertThat(read("jobs: 2\n").verify()).isEqualTo(Profile.Verify.DEFAULT);
+    assertThat(problems("verify:\n  reproducible: yes\n  run: true\n"))
+        .containsExactly(
+            at(2, "'verify.reproducible': 'yes' is not one of: true, false"),
+            at(3, "unknown key 'verify.run'; expected one of: reproducible"));
   }
 
   @Test
