@@ -5,6 +5,7 @@
 #   make container-build-<service>             one service with its dependencies
 #   make container-verify                      run and check every built image
 #   make container-lint                        the Dockerfile policy lint (build runs it too)
+#   make container-reproducible                build each image twice without cache and compare
 #   make container-push ARCH=amd64 REGISTRY=…  a CI architecture job: profile ci-ARCH, push by digest
 #   make container-merge [DIGESTS=DIR]         the CI merge job: digests -> multi-platform images
 #   make container-matrix [STAGES=K SHARDS=M STAGE=I]  the CI job matrix (GitHub strategy.matrix JSON)
@@ -41,7 +42,7 @@ COMMON = --profile $(PROFILE) $(if $(PLATFORMS),--platform $(PLATFORMS)) $(if $(
 
 .PHONY: help engine container-build container-build-amd64 container-build-arm64 \
         container-plan container-list container-graph container-clean container-services \
-        container-verify container-lint test maven-plugin container-push container-merge container-matrix lint-workflows \
+        container-verify container-reproducible container-lint test maven-plugin container-push container-merge container-matrix lint-workflows \
         bench format
 
 help:
@@ -75,6 +76,9 @@ lint-workflows:
 
 container-verify: $(ENGINE)
 	$(ORCHESTRATOR) verify $(COMMON)
+
+container-reproducible: $(ENGINE)
+	$(ORCHESTRATOR) verify --reproducible $(COMMON)
 
 container-lint:
 	$(ORCHESTRATOR) lint --profile $(PROFILE) $(ARGS)

@@ -165,8 +165,8 @@ final class RepositoryInit {
           $(if $(ORCHESTRATOR_JOBS),--jobs $(ORCHESTRATOR_JOBS)) $(ORCHESTRATOR_ARGS)
 
         .PHONY: container-build container-build-amd64 container-build-arm64 container-plan \\
-          container-list container-graph container-verify container-clean container-push \\
-          container-merge container-matrix
+          container-list container-graph container-verify container-reproducible container-clean \\
+          container-push container-merge container-matrix
 
         container-build:
         \t$(ORCHESTRATOR) build $(ORCHESTRATOR_OPTS)
@@ -188,6 +188,9 @@ final class RepositoryInit {
 
         container-verify:
         \t$(ORCHESTRATOR) verify $(ORCHESTRATOR_OPTS)
+
+        container-reproducible:
+        \t$(ORCHESTRATOR) verify --reproducible $(ORCHESTRATOR_OPTS)
 
         container-clean:
         \t$(ORCHESTRATOR) clean --profile $(ORCHESTRATOR_PROFILE)
