@@ -367,6 +367,53 @@ class BuildxCommandTest {
   }
 
   @Test
+  void theReproducibilityGatesRebuildIsTheSameBuildWithoutCacheToAnOciLayout(@TempDir Path root) {
+    Profile local =
+        Profile.builder("p")
+            .cache(new Profile.Cache(Profile.Cache.Type.LOCAL, ".cache/buildx", "max"))
+            .build();
+    ImageBuild build =
+        ImageBuild.of(
+            app,
+            local,
+            List.of("linux/amd64", "linux/arm64"),
+            Map.of("base", "docker-image://monorepo/base:latest"),
+            root,
+            Map.of("dev.orchestrator.input-hash", "abc"),
+            List.of(),
+            Optional.of(new SourceDateEpoch(1700000000L, "test")),
+            false);
+    Path dir = Path.of("/repo/.cache/orchestrator/reproducible/app/first");
+
+    assertThat(BuildxCommand.noCacheArgv(build.toOciLayout(dir, true), Optional.empty(), META))
+        .containsExactly(
+            "docker",
+            "buildx",
+            "build",
+            "--progress=plain",
+            "--no-cache",
+            "--platform",
+            "linux/amd64,linux/arm64",
+            "--provenance=false",
+            "--file",
+            "/repo/services/app/Dockerfile",
+            "--build-arg",
+            "SOURCE_DATE_EPOCH=1700000000",
+            "--build-context",
+            "base=docker-image://monorepo/base:latest",
+            "--output",
+            "type=oci,tar=false,dest=" + dir + ",rewrite-timestamp=true",
+            "--label",
+            "dev.orchestrator.input-hash=abc",
+            "--metadata-file",
+            META.toString(),
+            "/repo/services/app");
+    assertThat(BuildxCommand.noCacheArgv(build.toOciLayout(dir, false), Optional.empty(), META))
+        .contains("type=oci,tar=false,dest=" + dir)
+        .noneMatch(a -> a.contains("rewrite-timestamp"));
+  }
+
+  @Test
   void aServiceYamlArgNamedSourceDateEpochWins() {
     Service pinned =
         new Service(
