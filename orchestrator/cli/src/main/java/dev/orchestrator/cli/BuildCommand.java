@@ -2,10 +2,14 @@ package dev.orchestrator.cli;
 
 import dev.orchestrator.core.BuildOutcome;
 import dev.orchestrator.core.BuildRequest;
+import dev.orchestrator.core.LayersRequest;
+import dev.orchestrator.core.error.OrchestratorException;
+import dev.orchestrator.core.report.LayersText;
 import dev.orchestrator.core.report.ReportText;
 import dev.orchestrator.core.report.ReproducibleText;
 import dev.orchestrator.core.report.VerifyText;
 import dev.orchestrator.core.result.BuildReport;
+import dev.orchestrator.core.result.ServiceResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +89,13 @@ final class BuildCommand implements Callable<Integer> {
               + " budget, cache hits, reason); appended to $GITHUB_STEP_SUMMARY when that is set.")
   Path summary;
 
+  @Option(
+      names = "--layers",
+      description =
+          "With --summary (or $GITHUB_STEP_SUMMARY): also a layer table per built service and"
+              + " platform, as `orchestrator layers` prints it.")
+  boolean layers;
+
   @Option(names = "--force", description = "Build even services whose image is up to date.")
   boolean force;
 
@@ -148,6 +159,7 @@ final class BuildCommand implements Callable<Integer> {
         "orchestrator build" + shared.profile().map(p -> " (" + p + ")").orElse(""),
         Optional.ofNullable(junit),
         Optional.ofNullable(summary),
+        layers ? layerTables(report) : "",
         System.getenv());
     if (shared.json) {
       Map<String, Object> json = ReportJson.of(report);
@@ -160,6 +172,38 @@ final class BuildCommand implements Callable<Integer> {
       outcome.reproducible().ifPresent(r -> context.out().print(ReproducibleText.render(r)));
     }
     return ExitCodes.of(outcome.verdict());
+  }
+
+  /**
+   * The layer tables of every service the build left an image of; one that cannot be read is named
+   * with why, and the build's exit code stands.
+   */
+  private String layerTables(BuildReport report) {
+    StringBuilder markdown = new StringBuilder();
+    for (ServiceResult s : report.services()) {
+      if (!s.status().succeeded()) {
+        continue;
+      }
+      List<String> platforms = s.platforms().stream().map(p -> p.platform()).toList();
+      try {
+        markdown.append(
+            LayersText.markdown(
+                shared
+                    .orchestrator(context)
+                    .layers(
+                        new LayersRequest(
+                            shared.root(),
+                            shared.profile(),
+                            s.name(),
+                            platforms,
+                            Optional.ofNullable(digestsFile)
+                                .map(p -> p.toAbsolutePath().normalize())))));
+      } catch (OrchestratorException e) {
+        markdown.append("layers of ").append(s.name()).append(" not read: ");
+        markdown.append(e.getMessage().replace('\n', ' ')).append("\n\n");
+      }
+    }
+    return markdown.toString();
   }
 
   private void printDryRun(BuildOutcome outcome) {

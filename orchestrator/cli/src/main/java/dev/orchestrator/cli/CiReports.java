@@ -20,14 +20,18 @@ import java.util.Optional;
 final class CiReports {
   private CiReports() {}
 
+  /**
+   * @param layerTables Markdown to add after the summary's table ({@code --layers}), or empty
+   */
   static void build(
       BuildReport report,
       String title,
       Optional<Path> junit,
       Optional<Path> summary,
+      String layerTables,
       Map<String, String> environment) {
     junit.ifPresent(file -> write(file, JunitXml.of(report, title), false));
-    String markdown = MarkdownSummary.of(report, title);
+    String markdown = MarkdownSummary.of(report, title) + layerTables;
     summary.ifPresent(file -> write(file, markdown, false));
     stepSummary(environment).ifPresent(file -> write(file, markdown, true));
   }

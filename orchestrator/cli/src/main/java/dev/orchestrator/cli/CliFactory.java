@@ -35,6 +35,7 @@ public final class CliFactory {
         PlanCommand.class,
         BuildCommand.class,
         LintCommand.class,
+        LayersCommand.class,
         VerifyCommand.class,
         AffectedCommand.class,
         CleanCommand.class,

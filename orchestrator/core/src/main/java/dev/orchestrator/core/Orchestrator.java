@@ -555,6 +555,20 @@ public final class Orchestrator {
   }
 
   /**
+   * The layer table of a service's image, one per platform asked for (else every platform it
+   * holds): each layer's instruction, sizes and whether the last build took it from the cache.
+   *
+   * @throws dev.orchestrator.core.error.ConfigurationException for an unknown service
+   * @throws dev.orchestrator.core.error.EnvironmentException when the image (or the platform) was
+   *     never built, or the engine or registry cannot be read
+   */
+  public List<dev.orchestrator.core.layers.LayerTable> layers(LayersRequest request) {
+    Workspace workspace = load(request.root());
+    Profile profile = profile(workspace, request.profile());
+    return new ServiceLayers(workspace, profile, engines, this::registry).tables(request);
+  }
+
+  /**
    * Why a service would or would not be rebuilt by this request: its input hashes, what they come
    * from, and where an image with them was looked for. Builds nothing.
    */

@@ -6,6 +6,11 @@ import dev.orchestrator.core.engine.Engine;
 import dev.orchestrator.core.engine.TimestampRewrite;
 import dev.orchestrator.core.error.FileErrors;
 import dev.orchestrator.core.image.ImageNames;
+import dev.orchestrator.core.layers.BuildStep;
+import dev.orchestrator.core.layers.PlatformImage;
+import dev.orchestrator.core.layers.StepRecord;
+import dev.orchestrator.core.layers.StepRecordFile;
+import dev.orchestrator.core.layers.StepRecords;
 import dev.orchestrator.core.process.Command;
 import dev.orchestrator.core.process.CommandRunner;
 import dev.orchestrator.core.process.ProcessResult;
@@ -111,7 +116,7 @@ final class ServiceBuild {
     return afterBuild(
         service,
         Duration.ofNanos(System.nanoTime() - start),
-        steps,
+        new Progress(steps, result.output(), Optional.empty()),
         steps.allCached() ? BuildStatus.CACHED : BuildStatus.BUILT,
         digest,
         "buildx wrote no containerimage.digest to " + metadata,
@@ -126,6 +131,15 @@ final class ServiceBuild {
   }
 
   /**
+   * What buildx's progress said about one service.
+   *
+   * @param steps its step and cache-hit counts
+   * @param lines its progress lines, for the per-layer cache record
+   * @param target the bake target name prefixing its vertices (a session of several targets)
+   */
+  record Progress(BuildOutput.StepCounts steps, List<String> lines, Optional<String> target) {}
+
+  /**
    * A service buildx built, alone or in a session: a push by digest must have left its digest, and
    * the pushed image gets its hash tag (so the next job finds it); then sizes and the index.
    *
@@ -136,7 +150,7 @@ final class ServiceBuild {
   ServiceResult afterBuild(
       Service service,
       Duration took,
-      BuildOutput.StepCounts steps,
+      Progress progress,
       BuildStatus status,
       Optional<String> digest,
       String noDigest,
@@ -164,7 +178,7 @@ final class ServiceBuild {
     if (untagged.isPresent()) {
       return withStatus(service, BuildStatus.FAILED, took, untagged.get(), List.of());
     }
-    return built(service, took, steps, status, digest);
+    return built(service, took, progress, status, digest);
   }
 
   /**
@@ -254,13 +268,20 @@ final class ServiceBuild {
   ServiceResult built(
       Service service,
       Duration took,
-      BuildOutput.StepCounts steps,
+      Progress progress,
       BuildStatus status,
       Optional<String> digest) {
     String name = service.name();
-    Map<String, ImageSizes> sizes =
-        upToDate.measure().sizes(service, digest, names.reference(name));
+    BuildOutput.StepCounts steps = progress.steps();
+    Map<String, PlatformImage> images =
+        upToDate.measure().images(service, digest, names.reference(name));
+    Map<String, ImageSizes> sizes = new TreeMap<>();
+    images.forEach((platform, image) -> sizes.put(platform, image.sizes()));
+    if (images.isEmpty()) {
+      sizes.putAll(upToDate.measure().sizes(service, digest, names.reference(name)));
+    }
     upToDate.recordBuilt(service, sizes);
+    recordSteps(service, progress, images);
     List<PlatformResult> platforms = new ArrayList<>();
     for (String platform : settings.platformsOf(service)) {
       platforms.add(
@@ -283,6 +304,24 @@ final class ServiceBuild {
         "",
         List.of(),
         upToDate.buildReason(service));
+  }
+
+  /**
+   * Which layers this build took from the cache, for {@code orchestrator layers}: kept per platform
+   * with the manifest it made, so it is never applied to another image.
+   */
+  private void recordSteps(Service service, Progress progress, Map<String, PlatformImage> images) {
+    Map<String, String> manifests = new TreeMap<>();
+    images.forEach((platform, image) -> manifests.put(platform, image.manifestDigest()));
+    Map<String, StepRecord> records =
+        StepRecords.of(
+            BuildStep.parse(progress.lines(), progress.target()),
+            service.dockerfileInfo(),
+            service.descriptor().target(),
+            manifests);
+    if (!records.isEmpty()) {
+      StepRecordFile.write(settings.state().layerSteps(service.name()), records);
+    }
   }
 
   ServiceResult failed(Service service, long start, String message, List<String> tail) {

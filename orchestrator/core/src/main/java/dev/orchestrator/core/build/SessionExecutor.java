@@ -363,7 +363,10 @@ final class SessionExecutor {
             serviceBuild.afterBuild(
                 service,
                 memberDuration(progress.of(s), took),
-                own,
+                new ServiceBuild.Progress(
+                    own,
+                    progress.of(s).lines(),
+                    batch.size() > 1 ? Optional.of(p.targets().get(s)) : Optional.empty()),
                 cached ? BuildStatus.CACHED : BuildStatus.BUILT,
                 digest,
                 "bake wrote no containerimage.digest for target "

@@ -49,6 +49,11 @@ public record StateFolder(Path repositoryRoot) {
     return path().resolve("metadata").resolve(service + ".json");
   }
 
+  /** Which layers the last build of a service took from the cache, per platform. */
+  public Path layerSteps(String service) {
+    return path().resolve("layers").resolve(service + ".json");
+  }
+
   /** Where a push-by-digest job writes its digests unless told otherwise. */
   public Path digestsFile(String archTag) {
     return path().resolve(digestsFileName(archTag));
