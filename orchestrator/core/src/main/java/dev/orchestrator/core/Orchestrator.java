@@ -403,11 +403,7 @@ public final class Orchestrator {
         .filter(s -> request.services().isEmpty() || request.services().contains(s))
         .forEach(s -> images.put(workspace.repository().byName().get(s), names.reference(s)));
     if (profile.output() == Profile.Output.PUSH_BY_DIGEST) {
-      DigestsOutput.check(profile, platforms);
-      Path file =
-          request
-              .digestsFile()
-              .orElse(DigestsOutput.defaultFile(new StateFolder(workspace.root()), platforms));
+      Path file = digestsFile(request, profile, workspace, platforms);
       images.replaceAll(
           (service, tag) ->
               PulledImages.pull(
@@ -490,12 +486,7 @@ public final class Orchestrator {
     Map<String, String> earlier = new LinkedHashMap<>();
     if (profile.output() == Profile.Output.PUSH_BY_DIGEST) {
       // A push-by-digest job's bases are named by digest: take them from its digests file.
-      DigestsOutput.check(profile, platforms);
-      Path file =
-          request
-              .digestsFile()
-              .orElse(DigestsOutput.defaultFile(new StateFolder(workspace.root()), platforms));
-      DigestsFileReader.read(file)
+      DigestsFileReader.read(digestsFile(request, profile, workspace, platforms))
           .services()
           .forEach(
               (service, images) ->
@@ -526,6 +517,15 @@ public final class Orchestrator {
         built,
         runner,
         listener);
+  }
+
+  /** A push-by-digest job's digests file: the one given, else the job's default. */
+  private static Path digestsFile(
+      VerifyRequest request, Profile profile, Workspace workspace, List<String> platforms) {
+    DigestsOutput.check(profile, platforms);
+    return request
+        .digestsFile()
+        .orElse(DigestsOutput.defaultFile(new StateFolder(workspace.root()), platforms));
   }
 
   /** Which services are bases, and the image each verified service builds FROM. */
