@@ -64,7 +64,7 @@ class PackageDependenciesTest {
     {"uptodate", "engine error hash registry"},
     {"verify", "error config discovery engine image process progress result size"},
     {"publish", "error config discovery git graph image process result size state"},
-    {"reproduce", "result size"},
+    {"reproduce", "layers result size"},
     {
       "report",
       "build graph image layers lint progress publish reproduce result size verify workspace"

@@ -2,6 +2,7 @@ package dev.orchestrator.core.reproduce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.orchestrator.core.layers.HistoryEntry;
 import dev.orchestrator.core.size.LayerCompression;
 import java.io.IOException;
 import java.io.InputStream;
@@ -102,12 +103,11 @@ public final class OciLayout {
               layer.path("mediaType").asText(),
               layer.path("size").asLong()));
     }
-    List<String> history = new ArrayList<>();
-    for (JsonNode h : config.path("history")) {
-      if (!h.path("empty_layer").asBoolean(false)) {
-        history.add(h.path("created_by").asText(""));
-      }
-    }
+    List<String> history =
+        HistoryEntry.of(config).stream()
+            .filter(h -> !h.emptyLayer())
+            .map(HistoryEntry::createdBy)
+            .toList();
     images.put(name, new PlatformImage(name, digest, layers, config, history));
   }
 
