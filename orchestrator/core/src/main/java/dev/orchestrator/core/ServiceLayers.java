@@ -83,15 +83,37 @@ final class ServiceLayers {
                 .orElse(
                     DigestsOutput.defaultFile(
                         new StateFolder(workspace.root()), profile.platforms()));
-        if (Files.isRegularFile(file)) {
-          DigestsFile.Images pushed = DigestsFileReader.read(file).services().get(service.name());
-          if (pushed != null) {
-            pushed
-                .digests()
-                .values()
-                .forEach(d -> registryImages(pushed.repository() + "@" + d, images, readFrom));
-          }
+        // Pushed by digest, the image has no tag to look for: only its build's digests file
+        // names it, so a missing file or entry is said as such.
+        if (!Files.isRegularFile(file)) {
+          throw new EnvironmentException(
+              "no image of "
+                  + service.name()
+                  + " to read: profile "
+                  + profile.name()
+                  + " pushes by digest, and there is no digests file at "
+                  + file,
+              "pass the file its build wrote with --digests-file, or build it first: orchestrator"
+                  + " build "
+                  + service.name()
+                  + " --profile "
+                  + profile.name());
         }
+        DigestsFile.Images pushed = DigestsFileReader.read(file).services().get(service.name());
+        if (pushed == null) {
+          throw new EnvironmentException(
+              "no image of " + service.name() + " to read: " + file + " has no digest of it",
+              "build it first: orchestrator build "
+                  + service.name()
+                  + " --profile "
+                  + profile.name()
+                  + " --digests-file "
+                  + file);
+        }
+        pushed
+            .digests()
+            .values()
+            .forEach(d -> registryImages(pushed.repository() + "@" + d, images, readFrom));
       }
     }
     if (images.isEmpty()) {

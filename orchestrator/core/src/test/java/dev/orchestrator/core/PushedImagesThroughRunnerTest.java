@@ -76,6 +76,17 @@ class PushedImagesThroughRunnerTest {
   }
 
   @Test
+  void layersOfAPushByDigestProfileWithoutItsDigestsFileSayWhichFileIsMissing() {
+    LayersRequest request =
+        new LayersRequest(root, Optional.of("by-digest"), "api", List.of(), Optional.empty());
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> orchestrator.layers(request))
+        .isInstanceOf(dev.orchestrator.core.error.EnvironmentException.class)
+        .hasMessageContaining("profile by-digest pushes by digest, and there is no digests file at")
+        .hasMessageContaining("digests-amd64.json");
+  }
+
+  @Test
   void anImageFoundByItsHashIsRetaggedAndUpToDate() {
     registry.hasEveryHashTag("monorepo/api", FOUND);
     runner.answer(IMAGETOOLS, 0);
