@@ -59,7 +59,8 @@ class ReproducibleEndToEndIT {
 
   @Test
   void aStepThatWritesTheDateFailsTheGateNamingItsLayerInstructionAndFile() throws Exception {
-    repo.file("services/stamp/Dockerfile", "FROM base\nRUN date +%s%N > /built-at\n");
+    // busybox's date has no %N: the sleep makes the second build's second another one.
+    repo.file("services/stamp/Dockerfile", "FROM base\nRUN sleep 1 && date +%s%N > /built-at\n");
     // The profile makes the gate part of build, as a CI job's profile would.
     profile("sourceDateEpoch: 1700000000\nverify: {reproducible: true}\n");
 
@@ -69,7 +70,7 @@ class ReproducibleEndToEndIT {
     assertThat(build.out())
         .contains("NOT REPRODUCIBLE stamp")
         .contains("first differing layer: 5 of 5")
-        .contains("instruction: RUN /bin/sh -c date +%s%N > /built-at")
+        .contains("instruction: RUN /bin/sh -c sleep 1 && date +%s%N > /built-at")
         .contains("/built-at: content")
         // base was built (or found) by the same run, and is reproducible
         .contains("2 service-platforms checked for reproducibility")
@@ -125,6 +126,11 @@ class ReproducibleEndToEndIT {
   @Test
   void withoutAnEpochFileTimesAreAsBuiltAndTheGateNamesMtime() throws Exception {
     profile("sourceDateEpoch: none\n");
+    // Layer tars keep whole seconds: the second's file is written at least a second after the
+    // first's, or two fast builds could write it within one second and look alike.
+    repo.file(
+        "services/mid/Dockerfile",
+        "FROM base\nRUN sleep 1 && echo mid > /mid.txt && cat /base.txt >> /mid.txt\n");
     Cli build = orchestrator("build", "mid");
     assertThat(build.exitCode()).as(build.toString()).isZero();
 
