@@ -42,6 +42,20 @@ public final class BuildOutput {
                     + ")");
   }
 
+  /**
+   * The last {@code ERROR} line of a whole build's output: why bake failed when it named the
+   * failing step after no member (a shared vertex, a registry or exporter error), so that the
+   * member's message says more than an exit code.
+   */
+  static Optional<String> lastError(List<String> lines) {
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      if (lines.get(i).startsWith("ERROR")) {
+        return Optional.of(lines.get(i).strip());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Cached and total build steps (internal vertices such as loading the context excluded). */
   public static StepCounts cacheUse(List<String> lines) {
     Set<String> steps = new HashSet<>();

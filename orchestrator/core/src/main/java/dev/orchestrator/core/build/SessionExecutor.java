@@ -411,7 +411,7 @@ final class SessionExecutor {
               "docker buildx bake exited with "
                   + result.exitCode()
                   + (errors.isEmpty()
-                      ? serviceBuild.scannerFailure(result)
+                      ? whyTheSessionFailed(result)
                       : ": " + errors.get(errors.size() - 1)),
               lines.isEmpty()
                   ? result.tail(ServiceBuild.TAIL_LINES)
@@ -419,6 +419,14 @@ final class SessionExecutor {
                       Math.max(0, lines.size() - ServiceBuild.TAIL_LINES), lines.size())));
     }
     return new Outcome(results, alone);
+  }
+
+  /** For a member none of whose own lines said why: the scanner, else bake's last ERROR line. */
+  private String whyTheSessionFailed(ProcessResult result) {
+    String scanner = serviceBuild.scannerFailure(result);
+    return scanner.isEmpty()
+        ? BuildOutput.lastError(result.output()).map(l -> ": " + l).orElse("")
+        : scanner;
   }
 
   /**

@@ -8,6 +8,19 @@ import org.junit.jupiter.api.Test;
 class BuildOutputTest {
 
   @Test
+  void theLastErrorLineOfABakeSessionIsItsReasonWhenNoMemberSaidOne() {
+    assertThat(
+            BuildOutput.lastError(
+                List.of(
+                    "#5 [app 1/1] COPY hello.txt /hello.txt",
+                    "ERROR: first",
+                    "#6 exporting to image",
+                    "ERROR: failed to solve: failed to push 127.0.0.1:5000/app:latest: EOF ")))
+        .contains("ERROR: failed to solve: failed to push 127.0.0.1:5000/app:latest: EOF");
+    assertThat(BuildOutput.lastError(List.of("#1 DONE 0.0s"))).isEmpty();
+  }
+
+  @Test
   void countsCachedStepsOfAMultiPlatformBuild() {
     List<String> lines =
         List.of(
