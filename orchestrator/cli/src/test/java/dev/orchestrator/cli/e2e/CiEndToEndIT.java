@@ -57,13 +57,7 @@ class CiEndToEndIT {
   void stopEverything() {
     secondEngine.close();
     registry.close();
-    String prefix = registry.address + "/";
-    for (String image :
-        docker("image", "ls", "--format", "{{.Repository}}:{{.Tag}}").output().split("\n")) {
-      if (image.startsWith(prefix)) {
-        docker("image", "rm", "-f", image);
-      }
-    }
+    Docker.removeImagesOfRegistry(registry.address);
   }
 
   @Test

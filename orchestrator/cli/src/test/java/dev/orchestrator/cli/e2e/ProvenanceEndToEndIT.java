@@ -1,6 +1,5 @@
 package dev.orchestrator.cli.e2e;
 
-import static dev.orchestrator.cli.e2e.Docker.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,13 +58,7 @@ class ProvenanceEndToEndIT {
   @AfterEach
   void stopRegistry() {
     registry.close();
-    String prefix = registry.address + "/";
-    for (String image :
-        docker("image", "ls", "--format", "{{.Repository}}:{{.Tag}}").output().split("\n")) {
-      if (image.startsWith(prefix)) {
-        docker("image", "rm", "-f", image);
-      }
-    }
+    Docker.removeImagesOfRegistry(registry.address);
   }
 
   @Test

@@ -48,13 +48,7 @@ class PushSessionEndToEndIT {
   @AfterEach
   void removeImagesAndRegistry() {
     registry.close();
-    String prefix = registry.address + "/";
-    for (String image :
-        docker("image", "ls", "--format", "{{.Repository}}:{{.Tag}}").output().split("\n")) {
-      if (image.startsWith(prefix)) {
-        docker("image", "rm", "-f", image);
-      }
-    }
+    Docker.removeImagesOfRegistry(registry.address);
   }
 
   private Cli job(Path digests) {
