@@ -46,6 +46,7 @@ import dev.orchestrator.core.registry.DockerConfig;
 import dev.orchestrator.core.registry.RegistryClient;
 import dev.orchestrator.core.reproduce.ReproducibleReport;
 import dev.orchestrator.core.result.BuildReport;
+import dev.orchestrator.core.result.BuildStatus;
 import dev.orchestrator.core.result.ServiceResult;
 import dev.orchestrator.core.state.BuildLock;
 import dev.orchestrator.core.state.FileTrees;
@@ -441,7 +442,9 @@ public final class Orchestrator {
       listener.on(new BuildEvent.Phase("", "preflight"));
       engine.preflight(platforms);
       BuildSettings settings = gateSettings(workspace, profile, platforms, incremental, request);
-      return reproducibleGate(workspace, settings, engine, listener, Map.of()).run(selected);
+      BuildExecutor executor = new BuildExecutor(settings, engine, runner, listener);
+      return reproducibleGate(workspace, settings, executor, listener, Map.of())
+          .run(selected, jarsForGate(workspace, selected, executor, listener));
     }
   }
 
@@ -470,10 +473,18 @@ public final class Orchestrator {
             .filter(r -> r.status().succeeded())
             .map(r -> services.get(r.name()))
             .toList();
+    // Maven ran in this build only for the services that were not up to date.
+    List<Service> withoutJars =
+        built.report().get().services().stream()
+            .filter(r -> r.status() == BuildStatus.UP_TO_DATE)
+            .map(r -> services.get(r.name()))
+            .toList();
     listener.on(new BuildEvent.Phase("", "verify.reproducible: rebuilding without cache"));
     try (Engine engine = engines.get()) {
+      BuildExecutor executor = new BuildExecutor(settings, engine, runner, listener);
       return built.withReproducible(
-          reproducibleGate(workspace, settings, engine, listener, results).run(gated));
+          reproducibleGate(workspace, settings, executor, listener, results)
+              .run(gated, jarsForGate(workspace, withoutJars, executor, listener)));
     }
   }
 
@@ -507,16 +518,30 @@ public final class Orchestrator {
   private ReproducibleGate reproducibleGate(
       Workspace workspace,
       BuildSettings settings,
-      Engine engine,
+      BuildExecutor executor,
       BuildListener listener,
       Map<String, ServiceResult> built) {
-    return new ReproducibleGate(
-        settings,
-        new BuildExecutor(settings, engine, runner, listener),
-        workspace.graph(),
-        built,
-        runner,
-        listener);
+    return new ReproducibleGate(settings, executor, workspace.graph(), built, runner, listener);
+  }
+
+  /**
+   * The gate rebuilds Maven services from the jars in their {@code target/}, which an image up to
+   * date never needed: Maven builds them first (a CI runner whose engine kept the images has a
+   * fresh clone with no jars). Returns why a service cannot be rebuilt, for those Maven failed.
+   */
+  private Map<String, String> jarsForGate(
+      Workspace workspace, List<Service> services, BuildExecutor executor, BuildListener listener) {
+    Map<String, Service> maven = new LinkedHashMap<>();
+    services.stream().filter(workspace::isMavenModule).forEach(s -> maven.put(s.name(), s));
+    Map<String, String> why = new LinkedHashMap<>();
+    buildJars(
+            workspace,
+            maven,
+            workspace.mavenProjects(List.copyOf(maven.keySet())),
+            executor,
+            listener)
+        .forEach((name, failure) -> why.put(name, failure.message()));
+    return why;
   }
 
   /** A push-by-digest job's digests file: the one given, else the job's default. */

@@ -58,11 +58,17 @@ final class ReproducibleGate {
     this.listener = listener;
   }
 
-  ReproducibleReport run(List<Service> services) {
+  /**
+   * @param cannotRun why a service cannot be rebuilt at all (its Maven module failed): it is not
+   *     run, with that reason
+   */
+  ReproducibleReport run(List<Service> services, Map<String, String> cannotRun) {
     long start = System.nanoTime();
     List<ReproducibleCheck> checks = new ArrayList<>();
     for (Service service : services) {
-      checks.addAll(check(service));
+      String why = cannotRun.get(service.name());
+      checks.addAll(
+          why == null ? check(service) : notRun(service, settings.platformsOf(service), why));
     }
     return new ReproducibleReport(checks, Duration.ofNanos(System.nanoTime() - start));
   }

@@ -157,6 +157,39 @@ class MavenLibraryEndToEndIT {
         .contains("FAILED solo: Maven build failed before building its module (exit 1)");
   }
 
+  /**
+   * A CI runner whose engine kept the images has a fresh clone with no jars: every image is up to
+   * date, so the build runs no Maven, and the gate must build the jars it rebuilds from.
+   */
+  @Test
+  void theReproducibilityGateBuildsTheJarsOfImagesThatWereUpToDate() throws IOException {
+    // Not a git checkout: without an epoch, file times are as built and never reproducible.
+    Path profile = root.resolve("buildx-profiles/local.yaml");
+    Files.writeString(profile, Files.readString(profile) + "sourceDateEpoch: 1700000000\n");
+    Cli first = orchestrator("build", "worker", "solo", "--json");
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    repo.delete("services/app/target");
+    repo.delete("services/worker/target");
+    repo.delete("services/solo/target");
+    Files.writeString(profile, Files.readString(profile) + "verify: {reproducible: true}\n");
+
+    Cli gated = orchestrator("build", "worker", "--json");
+
+    assertThat(gated.exitCode()).as(gated.toString()).isZero();
+    assertThat(gated.out()).containsPattern("\"name\": \"worker\",[^}]*\"status\": \"up-to-date\"");
+    assertThat(root.resolve("services/worker/target/worker-1.0.jar")).exists();
+    assertThat(gated.out()).doesNotContain("not-run").contains("\"reproducible\"");
+
+    // A module Maven cannot build is not run, with Maven's reason; the gate never passes it.
+    repo.file("services/solo/src/main/java/e2e/Solo.java", "class Solo { broken }\n");
+    Cli broken = orchestrator("verify", "--reproducible", "solo", "--json");
+
+    assertThat(broken.exitCode()).as(broken.toString()).isEqualTo(1);
+    assertThat(broken.out())
+        .contains("\"result\": \"not-run\"")
+        .contains("Maven build of its module services/solo failed");
+  }
+
   @Test
   void aCompileErrorInOneModuleFailsOnlyItAndWhatNeedsItTheOtherModulesServicesBuild() {
     // A reactor of three service modules (and the library): app breaks, worker needs app,
