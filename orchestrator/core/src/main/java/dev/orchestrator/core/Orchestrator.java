@@ -355,12 +355,25 @@ public final class Orchestrator {
       // buildx is asked only once something is to be built (BuildExecutor).
       engine.preflightWithoutBuilder(platforms);
       BuildExecutor executor = new BuildExecutor(settings, engine, runner, listener);
+      // Preparations first: every up-to-date decision below hashes what they write.
+      Map<String, ServiceResult> failures =
+          new LinkedHashMap<>(
+              executor.prepareAhead(
+                  plan.services().stream()
+                      .map(services::get)
+                      .filter(s -> s.descriptor().prepare().isPresent())
+                      .toList()));
+      Set<String> unprepared = workspace.graph().withDependents(List.copyOf(failures.keySet()));
       // Before any long work: a service whose external base cannot be had fails now, and
       // neither it nor its dependents get a Maven build. An image up to date needs no base.
       listener.on(new BuildEvent.Phase("", "checking external base images"));
-      Map<String, ServiceResult> failures = new LinkedHashMap<>();
       new ExternalBases(engine, registry()::head)
-          .missing(services.values().stream().filter(s -> !executor.upToDate(s)).toList(), all)
+          .missing(
+              services.values().stream()
+                  .filter(s -> !unprepared.contains(s.name()))
+                  .filter(s -> !executor.upToDate(s))
+                  .toList(),
+              all)
           .forEach(
               (name, why) ->
                   failures.put(

@@ -84,6 +84,29 @@ class UpToDateEndToEndIT {
     assertThat(label).matches("[0-9a-f]{64}");
   }
 
+  /**
+   * A preparation writes its service's context: what is built on it is hashed after it ran, or a
+   * fresh checkout's first build labels the dependents with a hash the second never finds.
+   */
+  @Test
+  void whatAPreparationWroteOnTheFirstBuildLeavesItsDependentsUpToDateOnTheSecond() {
+    repo.file("services/gen/make.sh", "#!/bin/sh\necho generated > generated.txt\n");
+    repo.file(
+        "services/gen/service.yaml", "prepare:\n  command: [sh, make.sh]\n  inputs: [make.sh]\n");
+    repo.file("services/gen/Dockerfile", "FROM base\nCOPY generated.txt /generated.txt\n");
+    repo.file("services/genleaf/Dockerfile", "FROM gen\nRUN cat /generated.txt\n");
+
+    Cli first = orchestrator("build", "--json");
+    assertThat(first.exitCode()).as(first.toString()).isZero();
+    assertThat(statuses(first).get("genleaf")).isIn("built", "cached");
+
+    Cli again = orchestrator("build", "--json");
+
+    assertThat(again.exitCode()).as(again.toString()).isZero();
+    assertThat(statuses(again).values()).as(again.toString()).hasSize(6).containsOnly("up-to-date");
+    assertThat(again.err()).contains("[gen] preparation up to date");
+  }
+
   @Test
   void changingOneLeafRebuildsOnlyThatLeaf() {
     repo.file("services/lone/note.txt", "changed\n");

@@ -299,6 +299,20 @@ public final class BuildExecutor {
   }
 
   /**
+   * Runs the preparation steps of these services now, in the order given (dependencies first),
+   * before anything asks whether an image is up to date: a preparation writes its service's
+   * context, which its hash and its dependents' hashes cover. A service whose preparation failed is
+   * returned with its failure; the build skips its dependents.
+   */
+  public Map<String, ServiceResult> prepareAhead(List<Service> services) {
+    Map<String, ServiceResult> failures = new LinkedHashMap<>();
+    for (Service service : services) {
+      serviceBuild.prepareAhead(service).ifPresent(f -> failures.put(service.name(), f));
+    }
+    return failures;
+  }
+
+  /**
    * Whether an image with this service's input hash exists already (no preparation runs, nothing is
    * built): so that Maven is not run for a module whose image is up to date.
    */

@@ -46,6 +46,8 @@ final class ServiceBuild {
   private final BuildListener listener;
   private final ImageNames names;
   private final PrepareStep prepare;
+  private final java.util.Set<String> preparedAhead =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final UpToDateCheck upToDate;
 
   ServiceBuild(
@@ -201,26 +203,53 @@ final class ServiceBuild {
                   + settings.platforms(),
               List.of()));
     }
-    if (service.descriptor().prepare().isPresent()) {
-      listener.on(new BuildEvent.Phase(name, "preparing"));
-      PrepareStep.Outcome outcome =
-          prepare.run(service, line -> listener.on(new BuildEvent.Output(name, line)));
-      if (!outcome.succeeded()) {
-        ProcessResult r = outcome.result().orElseThrow();
-        return Optional.of(
-            failed(
-                service,
-                start,
-                "preparation " + r.command() + " exited with " + r.exitCode(),
-                r.tail(TAIL_LINES)));
-      }
-      listener.on(
-          new BuildEvent.Phase(name, outcome.skipped() ? "preparation up to date" : "prepared"));
-      if (!outcome.skipped()) {
-        upToDate.preparationRan(service);
+    if (!preparedAhead.contains(name)) {
+      Optional<ServiceResult> failed = prepare(service, start);
+      if (failed.isPresent()) {
+        return failed;
       }
     }
     return upToDate.check(service, start, listener);
+  }
+
+  /**
+   * Runs a service's preparation before any up-to-date decision is made: it writes the service's
+   * context, so its hash and those of everything built on it are known only after it. The build
+   * then does not run it again.
+   *
+   * @return the service's failure, when its preparation failed
+   */
+  Optional<ServiceResult> prepareAhead(Service service) {
+    Optional<ServiceResult> failed = prepare(service, System.nanoTime());
+    if (failed.isEmpty()) {
+      preparedAhead.add(service.name());
+    }
+    return failed;
+  }
+
+  private Optional<ServiceResult> prepare(Service service, long start) {
+    if (service.descriptor().prepare().isEmpty()) {
+      return Optional.empty();
+    }
+    String name = service.name();
+    listener.on(new BuildEvent.Phase(name, "preparing"));
+    PrepareStep.Outcome outcome =
+        prepare.run(service, line -> listener.on(new BuildEvent.Output(name, line)));
+    if (!outcome.succeeded()) {
+      ProcessResult r = outcome.result().orElseThrow();
+      return Optional.of(
+          failed(
+              service,
+              start,
+              "preparation " + r.command() + " exited with " + r.exitCode(),
+              r.tail(TAIL_LINES)));
+    }
+    listener.on(
+        new BuildEvent.Phase(name, outcome.skipped() ? "preparation up to date" : "prepared"));
+    if (!outcome.skipped()) {
+      upToDate.preparationRan(service);
+    }
+    return Optional.empty();
   }
 
   /** Asks buildx once, before the first build: whether it offers the build's platforms. */

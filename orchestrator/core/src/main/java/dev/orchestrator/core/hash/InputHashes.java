@@ -63,7 +63,6 @@ public final class InputHashes implements AutoCloseable {
         service, s -> CompletableFuture.supplyAsync(() -> hasher.inputs(services.get(s)), pool));
   }
 
-  /** Forgets what was read for a service whose files just changed (its preparation ran). */
   /**
    * The files and folders a service's inputs are read from (see {@link InputHasher#inputPaths}).
    */
@@ -71,9 +70,17 @@ public final class InputHashes implements AutoCloseable {
     return hasher.inputPaths(services.get(service));
   }
 
+  /**
+   * Forgets what was read for a service whose files just changed (its preparation ran), and the
+   * hashes of everything built on it: theirs hold its hash, and may have been asked for already
+   * (the Maven step asks before any preparation runs), which would label them with a hash that the
+   * next build no longer finds.
+   */
   public void forget(String service) {
     inputs.remove(service);
-    platformHashes.keySet().removeIf(k -> k.startsWith(service + "\0"));
+    for (String stale : graph.withDependents(List.of(service))) {
+      platformHashes.keySet().removeIf(k -> k.startsWith(stale + "\0"));
+    }
   }
 
   /** The input hash of a service for one platform. */

@@ -155,6 +155,28 @@ class InputHashesTest {
   }
 
   @Test
+  void aPreparedBaseChangesTheHashOfADependentAskedForBeforeThePreparation() {
+    Workspace w = Workspace.load(root, SystemCommandRunner.inheritingEnvironment());
+    try (InputHashes hashes =
+        new InputHashes(
+            new InputHasher(root, FileHashCache.load(null), InputHasher.noExtraInputs()),
+            w.graph(),
+            w.repository().byName())) {
+      String appBefore = hashes.platformHash("app", AMD);
+      String loneBefore = hashes.platformHash("lone", AMD);
+      // base's preparation writes a file into its context, then says so.
+      write("services/base/prepared.tar", "made by prepare\n");
+      hashes.forget("base");
+
+      assertThat(hashes.platformHash("app", AMD))
+          .isNotEqualTo(appBefore)
+          .isEqualTo(hash("app"))
+          .as("as a later build, reading the prepared files afresh, finds it");
+      assertThat(hashes.platformHash("lone", AMD)).isEqualTo(loneBefore);
+    }
+  }
+
+  @Test
   void aDependencyChangePropagatesToItsDependentsOnly() {
     String app = hash("app");
     String lone = hash("lone");
