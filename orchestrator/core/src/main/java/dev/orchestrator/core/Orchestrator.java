@@ -456,8 +456,15 @@ public final class Orchestrator {
       engine.preflight(platforms);
       BuildSettings settings = gateSettings(workspace, profile, platforms, incremental, request);
       BuildExecutor executor = new BuildExecutor(settings, engine, runner, listener);
+      // A fresh checkout has neither what preparations write nor jars: the rebuilds need both.
+      Map<String, String> cannotRun = new LinkedHashMap<>();
+      executor
+          .prepareAhead(
+              selected.stream().filter(s -> s.descriptor().prepare().isPresent()).toList())
+          .forEach((name, failure) -> cannotRun.put(name, failure.message()));
+      cannotRun.putAll(jarsForGate(workspace, selected, executor, listener));
       return reproducibleGate(workspace, settings, executor, listener, Map.of())
-          .run(selected, jarsForGate(workspace, selected, executor, listener));
+          .run(selected, cannotRun);
     }
   }
 

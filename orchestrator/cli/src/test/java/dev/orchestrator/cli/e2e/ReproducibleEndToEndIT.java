@@ -148,6 +148,21 @@ class ReproducibleEndToEndIT {
     assertThat(difference.path("configKeys").toString()).contains("created");
   }
 
+  /** A fresh checkout has not what a preparation writes: the gate runs it before rebuilding. */
+  @Test
+  void aPreparedServiceNeverBuiltHereIsPreparedThenChecked() throws Exception {
+    repo.file("services/gen/make.sh", "#!/bin/sh\necho generated > generated.txt\n");
+    repo.file(
+        "services/gen/service.yaml", "prepare:\n  command: [sh, make.sh]\n  inputs: [make.sh]\n");
+    repo.file("services/gen/Dockerfile", "FROM scratch\nCOPY generated.txt /generated.txt\n");
+
+    Cli gate = orchestrator("verify", "--reproducible", "gen", "--json");
+
+    assertThat(gate.exitCode()).as(gate.toString()).isZero();
+    assertThat(rows(gate).get(0).path("result").asText()).isEqualTo("reproducible");
+    assertThat(root.resolve("services/gen/generated.txt")).exists();
+  }
+
   @Test
   void aServiceWhoseBaseWasNotBuiltIsNotRunNeverPassed() throws Exception {
     Cli gate = orchestrator("verify", "--reproducible", "mid", "--json");
