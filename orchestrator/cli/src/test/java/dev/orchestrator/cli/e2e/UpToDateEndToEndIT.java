@@ -274,8 +274,8 @@ class UpToDateEndToEndIT {
 
   @Test
   void aBuildWithEverythingUpToDateLoadsNoDockerJava() {
-    // A JVM of its own, as the launcher runs it: the look-ups are one labelled-image listing over
-    // the engine API, and sizes come from the index, so no docker-java class is needed.
+    // A JVM of its own, as the launcher runs it: the look-ups are image inspects over the engine
+    // API, and sizes come from the index, so no docker-java class is needed.
     dev.orchestrator.cli.FreshJvm.Run again =
         dev.orchestrator.cli.FreshJvm.run(
             root, java.util.List.of("build", "--json", "--root", root.toString()));
@@ -286,6 +286,22 @@ class UpToDateEndToEndIT {
         .containsValues("up-to-date")
         .doesNotContainValue("built");
     assertThat(again.loadedFrom("dev.orchestrator.core.engine.LazyEngine")).isNotEmpty();
+    assertThat(again.loadedFrom("com.github.dockerjava.")).isEmpty();
+  }
+
+  /** Measuring what it built is an export over the engine API too: still no docker-java. */
+  @Test
+  void aBuildThatBuildsAndMeasuresALeafLoadsNoDockerJava() {
+    repo.file("services/lone/note.txt", "changed again\n");
+
+    dev.orchestrator.cli.FreshJvm.Run again =
+        dev.orchestrator.cli.FreshJvm.run(
+            root, java.util.List.of("build", "--json", "--root", root.toString()));
+
+    assertThat(again.exitCode()).as(again.toString()).isZero();
+    assertThat(statuses(new Cli(0, again.out(), again.err())).get("lone")).isIn("built", "cached");
+    assertThat(again.out())
+        .containsPattern("\"name\": \"lone\"[^]]*\"compressedSizeBytes\": [1-9]");
     assertThat(again.loadedFrom("com.github.dockerjava.")).isEmpty();
   }
 

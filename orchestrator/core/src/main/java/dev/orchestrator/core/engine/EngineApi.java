@@ -2,6 +2,7 @@ package dev.orchestrator.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,8 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +37,9 @@ final class EngineApi {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
+  // An export streams every layer: a large image over a slow disk takes minutes, not seconds.
+  private static final Duration DOWNLOAD_TIMEOUT = Duration.ofMinutes(30);
+  private static final int MAX_HEAD_BYTES = 64 << 10;
 
   /** One answer: the HTTP status and the body. */
   record Response(int status, byte[] body) {
@@ -90,6 +96,43 @@ final class EngineApi {
    * @throws IOException when no engine answers, or the answer is not HTTP
    */
   Response get(String pathAndQuery) throws IOException {
+    return exchange(pathAndQuery, RESPONSE_TIMEOUT, in -> parse(in.readAllBytes()));
+  }
+
+  /**
+   * A {@code GET} whose 200 body is streamed into a file (an image export is too big to hold in
+   * memory); any other answer's body is read, for its message.
+   *
+   * @throws IOException when no engine answers, the answer is not HTTP, or it breaks off
+   */
+  Response download(String pathAndQuery, Path file) throws IOException {
+    return exchange(
+        pathAndQuery,
+        DOWNLOAD_TIMEOUT,
+        raw -> {
+          InputStream in = new BufferedInputStream(raw, 1 << 16);
+          Head head = Head.parse(readHead(in));
+          InputStream body = head.body(in);
+          if (head.status() != 200) {
+            return new Response(head.status(), body.readAllBytes());
+          }
+          try (OutputStream out = Files.newOutputStream(file)) {
+            long copied = body.transferTo(out);
+            if (head.length() >= 0 && copied < head.length()) {
+              throw new IOException(
+                  "the answer broke off after " + copied + " of " + head.length() + " bytes");
+            }
+          }
+          return new Response(200, new byte[0]);
+        });
+  }
+
+  private interface Reader {
+    Response read(InputStream in) throws IOException;
+  }
+
+  private Response exchange(String pathAndQuery, Duration timeout, Reader reader)
+      throws IOException {
     byte[] request =
         ("GET "
                 + pathAndQuery
@@ -101,14 +144,11 @@ final class EngineApi {
         // A unix channel's streams have no read time-out: a stalled engine is cut off by closing.
         ScheduledFuture<?> limit =
             timer()
-                .schedule(
-                    () -> closeQuietly(channel),
-                    RESPONSE_TIMEOUT.toMillis(),
-                    TimeUnit.MILLISECONDS);
+                .schedule(() -> closeQuietly(channel), timeout.toMillis(), TimeUnit.MILLISECONDS);
         try {
           channel.connect(UnixDomainSocketAddress.of(host.getPath()));
-          return exchange(
-              request, Channels.newOutputStream(channel), Channels.newInputStream(channel));
+          return send(
+              request, Channels.newOutputStream(channel), Channels.newInputStream(channel), reader);
         } finally {
           limit.cancel(false);
         }
@@ -118,15 +158,77 @@ final class EngineApi {
       int port = host.getPort() > 0 ? host.getPort() : 2375;
       socket.connect(new InetSocketAddress(host.getHost(), port), (int) CONNECT_TIMEOUT.toMillis());
       socket.setSoTimeout((int) RESPONSE_TIMEOUT.toMillis());
-      return exchange(request, socket.getOutputStream(), socket.getInputStream());
+      return send(request, socket.getOutputStream(), socket.getInputStream(), reader);
     }
   }
 
-  private static Response exchange(byte[] request, OutputStream out, InputStream in)
+  private static Response send(byte[] request, OutputStream out, InputStream in, Reader reader)
       throws IOException {
     out.write(request);
     out.flush();
-    return parse(in.readAllBytes());
+    return reader.read(in);
+  }
+
+  /** The status line and headers, up to the blank line; the stream is left at the body. */
+  private static String readHead(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int last4 = 0;
+    while (last4 != 0x0d0a0d0a) {
+      int b = in.read();
+      if (b < 0 || head.size() > MAX_HEAD_BYTES) {
+        throw new NotHttp("the answer is not HTTP (no end of headers)");
+      }
+      head.write(b);
+      last4 = (last4 << 8) | b;
+    }
+    byte[] bytes = head.toByteArray();
+    return new String(bytes, 0, bytes.length - 4, StandardCharsets.ISO_8859_1);
+  }
+
+  /** What the status line and headers say: the code, and how the body is framed. */
+  private record Head(int status, boolean chunked, long length) {
+    static Head parse(String text) throws NotHttp {
+      String[] head = text.split("\r\n");
+      String[] status = head[0].split(" ", 3);
+      if (status.length < 2 || !status[0].startsWith("HTTP/")) {
+        throw new NotHttp("the answer is not HTTP: " + head[0]);
+      }
+      int code;
+      try {
+        code = Integer.parseInt(status[1]);
+      } catch (NumberFormatException e) {
+        throw new NotHttp("the answer is not HTTP: " + head[0]);
+      }
+      boolean chunked = false;
+      long length = -1;
+      for (int i = 1; i < head.length; i++) {
+        int colon = head[i].indexOf(':');
+        if (colon < 0) {
+          continue;
+        }
+        String name = head[i].substring(0, colon).strip().toLowerCase(Locale.ROOT);
+        String value = head[i].substring(colon + 1).strip();
+        if (name.equals("transfer-encoding")
+            && value.toLowerCase(Locale.ROOT).contains("chunked")) {
+          chunked = true;
+        } else if (name.equals("content-length")) {
+          try {
+            length = Long.parseLong(value);
+          } catch (NumberFormatException e) {
+            throw new NotHttp("the answer's Content-Length is not a number: " + value);
+          }
+        }
+      }
+      return new Head(code, chunked, chunked ? -1 : length);
+    }
+
+    /** The body as it comes, unchunked and bounded by its length. */
+    InputStream body(InputStream in) {
+      if (chunked) {
+        return new HttpBodies.Chunked(in);
+      }
+      return length < 0 ? in : new HttpBodies.Bounded(in, length);
+    }
   }
 
   /** An HTTP/1.x response read to its end: status line, headers, then a plain or chunked body. */
@@ -135,50 +237,21 @@ final class EngineApi {
     if (end < 0) {
       throw new NotHttp("the answer is not HTTP (no end of headers)");
     }
-    String[] head = new String(raw, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
-    String[] status = head[0].split(" ", 3);
-    if (status.length < 2 || !status[0].startsWith("HTTP/")) {
-      throw new NotHttp("the answer is not HTTP: " + head[0]);
-    }
-    int code;
-    try {
-      code = Integer.parseInt(status[1]);
-    } catch (NumberFormatException e) {
-      throw new NotHttp("the answer is not HTTP: " + head[0]);
-    }
-    boolean chunked = false;
-    int length = -1;
-    for (int i = 1; i < head.length; i++) {
-      int colon = head[i].indexOf(':');
-      if (colon < 0) {
-        continue;
-      }
-      String name = head[i].substring(0, colon).strip().toLowerCase(Locale.ROOT);
-      String value = head[i].substring(colon + 1).strip();
-      if (name.equals("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) {
-        chunked = true;
-      } else if (name.equals("content-length")) {
-        try {
-          length = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-          throw new NotHttp("the answer's Content-Length is not a number: " + value);
-        }
-      }
-    }
+    Head head = Head.parse(new String(raw, 0, end, StandardCharsets.ISO_8859_1));
     int start = end + 4;
     byte[] body;
-    if (chunked) {
+    if (head.chunked()) {
       body = unchunk(raw, start);
     } else {
       int available = raw.length - start;
-      if (length > available) {
+      if (head.length() > available) {
         throw new IOException(
-            "the answer broke off after " + available + " of " + length + " bytes");
+            "the answer broke off after " + available + " of " + head.length() + " bytes");
       }
-      int n = length < 0 ? available : length;
+      int n = head.length() < 0 ? available : (int) head.length();
       body = java.util.Arrays.copyOfRange(raw, start, start + n);
     }
-    return new Response(code, body);
+    return new Response(head.status(), body);
   }
 
   private static byte[] unchunk(byte[] raw, int from) throws IOException {

@@ -5,20 +5,26 @@ import dev.orchestrator.core.error.EnvironmentException;
 import dev.orchestrator.core.error.FileErrors;
 import dev.orchestrator.core.layers.PlatformImage;
 import dev.orchestrator.core.size.ImageSizes;
+import dev.orchestrator.core.size.LayerSizes;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The engine of a build: what a build asks before it knows whether anything is to be built
- * (preflight, image inspect, the labelled-image listing) goes over {@link EngineApi}; docker-java
- * is connected, and its classes loaded, only on the first call that needs it (an export for sizes,
- * removing an image, containers). So a build where every image is up to date loads no docker-java.
+ * (preflight, image inspect) and the export that measures a built image go over {@link EngineApi};
+ * docker-java is connected, and its classes loaded, only on the first call that needs it (removing
+ * an image, containers). So a build loads no docker-java; verify does.
  */
 final class LazyEngine implements Engine {
   private static final Logger LOG = LoggerFactory.getLogger(LazyEngine.class);
@@ -26,6 +32,8 @@ final class LazyEngine implements Engine {
   private final EngineApi api;
   private final BuilderState builder;
   private final Supplier<Engine> connect;
+  // Layers measured once per build, whichever image they belong to.
+  private final LayerSizes layers = new LayerSizes();
   private Engine dockerJava;
 
   /**
@@ -120,12 +128,67 @@ final class LazyEngine implements Engine {
 
   @Override
   public Map<String, ImageSizes> imageSizes(String imageRef) {
-    return dockerJava().imageSizes(imageRef);
+    Map<String, ImageSizes> sizes = new TreeMap<>();
+    imageLayers(imageRef).forEach((platform, image) -> sizes.put(platform, image.sizes()));
+    return sizes;
   }
 
+  /**
+   * The image's export ({@code GET /images/NAME/get}, an OCI layout under the containerd store),
+   * spooled to a temporary file and read there: blobs come before {@code index.json}. Direct, so
+   * that measuring a freshly built image does not load docker-java.
+   */
   @Override
   public Map<String, PlatformImage> imageLayers(String imageRef) {
-    return dockerJava().imageLayers(imageRef);
+    String what = "save " + imageRef;
+    Path spool = null;
+    try {
+      spool = Files.createTempFile("image-export", ".tar");
+      EngineApi.Response r;
+      try {
+        r = api.download("/images/" + EngineApi.encode(imageRef) + "/get", spool);
+      } catch (EngineApi.NotHttp e) {
+        throw notAnEngine(what, e.getMessage(), e);
+      }
+      if (r.status() == 404) {
+        return Map.of();
+      }
+      if (r.status() != 200) {
+        throw new EnvironmentException(
+            "The Docker engine at " + api.host() + " refused " + what + ": " + r.message(),
+            EngineWords.reproduce("docker image save " + imageRef + " -o /dev/null"));
+      }
+      return OciLayoutSizes.read(spool, layers);
+    } catch (IOException e) {
+      throw exportFailed(imageRef, spool, e);
+    } finally {
+      BuildxProbe.deleteQuietly(spool);
+    }
+  }
+
+  /** The export could not be spooled or read: the temporary file's disk, else the engine's. */
+  private EnvironmentException exportFailed(String imageRef, Path spool, IOException e) {
+    Path tmp = spool != null ? spool : Path.of(System.getProperty("java.io.tmpdir"));
+    boolean local =
+        e instanceof FileSystemException
+            || FileErrors.reason(e).toLowerCase(Locale.ROOT).contains("no space left");
+    return new EnvironmentException(
+        "could not read the export of "
+            + imageRef
+            + " from the engine at "
+            + api.host()
+            + ": "
+            + FileErrors.reason(e),
+        local
+            ? FileErrors.check(FileErrors.path(e, tmp), e)
+                + " The export is spooled to java.io.tmpdir ("
+                + System.getProperty("java.io.tmpdir")
+                + ")."
+            : "`docker image save "
+                + imageRef
+                + " | tar -t` shows what the engine exports (an OCI layout with index.json);"
+                + " if it breaks off, restart the engine (`make engine`).",
+        e);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.orchestrator.core.error.EnvironmentException;
+import dev.orchestrator.core.layers.PlatformImage;
 import dev.orchestrator.core.process.SystemCommandRunner;
 import dev.orchestrator.core.size.ImageSizes;
 import java.io.IOException;
@@ -118,7 +119,25 @@ class EngineIT {
       assertThat(fresh).isInstanceOf(LazyEngine.class);
       assertThat(((LazyEngine) fresh).connected()).isFalse();
       assertThat(fresh.imageSizes(IMAGE)).containsOnlyKeys(PLATFORMS);
-      assertThat(((LazyEngine) fresh).connected()).isTrue();
+      // The export for sizes too: a build that measures what it built loads no docker-java.
+      assertThat(((LazyEngine) fresh).connected()).isFalse();
+    }
+  }
+
+  /** The direct export gives, to the byte, what docker-java's export gives: layers and history. */
+  @Test
+  void theDirectExportMeasuresAsDockerJavaDoes() {
+    String named = System.getenv().getOrDefault("DOCKER_HOST", "");
+    URI host = Engines.dockerHost(named.isBlank() ? Engines.DEFAULT_HOST : named);
+    try (Engine direct =
+            Engines.connect(SystemCommandRunner.inheritingEnvironment(), System.getenv());
+        Engine dockerJava =
+            DockerJavaConnections.connect(host, SystemCommandRunner.inheritingEnvironment())) {
+      Map<String, PlatformImage> viaApi = direct.imageLayers(IMAGE);
+      Map<String, PlatformImage> viaDockerJava = dockerJava.imageLayers(IMAGE);
+
+      assertThat(viaApi).containsOnlyKeys(PLATFORMS).isEqualTo(viaDockerJava);
+      assertThat(((LazyEngine) direct).connected()).isFalse();
     }
   }
 

@@ -70,6 +70,8 @@ class LazyEngineTest {
           reply(exchange, 200, "{\"DriverStatus\":[[\"driver-type\",\"" + driverType + "\"]]}");
       case "/images/ns/a:latest/json" ->
           reply(exchange, 200, "{\"Config\":{\"Labels\":{\"k\":\"v1\"}}}");
+      case "/images/ns/broken:latest/get" ->
+          reply(exchange, 500, "{\"message\":\"export is broken\"}");
       case "/images/ns/broken:latest/json" ->
           reply(exchange, 500, "{\"message\":\"metadata store is corrupt\"}");
       default -> reply(exchange, 404, "{\"message\":\"No such image\"}");
@@ -106,9 +108,29 @@ class LazyEngineTest {
   }
 
   @Test
-  void anExportConnectsDockerJavaOnce() {
-    engine.imageSizes("ns/gone:latest");
-    engine.imageSizes("ns/gone:latest");
+  void anExportGoesOverTheApiToo() {
+    assertThat(engine.imageSizes("ns/gone:latest")).isEmpty();
+    assertThat(engine.imageLayers("ns/gone:latest")).isEmpty();
+
+    assertThat(requests)
+        .containsExactly("/images/ns/gone:latest/get", "/images/ns/gone:latest/get");
+    assertThat(connections).hasValue(0);
+  }
+
+  @Test
+  void aRefusedExportIsTheEnginesStateWithTheCommandThatShowsIt() {
+    EnvironmentException e =
+        catchThrowableOfType(
+            EnvironmentException.class, () -> engine.imageSizes("ns/broken:latest"));
+
+    assertThat(e.getMessage()).endsWith("refused save ns/broken:latest: export is broken");
+    assertThat(e.remedy()).startsWith("`docker image save ns/broken:latest -o /dev/null`");
+  }
+
+  @Test
+  void aContainerConnectsDockerJavaOnce() {
+    catchThrowableOfType(Exception.class, () -> engine.removeContainer("gone"));
+    catchThrowableOfType(Exception.class, () -> engine.removeContainer("gone"));
 
     assertThat(connections).hasValue(1);
   }
