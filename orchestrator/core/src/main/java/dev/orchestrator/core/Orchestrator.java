@@ -367,13 +367,16 @@ public final class Orchestrator {
       // Before any long work: a service whose external base cannot be had fails now, and
       // neither it nor its dependents get a Maven build. An image up to date needs no base.
       listener.on(new BuildEvent.Phase("", "checking external base images"));
+      List<Service> toBuild =
+          services.values().stream()
+              .filter(s -> !unprepared.contains(s.name()))
+              .filter(s -> !executor.upToDate(s))
+              .toList();
+      if (!toBuild.isEmpty()) {
+        executor.expectBuilds();
+      }
       new ExternalBases(engine, registry()::head)
-          .missing(
-              services.values().stream()
-                  .filter(s -> !unprepared.contains(s.name()))
-                  .filter(s -> !executor.upToDate(s))
-                  .toList(),
-              all)
+          .missing(toBuild, all)
           .forEach(
               (name, why) ->
                   failures.put(

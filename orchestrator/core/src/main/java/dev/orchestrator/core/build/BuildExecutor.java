@@ -312,6 +312,11 @@ public final class BuildExecutor {
     return failures;
   }
 
+  /** Something will be built: buildx is asked now, in the background (see {@link #run}). */
+  public void expectBuilds() {
+    serviceBuild.probeBuilderAhead();
+  }
+
   /**
    * Whether an image with this service's input hash exists already (no preparation runs, nothing is
    * built): so that Maven is not run for a module whose image is up to date.

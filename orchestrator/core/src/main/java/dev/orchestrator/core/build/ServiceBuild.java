@@ -38,8 +38,7 @@ final class ServiceBuild {
 
   private final BuildSettings settings;
   private final Engine engine;
-  private final java.util.concurrent.atomic.AtomicBoolean builderChecked =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private java.util.concurrent.CompletableFuture<Void> builderProbe;
   private final CommandRunner runner;
   // Until buildx is asked (dry runs never ask), no rewrite-timestamp: the docker driver refuses it.
   private volatile TimestampRewrite rewrite = TimestampRewrite.NOT_ASKED;
@@ -254,10 +253,36 @@ final class ServiceBuild {
 
   /** Asks buildx once, before the first build: whether it offers the build's platforms. */
   void requireBuilder() {
-    if (builderChecked.compareAndSet(false, true)) {
-      engine.requireBuilder(settings.platforms());
-      rewrite = engine.timestampRewrite();
+    try {
+      probeBuilderAhead().join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
     }
+  }
+
+  /**
+   * Starts asking buildx now, in the background, once something is known to need building: the
+   * probe (about 0.2 s) then overlaps the up-to-date look-ups and Maven instead of delaying the
+   * first build. {@link #requireBuilder} waits for it, and fails with its error.
+   */
+  synchronized java.util.concurrent.CompletableFuture<Void> probeBuilderAhead() {
+    if (builderProbe == null) {
+      builderProbe =
+          java.util.concurrent.CompletableFuture.runAsync(
+              () -> {
+                engine.requireBuilder(settings.platforms());
+                rewrite = engine.timestampRewrite();
+              },
+              runnable -> {
+                Thread t = new Thread(runnable, "buildx-probe");
+                t.setDaemon(true);
+                t.start();
+              });
+    }
+    return builderProbe;
   }
 
   /** An image with the service's input hash exists (and no {@code --force}). */

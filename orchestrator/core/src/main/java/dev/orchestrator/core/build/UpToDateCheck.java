@@ -51,6 +51,7 @@ final class UpToDateCheck {
   private final ImageMeasure measure;
   // Written by the executors' threads, each for its own service; read when its result is made.
   private final Map<String, String> buildReasons = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Lookup> lookups = new java.util.concurrent.ConcurrentHashMap<>();
 
   UpToDateCheck(BuildSettings settings, Engine engine, ImageNames names, CommandRunner runner) {
     this.settings = settings;
@@ -164,8 +165,24 @@ final class UpToDateCheck {
     return lookup(service, hashes(service).orElseThrow()).found();
   }
 
-  /** Looks without changing anything: for the check and for {@code --explain}. */
+  /**
+   * Looks without changing anything: for the check and for {@code --explain}. Each service is
+   * looked up once per hash and build: the external-base check, the Maven step and the build itself
+   * all ask, and each look-up is an engine or registry round trip.
+   */
   Lookup lookup(Service service, Hashes hashes) {
+    String key = service.name() + "\0" + hashes.image();
+    Lookup known = lookups.get(key);
+    if (known != null) {
+      return known;
+    }
+    // Not computeIfAbsent: that would hold other services' look-ups behind this round trip.
+    Lookup found = lookupNow(service, hashes);
+    lookups.putIfAbsent(key, found);
+    return found;
+  }
+
+  private Lookup lookupNow(Service service, Hashes hashes) {
     if (pushes() || pushesByDigest()) {
       ImageLookup registry = new RegistryImageLookup(incremental.orElseThrow().registry());
       return registry.find(hashReference(service, hashes), hashes.image());
