@@ -367,11 +367,10 @@ public final class Orchestrator {
       // Before any long work: a service whose external base cannot be had fails now, and
       // neither it nor its dependents get a Maven build. An image up to date needs no base.
       listener.on(new BuildEvent.Phase("", "checking external base images"));
-      List<Service> toBuild =
-          services.values().stream()
-              .filter(s -> !unprepared.contains(s.name()))
-              .filter(s -> !executor.upToDate(s))
-              .toList();
+      List<Service> prepared =
+          services.values().stream().filter(s -> !unprepared.contains(s.name())).toList();
+      Set<String> upToDate = executor.upToDate(prepared);
+      List<Service> toBuild = prepared.stream().filter(s -> !upToDate.contains(s.name())).toList();
       if (!toBuild.isEmpty()) {
         executor.expectBuilds();
       }

@@ -57,6 +57,7 @@ public final class BuildExecutor {
   private final BuildSettings settings;
   private final CommandRunner runner;
   private final BuildListener listener;
+  private static final int LOOKUP_THREADS = 8;
   private final ServiceBuild serviceBuild;
   private final BiFunction<Service, Map<String, String>, ServiceResult> buildOne;
   private final Optional<SessionExecutor> sessions;
@@ -310,6 +311,58 @@ public final class BuildExecutor {
       serviceBuild.prepareAhead(service).ifPresent(f -> failures.put(service.name(), f));
     }
     return failures;
+  }
+
+  /**
+   * The services of these whose image with their input hash exists already, looked up at once: each
+   * look-up is a round trip to the engine or registry, and they wait on the network, not on the
+   * processor.
+   */
+  public Set<String> upToDate(List<Service> services) {
+    if (services.size() < 2) {
+      return services.stream()
+          .filter(this::upToDate)
+          .map(Service::name)
+          .collect(Collectors.toSet());
+    }
+    ExecutorService lookups =
+        Executors.newFixedThreadPool(
+            Math.min(LOOKUP_THREADS, services.size()),
+            r -> {
+              Thread t = new Thread(r, "up-to-date-lookup");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      Map<String, Future<Boolean>> found = new LinkedHashMap<>();
+      for (Service s : services) {
+        found.put(s.name(), lookups.submit(() -> upToDate(s)));
+      }
+      Set<String> upToDate = new HashSet<>();
+      for (Map.Entry<String, Future<Boolean>> e : found.entrySet()) {
+        if (join(e.getValue())) {
+          upToDate.add(e.getKey());
+        }
+      }
+      return upToDate;
+    } finally {
+      lookups.shutdownNow();
+    }
+  }
+
+  private static boolean join(Future<Boolean> lookup) {
+    try {
+      return lookup.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.util.concurrent.CancellationException("interrupted while looking up images");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new OrchestratorBug(
+          "looking up an image failed: " + OrchestratorBug.describe(e.getCause()), e.getCause());
+    }
   }
 
   /** Something will be built: buildx is asked now, in the background (see {@link #run}). */
