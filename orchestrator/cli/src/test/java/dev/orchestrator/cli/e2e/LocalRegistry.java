@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Debian's {@code docker-registry} (distribution 2.8) on 127.0.0.1 and a free port, storing in a
@@ -19,11 +20,23 @@ import java.time.Duration;
  */
 final class LocalRegistry implements AutoCloseable {
   private final Process process;
+  private final Path log;
   final String address;
 
-  private LocalRegistry(Process process, String address) {
+  private LocalRegistry(Process process, Path log, String address) {
     this.process = process;
+    this.log = log;
     this.address = address;
+  }
+
+  /** The registry's own log, its last lines: what it made of the requests (for a failure). */
+  String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    } catch (IOException e) {
+      return "(no registry log: " + e + ")";
+    }
   }
 
   static LocalRegistry start(Path dir) {
@@ -65,7 +78,7 @@ final class LocalRegistry implements AutoCloseable {
               dir.resolve("config.yml"),
               """
           version: 0.1
-          log: {level: warn}
+          log: {level: info}
           storage:
             filesystem: {rootdirectory: %s}
             delete: {enabled: true}
@@ -78,7 +91,8 @@ final class LocalRegistry implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("registry.log").toFile())
               .start();
-      LocalRegistry registry = new LocalRegistry(process, "127.0.0.1:" + port);
+      LocalRegistry registry =
+          new LocalRegistry(process, dir.resolve("registry.log"), "127.0.0.1:" + port);
       registry.awaitUp(Duration.ofSeconds(30));
       return registry;
     } catch (IOException e) {

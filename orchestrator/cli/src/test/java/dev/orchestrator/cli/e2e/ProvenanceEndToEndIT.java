@@ -73,7 +73,9 @@ class ProvenanceEndToEndIT {
     Cli build =
         Cli.in(root, "build", "--profile", "release", "--registry", registry.address, "--json");
 
-    assertThat(build.exitCode()).as(build.toString()).isZero();
+    assertThat(build.exitCode())
+        .as(build + "\nthe registry's log:\n" + registry.logTail())
+        .isZero();
     JsonNode index = manifest("latest");
     assertThat(platforms(index)).containsExactly("linux/amd64", "linux/arm64");
     List<JsonNode> attestations = attestations(index);

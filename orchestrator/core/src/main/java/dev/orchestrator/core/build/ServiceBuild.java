@@ -101,6 +101,15 @@ final class ServiceBuild {
         runner.run(
             Command.of(argv, settings.root()),
             line -> listener.on(new BuildEvent.Output(name, line)));
+    Optional<String> hiccup = RegistryHiccup.in(result);
+    if (hiccup.isPresent()) {
+      listener.on(
+          new BuildEvent.Phase(name, "the registry answered " + hiccup.get() + ": once more"));
+      result =
+          runner.run(
+              Command.of(argv, settings.root()),
+              line -> listener.on(new BuildEvent.Output(name, line)));
+    }
     if (!result.succeeded()) {
       return failed(
           service,

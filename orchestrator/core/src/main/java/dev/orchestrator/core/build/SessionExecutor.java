@@ -338,14 +338,17 @@ final class SessionExecutor {
       throw FileErrors.environment("delete", p.metadataFile(), e, "It is bake's metadata file.");
     }
     batch.forEach(s -> listener.on(new BuildEvent.Started(s, p.argv())));
-    BakeProgress progress = new BakeProgress(p.targets());
-    ProcessResult result =
-        runner.run(
-            Command.of(p.argv(), settings.root()),
-            line ->
-                progress
-                    .accept(line, System.nanoTime())
-                    .ifPresent(s -> listener.on(new BuildEvent.Output(s, line))));
+    BakeProgress firstProgress = new BakeProgress(p.targets());
+    ProcessResult first = bake(p, firstProgress);
+    Optional<String> hiccup = RegistryHiccup.in(first);
+    hiccup.ifPresent(
+        h ->
+            batch.forEach(
+                s ->
+                    listener.on(
+                        new BuildEvent.Phase(s, "the registry answered " + h + ": once more"))));
+    BakeProgress progress = hiccup.isPresent() ? new BakeProgress(p.targets()) : firstProgress;
+    ProcessResult result = hiccup.isPresent() ? bake(p, progress) : first;
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     List<ServiceResult> results = new ArrayList<>();
     if (result.succeeded()) {
@@ -441,6 +444,15 @@ final class SessionExecutor {
   static Duration memberDuration(BakeProgress.Progress progress, Duration session) {
     long active = progress.activeNanos();
     return active > 0 ? Duration.ofNanos(active) : session;
+  }
+
+  private ProcessResult bake(Prepared p, BakeProgress progress) {
+    return runner.run(
+        Command.of(p.argv(), settings.root()),
+        line ->
+            progress
+                .accept(line, System.nanoTime())
+                .ifPresent(s -> listener.on(new BuildEvent.Output(s, line))));
   }
 
   /**

@@ -235,6 +235,50 @@ class SessionExecutorTest {
   }
 
   @Test
+  void aSessionThatARegistryAnsweredWith500IsRunOnceMoreAndThenCountsAsItEnds() {
+    java.util.concurrent.atomic.AtomicInteger attempts =
+        new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean always =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    String hiccup =
+        "ERROR: unexpected status from HEAD request to http://127.0.0.1:5000/v2/ns/b/manifests/"
+            + "latest: 500 Internal Server Error";
+    RecordingCommandRunner runner = new RecordingCommandRunner();
+    runner.answer(
+        List.of("docker", "buildx", "bake"),
+        command -> {
+          sessions.add(targets(command));
+          return attempts.incrementAndGet() == 1 || always.get()
+              ? RecordingCommandRunner.result(command, 1, List.of(hiccup))
+              : bake(command, t -> 0);
+        });
+    Profile profile =
+        Profile.builder("local")
+            .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
+            .build();
+    BuildSettings settings = new BuildSettings(root, profile, List.of("linux/amd64"), 2, false);
+
+    BuildReport report =
+        new BuildExecutor(settings, new StubEngine(), runner, BuildListener.NONE)
+            .run(plan, graph, repo.byName(), Map.of());
+
+    assertThat(statuses(report).values()).containsOnly(BuildStatus.BUILT);
+    assertThat(sessions).hasSize(3).startsWith(sessions.get(0), sessions.get(0));
+    // Once more only: a registry that keeps answering 500 fails the build with its words.
+    always.set(true);
+    sessions.clear();
+    BuildReport failed =
+        new BuildExecutor(settings, new StubEngine(), runner, BuildListener.NONE)
+            .run(plan, graph, repo.byName(), Map.of());
+    assertThat(statuses(failed)).containsEntry("b", BuildStatus.FAILED);
+    ServiceResult b =
+        failed.services().stream().filter(r -> r.name().equals("b")).findFirst().orElseThrow();
+    assertThat(b.message()).contains("500 Internal Server Error");
+    // The session, then b alone (its members are retried alone after a failure), each twice.
+    assertThat(sessions).hasSize(4);
+  }
+
+  @Test
   void aWidthOfTwoBuildsAtMostTwoServicesPerSession() {
     Profile profile =
         Profile.builder("local")
