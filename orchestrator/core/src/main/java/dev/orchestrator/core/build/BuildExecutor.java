@@ -326,13 +326,7 @@ public final class BuildExecutor {
           .collect(Collectors.toSet());
     }
     ExecutorService lookups =
-        Executors.newFixedThreadPool(
-            Math.min(LOOKUP_THREADS, services.size()),
-            r -> {
-              Thread t = new Thread(r, "up-to-date-lookup");
-              t.setDaemon(true);
-              return t;
-            });
+        DaemonThreads.pool("up-to-date-lookup", Math.min(LOOKUP_THREADS, services.size()));
     try {
       Map<String, Future<Boolean>> found = new LinkedHashMap<>();
       for (Service s : services) {
@@ -340,28 +334,13 @@ public final class BuildExecutor {
       }
       Set<String> upToDate = new HashSet<>();
       for (Map.Entry<String, Future<Boolean>> e : found.entrySet()) {
-        if (join(e.getValue())) {
+        if (DaemonThreads.get(e.getValue(), "looking up an image")) {
           upToDate.add(e.getKey());
         }
       }
       return upToDate;
     } finally {
       lookups.shutdownNow();
-    }
-  }
-
-  private static boolean join(Future<Boolean> lookup) {
-    try {
-      return lookup.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.util.concurrent.CancellationException("interrupted while looking up images");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new OrchestratorBug(
-          "looking up an image failed: " + OrchestratorBug.describe(e.getCause()), e.getCause());
     }
   }
 

@@ -466,19 +466,13 @@ final class SessionExecutor {
       return afterBuilds.stream().map(SessionExecutor::call).toList();
     }
     ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.min(MEASURE_THREADS, afterBuilds.size()),
-            r -> {
-              Thread t = new Thread(r, "measure");
-              t.setDaemon(true);
-              return t;
-            });
+        DaemonThreads.pool("measure", Math.min(MEASURE_THREADS, afterBuilds.size()));
     try {
       List<Future<ServiceResult>> futures = new ArrayList<>();
       afterBuilds.forEach(a -> futures.add(pool.submit(a)));
       List<ServiceResult> results = new ArrayList<>();
       for (Future<ServiceResult> f : futures) {
-        results.add(get(f));
+        results.add(DaemonThreads.get(f, "measuring a built image"));
       }
       return results;
     } finally {
@@ -493,22 +487,6 @@ final class SessionExecutor {
       throw e;
     } catch (Exception e) {
       throw new OrchestratorBug("measuring a built image failed: " + e, e);
-    }
-  }
-
-  private static ServiceResult get(Future<ServiceResult> measuring) {
-    try {
-      return measuring.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.util.concurrent.CancellationException("interrupted while measuring images");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new OrchestratorBug(
-          "measuring a built image failed: " + OrchestratorBug.describe(e.getCause()),
-          e.getCause());
     }
   }
 

@@ -28,14 +28,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -132,7 +130,7 @@ final class DockerJavaEngine implements Engine {
       }
       return OciLayoutSizes.read(spool, layers);
     } catch (IOException e) {
-      throw exportFailed(imageRef, spool, e);
+      throw EngineWords.exportFailed(imageRef, host, spool, e);
     } finally {
       BuildxProbe.deleteQuietly(spool);
     }
@@ -405,35 +403,6 @@ final class DockerJavaEngine implements Engine {
           NO_ENGINE_REMEDY,
           e);
     }
-  }
-
-  /**
-   * The export could not be spooled or read: the temporary file's disk, else the engine's export.
-   *
-   * @param spool the temporary file, null if it could not be created
-   */
-  private EnvironmentException exportFailed(String imageRef, Path spool, IOException e) {
-    Path tmp = spool != null ? spool : Path.of(System.getProperty("java.io.tmpdir"));
-    boolean local =
-        e instanceof FileSystemException
-            || FileErrors.reason(e).toLowerCase(Locale.ROOT).contains("no space left");
-    return new EnvironmentException(
-        "could not read the export of "
-            + imageRef
-            + " from the engine at "
-            + host
-            + ": "
-            + FileErrors.reason(e),
-        local
-            ? FileErrors.check(FileErrors.path(e, tmp), e)
-                + " The export is spooled to java.io.tmpdir ("
-                + System.getProperty("java.io.tmpdir")
-                + ")."
-            : "`docker image save "
-                + imageRef
-                + " | tar -t` shows what the engine exports (an OCI layout with index.json);"
-                + " if it breaks off, restart the engine (`make engine`).",
-        e);
   }
 
   private static boolean causedByIo(Throwable e) {

@@ -7,12 +7,10 @@ import dev.orchestrator.core.layers.PlatformImage;
 import dev.orchestrator.core.size.ImageSizes;
 import dev.orchestrator.core.size.LayerSizes;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -160,35 +158,10 @@ final class LazyEngine implements Engine {
       }
       return OciLayoutSizes.read(spool, layers);
     } catch (IOException e) {
-      throw exportFailed(imageRef, spool, e);
+      throw EngineWords.exportFailed(imageRef, api.host(), spool, e);
     } finally {
       BuildxProbe.deleteQuietly(spool);
     }
-  }
-
-  /** The export could not be spooled or read: the temporary file's disk, else the engine's. */
-  private EnvironmentException exportFailed(String imageRef, Path spool, IOException e) {
-    Path tmp = spool != null ? spool : Path.of(System.getProperty("java.io.tmpdir"));
-    boolean local =
-        e instanceof FileSystemException
-            || FileErrors.reason(e).toLowerCase(Locale.ROOT).contains("no space left");
-    return new EnvironmentException(
-        "could not read the export of "
-            + imageRef
-            + " from the engine at "
-            + api.host()
-            + ": "
-            + FileErrors.reason(e),
-        local
-            ? FileErrors.check(FileErrors.path(e, tmp), e)
-                + " The export is spooled to java.io.tmpdir ("
-                + System.getProperty("java.io.tmpdir")
-                + ")."
-            : "`docker image save "
-                + imageRef
-                + " | tar -t` shows what the engine exports (an OCI layout with index.json);"
-                + " if it breaks off, restart the engine (`make engine`).",
-        e);
   }
 
   @Override
