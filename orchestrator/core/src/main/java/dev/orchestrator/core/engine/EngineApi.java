@@ -96,7 +96,7 @@ final class EngineApi {
    * @throws IOException when no engine answers, or the answer is not HTTP
    */
   Response get(String pathAndQuery) throws IOException {
-    return exchange(pathAndQuery, RESPONSE_TIMEOUT, in -> parse(in.readAllBytes()));
+    return exchange(pathAndQuery, RESPONSE_TIMEOUT, EngineApi::read);
   }
 
   /**
@@ -117,11 +117,7 @@ final class EngineApi {
             return new Response(head.status(), body.readAllBytes());
           }
           try (OutputStream out = Files.newOutputStream(file)) {
-            long copied = body.transferTo(out);
-            if (head.length() >= 0 && copied < head.length()) {
-              throw new IOException(
-                  "the answer broke off after " + copied + " of " + head.length() + " bytes");
-            }
+            head.requireWhole(body.transferTo(out));
           }
           return new Response(200, new byte[0]);
         });
@@ -222,6 +218,13 @@ final class EngineApi {
       return new Head(code, chunked, chunked ? -1 : length);
     }
 
+    /** A body shorter than its {@code Content-Length} broke off (a chunked one says so itself). */
+    void requireWhole(long read) throws IOException {
+      if (length >= 0 && read < length) {
+        throw new IOException("the answer broke off after " + read + " of " + length + " bytes");
+      }
+    }
+
     /** The body as it comes, unchunked and bounded by its length. */
     InputStream body(InputStream in) {
       if (chunked) {
@@ -233,61 +236,16 @@ final class EngineApi {
 
   /** An HTTP/1.x response read to its end: status line, headers, then a plain or chunked body. */
   static Response parse(byte[] raw) throws IOException {
-    int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
-    if (end < 0) {
-      throw new NotHttp("the answer is not HTTP (no end of headers)");
-    }
-    Head head = Head.parse(new String(raw, 0, end, StandardCharsets.ISO_8859_1));
-    int start = end + 4;
-    byte[] body;
-    if (head.chunked()) {
-      body = unchunk(raw, start);
-    } else {
-      int available = raw.length - start;
-      if (head.length() > available) {
-        throw new IOException(
-            "the answer broke off after " + available + " of " + head.length() + " bytes");
-      }
-      int n = head.length() < 0 ? available : (int) head.length();
-      body = java.util.Arrays.copyOfRange(raw, start, start + n);
-    }
+    return read(new java.io.ByteArrayInputStream(raw));
+  }
+
+  /** The answer on this stream, its body read whole (one decoder for both framings). */
+  private static Response read(InputStream raw) throws IOException {
+    InputStream in = new BufferedInputStream(raw, 1 << 16);
+    Head head = Head.parse(readHead(in));
+    byte[] body = head.body(in).readAllBytes();
+    head.requireWhole(body.length);
     return new Response(head.status(), body);
-  }
-
-  private static byte[] unchunk(byte[] raw, int from) throws IOException {
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    int at = from;
-    byte[] crlf = "\r\n".getBytes(StandardCharsets.US_ASCII);
-    while (true) {
-      int eol = indexOf(raw, crlf, at);
-      if (eol < 0) {
-        throw new IOException("the chunked answer broke off");
-      }
-      String size = new String(raw, at, eol - at, StandardCharsets.US_ASCII);
-      int semicolon = size.indexOf(';');
-      int n = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).strip(), 16);
-      if (n == 0) {
-        return body.toByteArray();
-      }
-      if (eol + 2 + n > raw.length) {
-        throw new IOException("the chunked answer broke off");
-      }
-      body.write(raw, eol + 2, n);
-      at = eol + 2 + n + 2;
-    }
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle, int from) {
-    outer:
-    for (int i = from; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   /** Percent-encodes what may not stand in a path segment or query; keeps {@code / : @}. */
