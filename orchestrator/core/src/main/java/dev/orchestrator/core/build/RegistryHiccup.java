@@ -2,6 +2,8 @@ package dev.orchestrator.core.build;
 
 import dev.orchestrator.core.process.ProcessResult;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,23 @@ final class RegistryHiccup {
           "unexpected status(?: code)?(?: from [A-Z]+ request to \\S+)?:? (50[0234]|429)\\b[^\"]*");
 
   private RegistryHiccup() {}
+
+  /**
+   * Runs the build; when it failed on such an answer, says so and runs it once more, and the second
+   * result stands whatever it is.
+   *
+   * @param announce told why the build runs again
+   */
+  static ProcessResult runOnceMoreIfNeeded(
+      Supplier<ProcessResult> build, Consumer<String> announce) {
+    ProcessResult first = build.get();
+    Optional<String> hiccup = in(first);
+    if (hiccup.isEmpty()) {
+      return first;
+    }
+    announce.accept("the registry answered " + hiccup.get() + ": once more");
+    return build.get();
+  }
 
   /** The words of the failure's answer, when it failed on such an answer. */
   static Optional<String> in(ProcessResult result) {

@@ -98,18 +98,12 @@ final class ServiceBuild {
     createParent(argv.get(argv.indexOf("--metadata-file") + 1));
     listener.on(new BuildEvent.Started(name, argv));
     ProcessResult result =
-        runner.run(
-            Command.of(argv, settings.root()),
-            line -> listener.on(new BuildEvent.Output(name, line)));
-    Optional<String> hiccup = RegistryHiccup.in(result);
-    if (hiccup.isPresent()) {
-      listener.on(
-          new BuildEvent.Phase(name, "the registry answered " + hiccup.get() + ": once more"));
-      result =
-          runner.run(
-              Command.of(argv, settings.root()),
-              line -> listener.on(new BuildEvent.Output(name, line)));
-    }
+        RegistryHiccup.runOnceMoreIfNeeded(
+            () ->
+                runner.run(
+                    Command.of(argv, settings.root()),
+                    line -> listener.on(new BuildEvent.Output(name, line))),
+            why -> listener.on(new BuildEvent.Phase(name, why)));
     if (!result.succeeded()) {
       return failed(
           service,

@@ -338,17 +338,17 @@ final class SessionExecutor {
       throw FileErrors.environment("delete", p.metadataFile(), e, "It is bake's metadata file.");
     }
     batch.forEach(s -> listener.on(new BuildEvent.Started(s, p.argv())));
-    BakeProgress firstProgress = new BakeProgress(p.targets());
-    ProcessResult first = bake(p, firstProgress);
-    Optional<String> hiccup = RegistryHiccup.in(first);
-    hiccup.ifPresent(
-        h ->
-            batch.forEach(
-                s ->
-                    listener.on(
-                        new BuildEvent.Phase(s, "the registry answered " + h + ": once more"))));
-    BakeProgress progress = hiccup.isPresent() ? new BakeProgress(p.targets()) : firstProgress;
-    ProcessResult result = hiccup.isPresent() ? bake(p, progress) : first;
+    // Each attempt reads its own progress: the last one is what happened.
+    List<BakeProgress> attempts = new ArrayList<>();
+    ProcessResult result =
+        RegistryHiccup.runOnceMoreIfNeeded(
+            () -> {
+              BakeProgress attempt = new BakeProgress(p.targets());
+              attempts.add(attempt);
+              return bake(p, attempt);
+            },
+            why -> batch.forEach(s -> listener.on(new BuildEvent.Phase(s, why))));
+    BakeProgress progress = attempts.get(attempts.size() - 1);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     List<ServiceResult> results = new ArrayList<>();
     if (result.succeeded()) {

@@ -51,6 +51,11 @@ class SessionExecutorTest {
   private BuildReport run(int jobs, boolean failFast, Function<List<String>, Integer> exit) {
     RecordingCommandRunner runner = new RecordingCommandRunner();
     runner.answer(List.of("docker", "buildx", "bake"), command -> bake(command, exit));
+    return run(runner, jobs, failFast);
+  }
+
+  /** The whole plan through the executor with this runner, the local profile without a cache. */
+  private BuildReport run(RecordingCommandRunner runner, int jobs, boolean failFast) {
     Profile profile =
         Profile.builder("local")
             .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
@@ -198,15 +203,8 @@ class SessionExecutorTest {
                     "#10 CACHED",
                     "#11 [after 2/2] RUN two",
                     "#11 CACHED")));
-    Profile profile =
-        Profile.builder("local")
-            .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
-            .build();
-    BuildSettings settings = new BuildSettings(root, profile, List.of("linux/amd64"), 1, false);
 
-    BuildReport report =
-        new BuildExecutor(settings, new StubEngine(), runner, BuildListener.NONE)
-            .run(plan, graph, repo.byName(), Map.of());
+    BuildReport report = run(runner, 1, false);
 
     assertThat(statuses(report).values()).containsOnly(BuildStatus.CACHED);
   }
@@ -252,24 +250,15 @@ class SessionExecutorTest {
               ? RecordingCommandRunner.result(command, 1, List.of(hiccup))
               : bake(command, t -> 0);
         });
-    Profile profile =
-        Profile.builder("local")
-            .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
-            .build();
-    BuildSettings settings = new BuildSettings(root, profile, List.of("linux/amd64"), 2, false);
 
-    BuildReport report =
-        new BuildExecutor(settings, new StubEngine(), runner, BuildListener.NONE)
-            .run(plan, graph, repo.byName(), Map.of());
+    BuildReport report = run(runner, 2, false);
 
     assertThat(statuses(report).values()).containsOnly(BuildStatus.BUILT);
     assertThat(sessions).hasSize(3).startsWith(sessions.get(0), sessions.get(0));
     // Once more only: a registry that keeps answering 500 fails the build with its words.
     always.set(true);
     sessions.clear();
-    BuildReport failed =
-        new BuildExecutor(settings, new StubEngine(), runner, BuildListener.NONE)
-            .run(plan, graph, repo.byName(), Map.of());
+    BuildReport failed = run(runner, 2, false);
     assertThat(statuses(failed)).containsEntry("b", BuildStatus.FAILED);
     ServiceResult b =
         failed.services().stream().filter(r -> r.name().equals("b")).findFirst().orElseThrow();
