@@ -8,7 +8,6 @@ import dev.orchestrator.core.dockerfile.DockerfileParser;
 import dev.orchestrator.core.error.ConfigurationException;
 import dev.orchestrator.core.error.Problem;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,6 +29,8 @@ final class ServiceLoader {
   private final Path root;
   private final List<Path> scanRoots;
   private final List<Problem> problems = new ArrayList<>();
+  // Once, not per service: the root is where every Dockerfile's real path must stay.
+  private final Path realRoot;
 
   ServiceLoader(Path root) {
     this(root, List.of(root));
@@ -41,32 +42,51 @@ final class ServiceLoader {
   ServiceLoader(Path root, List<Path> scanRoots) {
     this.root = root;
     this.scanRoots = List.copyOf(scanRoots);
+    this.realRoot = realPathOf(root);
   }
 
-  List<Service> load(List<Path> folders) {
-    return load(folders, List.of());
+  private static Path realPathOf(Path root) {
+    try {
+      return root.toRealPath();
+    } catch (IOException e) {
+      // Discovery checked it is a folder; a root that vanished since has no services to read.
+      return root;
+    }
   }
 
   /**
+   * @param plain the folders among them known to hold a Dockerfile that is a regular file, not a
+   *     link, inside the repository, and no descriptor: nothing more is asked of the file system
+   *     about either
    * @param definitions the images existing build definitions describe; a scanned folder that one of
    *     them covers (its Dockerfile's folder or its context) is not loaded a second time
    */
-  List<Service> load(List<Path> folders, List<BuildDefinition> definitions) {
+  List<Service> load(List<Path> folders, Set<Path> plain, List<BuildDefinition> definitions) {
     List<Service> services = new ArrayList<>();
     Map<String, Service> byName = new HashMap<>();
     Set<Path> covered = new HashSet<>();
-    List<Service> candidates = new ArrayList<>();
+    List<Candidate> candidates = new ArrayList<>();
     for (BuildDefinition definition : definitions) {
       covered.add(definition.dockerfile().getParent());
       covered.add(Definitions.directory(definition));
-      candidates.add(loadOne(Definitions.directory(definition), Optional.of(definition)));
+      candidates.add(
+          new Candidate(Definitions.directory(definition), Optional.of(definition), false));
     }
     for (Path folder : folders) {
       if (!covered.contains(folder)) {
-        candidates.add(loadOne(folder, Optional.empty()));
+        candidates.add(new Candidate(folder, Optional.empty(), plain.contains(folder)));
       }
     }
-    for (Service service : candidates) {
+    // Reading a service is file system calls and a parse, independent of every other service:
+    // on thousands of services that is most of a plan's time, so they are read side by side. The
+    // results keep the candidates' order, so problems and duplicates come out as they would one by
+    // one.
+    List<Loaded> loaded = candidates.parallelStream().map(this::loadOne).toList();
+    for (Loaded one : loaded) {
+      problems.addAll(one.problems());
+    }
+    for (Loaded one : loaded) {
+      Service service = one.service();
       if (service == null) {
         continue;
       }
@@ -91,6 +111,19 @@ final class ServiceLoader {
     return services;
   }
 
+  /**
+   * A folder to read as a service, with the build definition that describes it, if any; {@code
+   * plain}: known to hold a regular Dockerfile inside the repository and no descriptor.
+   */
+  private record Candidate(Path folder, Optional<BuildDefinition> definition, boolean plain) {}
+
+  /** A service read from its folder, or (null) none, with the problems that kept it out. */
+  private record Loaded(Service service, List<Problem> problems) {
+    static Loaded rejected(Problem problem) {
+      return new Loaded(null, List.of(problem));
+    }
+  }
+
   private void checkRequires(List<BuildDefinition> definitions, Map<String, Service> byName) {
     for (BuildDefinition definition : definitions) {
       for (String required : definition.requires()) {
@@ -110,25 +143,26 @@ final class ServiceLoader {
     }
   }
 
-  private Service loadOne(Path folder, Optional<BuildDefinition> definition) {
+  private Loaded loadOne(Candidate candidate) {
+    Path folder = candidate.folder();
+    Optional<BuildDefinition> definition = candidate.definition();
     try {
       Path descriptorFile = folder.resolve(DESCRIPTOR);
-      if (Files.exists(descriptorFile) && !Files.isRegularFile(descriptorFile)) {
-        problems.add(
+      FileKind descriptorKind = candidate.plain() ? FileKind.ABSENT : FileKind.of(descriptorFile);
+      if (descriptorKind == FileKind.BROKEN_LINK) {
+        return Loaded.rejected(Problem.inFile(descriptorFile, "is a broken symbolic link"));
+      }
+      if (descriptorKind == FileKind.FOLDER || descriptorKind == FileKind.OTHER) {
+        return Loaded.rejected(
             Problem.inFile(
                 descriptorFile,
-                Files.isDirectory(descriptorFile)
+                descriptorKind == FileKind.FOLDER
                     ? "is a folder, not a file: a service's descriptor is a file named "
                         + DESCRIPTOR
                     : "is not a regular file"));
-        return null;
-      }
-      if (Files.isSymbolicLink(descriptorFile) && !Files.exists(descriptorFile)) {
-        problems.add(Problem.inFile(descriptorFile, "is a broken symbolic link"));
-        return null;
       }
       ServiceDescriptor own =
-          Files.isRegularFile(descriptorFile)
+          descriptorKind == FileKind.FILE
               ? ServiceDescriptorReader.read(descriptorFile, root)
               : ServiceDescriptor.none();
       ServiceDescriptor descriptor =
@@ -143,7 +177,7 @@ final class ServiceLoader {
             own.name().isPresent()
                 ? descriptorFile
                 : definition.map(BuildDefinition::file).orElse(folder);
-        problems.add(
+        return Loaded.rejected(
             new Problem(
                 where,
                 own.name().isPresent()
@@ -154,17 +188,21 @@ final class ServiceLoader {
                     + "' is not "
                     + ServiceNames.EXPECTED
                     + (own.name().isEmpty() ? " (set `name:` in service.yaml)" : "")));
-        return null;
       }
       String origin =
           origin(definition, own.name().isPresent() ? descriptorFile : null, folder, namingFolder);
       Path dockerfile = folder.resolve(descriptor.dockerfile().orElse("Dockerfile")).normalize();
       Path context = folder.resolve(descriptor.context().orElse(".")).normalize();
+      // A plain candidate has no descriptor, so its Dockerfile is the one the walk saw.
+      FileKind dockerfileKind = candidate.plain() ? FileKind.FILE : FileKind.of(dockerfile);
       String missing =
-          Files.isDirectory(dockerfile)
-              ? "is a folder, not a file"
-              : Files.isRegularFile(dockerfile) ? null : "not found";
-      Optional<Path> outside = missing == null ? outside(dockerfile) : Optional.empty();
+          switch (dockerfileKind) {
+            case FILE -> null;
+            case FOLDER -> "is a folder, not a file";
+            default -> "not found";
+          };
+      Optional<Path> outside =
+          missing == null && !candidate.plain() ? outside(dockerfile) : Optional.empty();
       if (outside.isPresent()) {
         // Its changes would escape the input hashes and git, so the image could go stale.
         missing =
@@ -173,7 +211,7 @@ final class ServiceLoader {
                 + "; copy the file into the repository instead";
       }
       if (missing != null) {
-        problems.add(
+        return Loaded.rejected(
             new Problem(
                 descriptor.file() != null ? descriptor.file() : descriptorFile,
                 descriptor.lineOf("dockerfile"),
@@ -183,22 +221,22 @@ final class ServiceLoader {
                     + root.relativize(dockerfile)
                     + " "
                     + missing));
-        return null;
       }
       DockerfileInfo info = DockerfileParser.parse(dockerfile, descriptor.args());
-      return new Service(
-          name,
-          folder,
-          root.relativize(folder),
-          dockerfile,
-          context,
-          descriptor,
-          info,
-          origin,
-          definition.flatMap(BuildDefinition::image));
+      Service service =
+          new Service(
+              name,
+              folder,
+              root.relativize(folder),
+              dockerfile,
+              context,
+              descriptor,
+              info,
+              origin,
+              definition.flatMap(BuildDefinition::image));
+      return new Loaded(service, List.of());
     } catch (ConfigurationException e) {
-      problems.addAll(e.problems());
-      return null;
+      return new Loaded(null, e.problems());
     }
   }
 
@@ -234,7 +272,7 @@ final class ServiceLoader {
   private Optional<Path> outside(Path file) {
     try {
       Path real = file.toRealPath();
-      return real.startsWith(root.toRealPath()) ? Optional.empty() : Optional.of(real);
+      return real.startsWith(realRoot) ? Optional.empty() : Optional.of(real);
     } catch (IOException e) {
       // It was just found to be a regular file; reading it reports what is wrong.
       return Optional.empty();

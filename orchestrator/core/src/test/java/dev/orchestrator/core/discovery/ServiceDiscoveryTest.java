@@ -145,6 +145,39 @@ class ServiceDiscoveryTest {
   }
 
   @Test
+  void aSymbolicLinkWithoutADescriptorLeadingOutsideIsRefusedToo(@TempDir Path outside)
+      throws IOException {
+    Path real = Files.writeString(outside.resolve("Dockerfile"), "FROM scratch\n");
+    Files.createDirectories(root.resolve("services/api"));
+    Files.createSymbolicLink(root.resolve("services/api/Dockerfile"), real);
+
+    assertThatThrownBy(this::names)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining("leads outside the repository through a symbolic link");
+  }
+
+  @Test
+  void aDockerfileLinkedWithinTheRepositoryIsAService() throws IOException {
+    write("shared/Dockerfile", "FROM scratch\n");
+    Files.createDirectories(root.resolve("services/api"));
+    Files.createSymbolicLink(
+        root.resolve("services/api/Dockerfile"), root.resolve("shared/Dockerfile"));
+
+    assertThat(names()).containsExactly("api");
+  }
+
+  @Test
+  void aBrokenServiceYamlLinkIsReported() throws IOException {
+    dockerfile("services/a");
+    Files.createSymbolicLink(root.resolve("services/a/service.yaml"), root.resolve("missing"));
+
+    assertThatThrownBy(this::names)
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessageContaining(
+            root.resolve("services/a/service.yaml") + ": is a broken symbolic link");
+  }
+
+  @Test
   void aServiceYamlThatIsAFolderIsAnErrorNamingIt() throws IOException {
     dockerfile("services/a");
     Files.createDirectories(root.resolve("services/a/service.yaml"));
