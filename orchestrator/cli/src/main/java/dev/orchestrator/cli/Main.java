@@ -22,7 +22,7 @@ public final class Main {
                   }
                 },
                 "say-interrupted"));
-    int exit = CliFactory.create(out, err, System.console() != null).execute(args);
+    int exit = CliFactory.forArguments(out, err, System.console() != null, args).execute(args);
     finished.set(true);
     out.flush();
     err.flush();

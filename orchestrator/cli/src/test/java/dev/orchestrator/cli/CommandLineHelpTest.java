@@ -34,6 +34,34 @@ class CommandLineHelpTest {
     return List.copyOf(cli.getSubcommands().keySet());
   }
 
+  private Run runAsMain(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit =
+        CliFactory.forArguments(new PrintWriter(out, true), new PrintWriter(err, true), false, args)
+            .execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void mainModellingOnlyTheNamedSubcommandAnswersAsTheWholeModelDoes() {
+    List<List<String>> argumentLists = new ArrayList<>();
+    for (String command : subcommands()) {
+      argumentLists.add(List.of(command, "--help"));
+      argumentLists.add(List.of(command, "--version"));
+      argumentLists.add(List.of(command, "--no-such-option"));
+    }
+    argumentLists.add(List.of());
+    argumentLists.add(List.of("--help"));
+    argumentLists.add(List.of("biuld"));
+    argumentLists.add(List.of("plan", "--root", root.toString(), "--profile", "nope"));
+    for (List<String> args : argumentLists) {
+      String[] array = args.toArray(String[]::new);
+
+      assertThat(runAsMain(array)).as("%s", args).isEqualTo(run(array));
+    }
+  }
+
   @Test
   void everySubcommandAnswersHelpWithItsUsageAndTheExitCodes() {
     assertThat(subcommands())
