@@ -85,13 +85,23 @@ start_daemon() {
     rm -f /var/run/docker.pid   # dockerd refuses to start on a stale pid file
   fi
   touch "$LOG"
-  local start_line
+  local start_line attempt pid
   start_line=$(( $(wc -l < "$LOG" 2>/dev/null || echo 0) + 1 ))
-  say "starting dockerd (log: $LOG)"
-  setsid nohup /usr/sbin/dockerd >>"$LOG" 2>&1 < /dev/null &
-  for _ in $(seq 1 60); do
-    if engine_answers; then return 0; fi
-    sleep 1
+  # A second attempt because, after an unclean stop, dockerd's managed containerd can take
+  # longer to open its metadata than dockerd waits for it ("timeout waiting for containerd
+  # to start"), and dockerd then exits; the next start finds the database ready.
+  for attempt in 1 2; do
+    say "starting dockerd (log: $LOG)"
+    setsid nohup /usr/sbin/dockerd >>"$LOG" 2>&1 < /dev/null &
+    pid=$!
+    for _ in $(seq 1 60); do
+      if engine_answers; then return 0; fi
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 1
+    done
+    if kill -0 "$pid" 2>/dev/null; then break; fi
+    [ "$attempt" = 2 ] || say "dockerd exited during start-up; starting it once more"
+    rm -f /var/run/docker.pid
   done
   say "dockerd did not answer within 60 s; its log from this attempt:"
   tail -n +"$start_line" "$LOG" >&2 || true

@@ -40,24 +40,34 @@ class InterruptIT {
             .redirectOutput(root.resolve("cli.log").toFile())
             .start();
 
-    waitFor(() -> !buildxChildren(cli).isEmpty(), Duration.ofSeconds(60));
+    waitFor(() -> !buildxSolves(cli).isEmpty(), Duration.ofSeconds(60), root.resolve("cli.log"));
     Docker.run(List.of("kill", "-INT", Long.toString(cli.pid()))).assertSucceeded();
 
     assertThat(cli.waitFor(30, TimeUnit.SECONDS)).as("the CLI exits after SIGINT").isTrue();
     assertThat(cli.exitValue()).isEqualTo(130);
     String log = Files.readString(root.resolve("cli.log"));
     assertThat(log).contains("interrupted").doesNotContain("Exception", "java.", "internal error");
-    waitFor(() -> processesMentioning(root.toString()).isEmpty(), Duration.ofSeconds(10));
-    assertThat(processesMentioning(root.toString())).isEmpty();
+    waitFor(
+        () -> processesMentioning(root.toString()).isEmpty(),
+        Duration.ofSeconds(10),
+        root.resolve("cli.log"));
   }
 
   private static String javaBinary() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static List<ProcessHandle> buildxChildren(Process cli) {
+  /**
+   * The long-running solve (buildx build or bake), not the short probes (buildx version, inspect)
+   * that come and go before it: seeing a probe and signalling then would test something else.
+   */
+  private static List<ProcessHandle> buildxSolves(Process cli) {
     return cli.descendants()
-        .filter(p -> p.info().commandLine().orElse("").contains("buildx"))
+        .filter(
+            p -> {
+              String line = p.info().commandLine().orElse("");
+              return line.contains("buildx build") || line.contains("buildx bake");
+            })
         .toList();
   }
 
@@ -69,12 +79,17 @@ class InterruptIT {
         .toList();
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition, Duration limit)
-      throws InterruptedException {
+  /** Polls until the condition holds once; on time-out, fails with the CLI's output so far. */
+  private static void waitFor(
+      java.util.function.BooleanSupplier condition, Duration limit, Path cliLog) throws Exception {
     long deadline = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+    boolean held = condition.getAsBoolean();
+    while (!held && System.nanoTime() < deadline) {
       Thread.sleep(200);
+      held = condition.getAsBoolean();
     }
-    assertThat(condition.getAsBoolean()).as("condition within %s", limit).isTrue();
+    assertThat(held)
+        .as("condition within %s; CLI output:%n%s", limit, Files.readString(cliLog))
+        .isTrue();
   }
 }
