@@ -26,8 +26,15 @@ class InterruptIT {
     repo = FixtureMonorepo.create(root);
     repo.file(
         "services/slow/Dockerfile", "FROM base\nRUN sleep 120 && echo " + repo.namespace + "\n");
+    // A process started in the background by a shell without job control (as a CI runner may
+    // start this build) inherits SIGINT ignored, and so would the CLI, which then rightly ignores
+    // Ctrl-C too. perl (Debian's perl-base, always installed) puts SIGINT back to its default and
+    // execs the CLI in its place, as a terminal's foreground job would start it.
     Process cli =
         new ProcessBuilder(
+                "perl",
+                "-e",
+                "$SIG{INT} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec: $!\\n\"",
                 javaBinary(),
                 "-cp",
                 System.getProperty("java.class.path"),
