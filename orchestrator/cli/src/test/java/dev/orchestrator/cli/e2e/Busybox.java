@@ -1,6 +1,5 @@
 package dev.orchestrator.cli.e2e;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,10 +11,7 @@ final class Busybox {
   private Busybox() {}
 
   static synchronized Path binaries() {
-    Path repo = Path.of("").toAbsolutePath();
-    while (!Files.exists(repo.resolve("orchestrator/scripts/fetch-busybox.sh"))) {
-      repo = repo.getParent();
-    }
+    Path repo = Checkout.root();
     Path dest = repo.resolve(".cache/fixtures/busybox");
     Docker.run(
             List.of(

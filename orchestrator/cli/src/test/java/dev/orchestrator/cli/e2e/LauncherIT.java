@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,47 +16,47 @@ import org.junit.jupiter.api.io.TempDir;
  * dynamic archive leaves out) come from that archive, not from the jar.
  */
 class LauncherIT {
-  static Path repository;
   @TempDir Path root;
-
-  @BeforeAll
-  static void findRepository() {
-    repository = Path.of("").toAbsolutePath();
-    while (!Files.isRegularFile(repository.resolve("orchestrator/bin/orchestrator"))) {
-      repository = repository.getParent();
-    }
-  }
 
   @Test
   void classesComeFromTheArchiveAndNotWhenItIsTurnedOff() throws Exception {
     Files.createDirectories(root.resolve("services/app"));
     Files.writeString(root.resolve("services/app/Dockerfile"), "FROM scratch\n");
 
-    assertThat(sourceOf("picocli.CommandLine$Model$CommandSpec", Map.of()))
+    List<String> archived = classLoadsOfPlan(Map.of());
+    assertThat(sourceOf(archived, "picocli.CommandLine$Model$CommandSpec"))
         .isEqualTo("shared objects file");
-    assertThat(sourceOf("dev.orchestrator.cli.Main", Map.of())).isEqualTo("shared objects file");
-    assertThat(sourceOf("picocli.CommandLine$Model$CommandSpec", Map.of("ORCHESTRATOR_CDS", "0")))
+    assertThat(sourceOf(archived, "dev.orchestrator.cli.Main")).isEqualTo("shared objects file");
+    assertThat(
+            sourceOf(
+                classLoadsOfPlan(Map.of("ORCHESTRATOR_CDS", "0")),
+                "picocli.CommandLine$Model$CommandSpec"))
         .as("ORCHESTRATOR_CDS=0 turns the archive off")
         .endsWith("orchestrator.jar");
   }
 
-  /** Where the launcher's JVM loaded {@code className} from, running {@code plan}. */
-  private String sourceOf(String className, Map<String, String> extra) throws Exception {
+  /** The class-load log of the launcher's JVM running {@code plan}. */
+  private List<String> classLoadsOfPlan(Map<String, String> extra) throws Exception {
     Path log = Files.createTempFile(root, "classes", ".log");
     Map<String, String> env = new java.util.HashMap<>(extra);
     env.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log);
     ProcessResult plan =
         TestProcesses.run(
             List.of(
-                repository.resolve("orchestrator/bin/orchestrator").toString(),
+                Checkout.root().resolve("orchestrator/bin/orchestrator").toString(),
                 "plan",
                 "--root",
                 root.toString()),
             root,
             env);
     assertThat(plan.succeeded()).as(String.join("\n", plan.output())).isTrue();
+    return Files.readAllLines(log);
+  }
+
+  /** Where that log says {@code className} was loaded from. */
+  private static String sourceOf(List<String> classLoads, String className) {
     String prefix = " " + className + " source: ";
-    return Files.readAllLines(log).stream()
+    return classLoads.stream()
         .filter(line -> line.contains(prefix))
         .map(line -> line.substring(line.indexOf(prefix) + prefix.length()).trim())
         .findFirst()

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -34,10 +33,7 @@ class SampleMonorepoIT {
 
   @BeforeAll
   static void buildEverythingForBothPlatforms() {
-    repository = Path.of("").toAbsolutePath();
-    while (!Files.isDirectory(repository.resolve("services/base"))) {
-      repository = repository.getParent();
-    }
+    repository = Checkout.root();
     build = Cli.run("build", "--root", repository.toString(), "--platform", BOTH, "--json");
   }
 

@@ -3,7 +3,6 @@ package dev.orchestrator.cli.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orchestrator.core.process.ProcessResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -35,10 +34,7 @@ final class SecondEngine implements AutoCloseable {
   }
 
   private static ProcessResult script(String action, Path dir) {
-    Path repoRoot = Path.of("").toAbsolutePath();
-    while (!Files.exists(repoRoot.resolve("orchestrator/scripts/second-engine.sh"))) {
-      repoRoot = repoRoot.getParent();
-    }
+    Path repoRoot = Checkout.root();
     return TestProcesses.run(
         List.of(
             "bash",
