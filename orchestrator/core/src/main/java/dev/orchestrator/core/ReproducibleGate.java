@@ -162,7 +162,7 @@ final class ReproducibleGate {
     listener.on(new BuildEvent.Started(service.name(), argv));
     ProcessResult result =
         runner.run(
-            Command.of(argv, settings.root()),
+            new Command(argv, settings.root(), settings.buildxEnvironment(), Optional.empty()),
             line -> listener.on(new BuildEvent.Output(service.name(), line)));
     return new Build(dir, argv, result);
   }

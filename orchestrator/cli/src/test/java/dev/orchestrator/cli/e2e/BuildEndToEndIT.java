@@ -234,7 +234,7 @@ class BuildEndToEndIT {
     assertThat(dry.exitCode()).as(dry.toString()).isZero();
     assertThat(dry.out())
         .contains("wave 1: base", "wave 2: mid", "wave 3: leaf")
-        .contains("# bake batch 1\ndocker buildx bake --file ")
+        .contains("# bake batch 1\nBUILDX_GIT_INFO=false docker buildx bake --file ")
         .contains("# bake batch 1 definition\n{")
         .contains("\"platforms\" : [ \"linux/amd64\", \"linux/arm64\" ]")
         .contains("\"base\" : \"target:base\"", "\"mid\" : \"target:mid\"")

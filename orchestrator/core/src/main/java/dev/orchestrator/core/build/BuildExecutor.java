@@ -110,7 +110,9 @@ public final class BuildExecutor {
         .forEach(
             s ->
                 argvs.put(
-                    s, serviceBuild.argv(services.get(s), namedContexts(s, graph, Map.of()))));
+                    s,
+                    settings.withBuildxEnvironment(
+                        serviceBuild.argv(services.get(s), namedContexts(s, graph, Map.of())))));
     return argvs;
   }
 

@@ -101,7 +101,8 @@ final class ServiceBuild {
         RegistryHiccup.runOnceMoreIfNeeded(
             () ->
                 runner.run(
-                    Command.of(argv, settings.root()),
+                    new Command(
+                        argv, settings.root(), settings.buildxEnvironment(), Optional.empty()),
                     line -> listener.on(new BuildEvent.Output(name, line))),
             why -> listener.on(new BuildEvent.Phase(name, why)));
     if (!result.succeeded()) {

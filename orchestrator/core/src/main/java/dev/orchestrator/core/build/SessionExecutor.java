@@ -97,7 +97,7 @@ final class SessionExecutor {
               left, dependencies(plan, graph), built, s -> builderKey(services.get(s)), width);
       n++;
       Prepared p = prepare(n, batch, graph, services, Map.of());
-      commands.put("bake batch " + n, p.argv());
+      commands.put("bake batch " + n, settings.withBuildxEnvironment(p.argv()));
       commands.put("bake batch " + n + " definition", List.of(p.definition()));
       built.addAll(batch);
       left.removeAll(batch);
@@ -448,7 +448,7 @@ final class SessionExecutor {
 
   private ProcessResult bake(Prepared p, BakeProgress progress) {
     return runner.run(
-        Command.of(p.argv(), settings.root()),
+        new Command(p.argv(), settings.root(), settings.buildxEnvironment(), Optional.empty()),
         line ->
             progress
                 .accept(line, System.nanoTime())

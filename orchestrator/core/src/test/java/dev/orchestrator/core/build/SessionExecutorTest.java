@@ -157,6 +157,27 @@ class SessionExecutorTest {
   }
 
   @Test
+  void bakeRunsWithoutGitInformationUnlessAProvenanceAttestationCarriesIt() {
+    RecordingCommandRunner runner = new RecordingCommandRunner();
+    runner.answer(List.of("docker", "buildx", "bake"), command -> bake(command, t -> 0));
+    run(runner, 2, false);
+    assertThat(runner.commands())
+        .extracting(Command::environment)
+        .containsExactly(Map.of("BUILDX_GIT_INFO", "false"));
+
+    Profile withProvenance =
+        Profile.builder("ci")
+            .cache(new Profile.Cache(Profile.Cache.Type.NONE, "", "max"))
+            .attestations(new Profile.Attestations(Profile.ProvenanceMode.MIN, false))
+            .build();
+    BuildSettings settings =
+        new BuildSettings(root, withProvenance, List.of("linux/amd64"), 2, false);
+    assertThat(settings.buildxEnvironment()).isEmpty();
+    assertThat(settings.withBuildxEnvironment(List.of("docker", "buildx", "bake")))
+        .containsExactly("docker", "buildx", "bake");
+  }
+
+  @Test
   void everythingBuildsInOneSessionWhenItFits() {
     BuildReport report = run(2, false, t -> 0);
 
@@ -369,6 +390,7 @@ class SessionExecutorTest {
     assertThat(commands).containsOnlyKeys("bake batch 1", "bake batch 1 definition");
     assertThat(commands.get("bake batch 1"))
         .containsExactly(
+            "BUILDX_GIT_INFO=false",
             "docker",
             "buildx",
             "bake",
