@@ -43,6 +43,24 @@ trap cleanup EXIT
 bash "$repo/orchestrator/scripts/fetch-busybox.sh" "$repo/.cache/fixtures/busybox"
 busybox="$repo/.cache/fixtures/busybox"
 log() { echo "bench: $*" >&2; }
+# settle: waits (at most 15 s) until the engine is idle, before every timed run, whichever tool
+# runs. dockerd and its containerd burn up to a core for a second or more, 1 to 3 s after a bake
+# has loaded its images (measured with /proc/PID/stat); without this, that burst fell into
+# whichever run came next: the orchestrator's nothing-changed run, straight after bake's cold one.
+engine_ticks() {   # CPU ticks (1/100 s) dockerd and containerd have used so far
+  local t=0 p
+  for p in $(pgrep -x dockerd; pgrep -x containerd); do
+    t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$t"
+}
+settle() {
+  local before after i
+  for i in $(seq 1 30); do
+    before=$(engine_ticks); sleep 0.5; after=$(engine_ticks)
+    [ $((after - before)) -le 2 ] && return   # at most 20 ms of CPU in half a second
+  done
+}
 now() { date +%s%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'; }
 
@@ -118,31 +136,31 @@ for round in $(seq 1 "$RUNS"); do
     total=$((LEAVES + 4))
     log "round $round, $platforms, $total services"
 
-    t0=$(now); orch "$o" "$platforms" > "$o/.cold.json" || { cat "$o/.orch-err" >&2; exit 1; }; t1=$(now)
+    settle; t0=$(now); orch "$o" "$platforms" > "$o/.cold.json" || { cat "$o/.orch-err" >&2; exit 1; }; t1=$(now)
     record "orch,$platforms,cold" "$(secs "$t0" "$t1")"
-    t0=$(now); bake "$b" "$platforms" || { tail -20 "$b/.bake-log" >&2; exit 1; }; t1=$(now)
+    settle; t0=$(now); bake "$b" "$platforms" || { tail -20 "$b/.bake-log" >&2; exit 1; }; t1=$(now)
     record "bake,$platforms,cold" "$(secs "$t0" "$t1")"
 
-    t0=$(now); orch "$o" "$platforms" > "$o/.warm.json"; t1=$(now)
+    settle; t0=$(now); orch "$o" "$platforms" > "$o/.warm.json"; t1=$(now)
     record "orch,$platforms,warm" "$(secs "$t0" "$t1")"
     CHECK["$platforms,warm"]="${CHECK["$platforms,warm"]:-} $(rebuilt < "$o/.warm.json")"
-    t0=$(now); bake "$b" "$platforms"; t1=$(now)
+    settle; t0=$(now); bake "$b" "$platforms"; t1=$(now)
     record "bake,$platforms,warm" "$(secs "$t0" "$t1")"
 
     for d in "$o" "$b"; do echo "leaf change $RANDOM" >> "$d/services/svc-1/app.txt"; done
-    t0=$(now); orch "$o" "$platforms" > "$o/.leaf.json"; t1=$(now)
+    settle; t0=$(now); orch "$o" "$platforms" > "$o/.leaf.json"; t1=$(now)
     record "orch,$platforms,leaf" "$(secs "$t0" "$t1")"
     CHECK["$platforms,leaf"]="${CHECK["$platforms,leaf"]:-} $(rebuilt < "$o/.leaf.json")"
-    t0=$(now); bake "$b" "$platforms"; t1=$(now)
+    settle; t0=$(now); bake "$b" "$platforms"; t1=$(now)
     record "bake,$platforms,leaf" "$(secs "$t0" "$t1")"
 
     # One base changed: a RUN added to the first base, so the base and all its dependents rebuild.
     change="base-change-$RANDOM"
     for d in "$o" "$b"; do echo "RUN echo $change > /change.txt" >> "$d/services/base-a/Dockerfile"; done
-    t0=$(now); orch "$o" "$platforms" > "$o/.base.json"; t1=$(now)
+    settle; t0=$(now); orch "$o" "$platforms" > "$o/.base.json"; t1=$(now)
     record "orch,$platforms,base" "$(secs "$t0" "$t1")"
     CHECK["$platforms,base"]="${CHECK["$platforms,base"]:-} $(rebuilt < "$o/.base.json")"
-    t0=$(now); bake "$b" "$platforms"; t1=$(now)
+    settle; t0=$(now); bake "$b" "$platforms"; t1=$(now)
     record "bake,$platforms,base" "$(secs "$t0" "$t1")"
     for n in "$ns" "$ns-bake"; do
       docker image ls --format '{{.Repository}}:{{.Tag}}' | grep "^$n/" | xargs -r docker image rm -f >/dev/null 2>&1 || true
@@ -178,9 +196,9 @@ if [ "$BIG" -gt 0 ]; then
   o="$work/big-orch"; s="$work/big-seq"
   gen "$o" "$ns" "o$salt" "$BIG"; gen "$s" "$ns-seq" "s$salt" "$BIG"
   log "cold, $((BIG + 4)) services: orchestrator, then a sequential buildx loop"
-  t0=$(now); orch "$o" linux/amd64 > "$o/.cold.json" && ok=yes || ok="no (exit $?)"; t1=$(now)
+  settle; t0=$(now); orch "$o" linux/amd64 > "$o/.cold.json" && ok=yes || ok="no (exit $?)"; t1=$(now)
   big_orch=$(secs "$t0" "$t1")
-  t0=$(now)
+  settle; t0=$(now)
   (cd "$s"
    for svc in base-a base-b base-c base-d $(seq -f 'svc-%g' 1 "$BIG"); do
      dep=$(sed -n 's/^FROM \([a-z][a-z0-9-]*\)$/\1/p' "services/$svc/Dockerfile" | head -1)
@@ -199,7 +217,7 @@ if [ "$BIG" -gt 0 ]; then
   } | tee -a "$out"
   if [ "$BIG_BAKE" = 1 ]; then
     bk="$work/big-bake"; gen "$bk" "$ns" "k$salt" "$BIG" bake
-    t0=$(now); bake "$bk" linux/amd64 && r=ok || r="failed: $(grep -m1 -o 'DeadlineExceeded[^"]*' "$bk/.bake-log" || tail -1 "$bk/.bake-log")"; t1=$(now)
+    settle; t0=$(now); bake "$bk" linux/amd64 && r=ok || r="failed: $(grep -m1 -o 'DeadlineExceeded[^"]*' "$bk/.bake-log" || tail -1 "$bk/.bake-log")"; t1=$(now)
     echo "| bake, $((BIG + 4)) targets, cold: $(secs "$t0" "$t1") s, $r |" | tee -a "$out"
   fi
 fi
@@ -222,6 +240,7 @@ if [ -n "$PLAN_SIZES" ]; then
     done
     walls=""; rss=0
     for r in $(seq 1 "$RUNS"); do
+      settle
       if [ -x /usr/bin/time ]; then
         /usr/bin/time -f '%e %M' -o "$p/.time" "$bin" plan --root "$p" >/dev/null
         read -r w k < "$p/.time"
@@ -239,12 +258,12 @@ if [ "$SAMPLE" = 1 ]; then
   log "sample monorepo: cold, then nothing changed"
   "$bin" clean --root "$repo" >/dev/null
   docker buildx prune -af >/dev/null
-  t0=$(now); "$bin" build --root "$repo" --json > "$work/sample-cold.json" 2>"$work/sample-err" \
+  settle; t0=$(now); "$bin" build --root "$repo" --json > "$work/sample-cold.json" 2>"$work/sample-err" \
     || { tail -20 "$work/sample-err" >&2; exit 1; }; t1=$(now)
   sample_cold=$(secs "$t0" "$t1")
   warm=""; warm_rebuilt=""
   for r in $(seq 1 "$RUNS"); do
-    t0=$(now); "$bin" build --root "$repo" --json > "$work/sample-warm.json" 2>"$work/sample-err"; t1=$(now)
+    settle; t0=$(now); "$bin" build --root "$repo" --json > "$work/sample-warm.json" 2>"$work/sample-err"; t1=$(now)
     warm="$warm $(secs "$t0" "$t1")"; warm_rebuilt="$warm_rebuilt $(rebuilt < "$work/sample-warm.json")"
   done
   {
