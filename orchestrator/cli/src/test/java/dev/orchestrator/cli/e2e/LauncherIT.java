@@ -5,52 +5,83 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orchestrator.core.process.ProcessResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code orchestrator/bin/orchestrator}, the launcher the Makefile and users run: it starts the JVM
- * with its class-data-sharing archive, and picocli's model classes (compiled for Java 5, which a
- * dynamic archive leaves out) come from that archive, not from the jar.
+ * it chose with a start-up archive (an ahead-of-time cache on JDK 25 and later, a static class-data
+ * archive before), and the CLI's classes come from that archive, not from the jar.
  */
 class LauncherIT {
   @TempDir Path root;
 
-  @Test
-  void classesComeFromTheArchiveAndNotWhenItIsTurnedOff() throws Exception {
+  @BeforeEach
+  void oneService() throws Exception {
     Files.createDirectories(root.resolve("services/app"));
     Files.writeString(root.resolve("services/app/Dockerfile"), "FROM scratch\n");
+  }
 
-    List<String> archived = classLoadsOfPlan(Map.of());
-    assertThat(sourceOf(archived, "picocli.CommandLine$Model$CommandSpec"))
+  @Test
+  void theClassesComeFromTheArchiveOfTheJvmItChose() throws Exception {
+    assertThat(sourceOf(classLoadsOfPlan(Map.of()), "dev.orchestrator.cli.Main"))
         .isEqualTo("shared objects file");
-    assertThat(sourceOf(archived, "dev.orchestrator.cli.Main")).isEqualTo("shared objects file");
+
+    // The JVM running this test, named: JDK 17 under Maven here, so the static archive, which
+    // (unlike a dynamic archive or JDK 25's cache) holds picocli's classes, compiled for Java 5.
+    List<String> named = classLoadsOfPlan(Map.of("ORCHESTRATOR_JAVA", thisJava()));
+    assertThat(sourceOf(named, "dev.orchestrator.cli.Main")).isEqualTo("shared objects file");
+    if (Runtime.version().feature() < 25) {
+      assertThat(sourceOf(named, "picocli.CommandLine$Model$CommandSpec"))
+          .isEqualTo("shared objects file");
+    }
     assertThat(
             sourceOf(
-                classLoadsOfPlan(Map.of("ORCHESTRATOR_CDS", "0")),
-                "picocli.CommandLine$Model$CommandSpec"))
+                classLoadsOfPlan(Map.of("ORCHESTRATOR_CDS", "0")), "dev.orchestrator.cli.Main"))
         .as("ORCHESTRATOR_CDS=0 turns the archive off")
         .endsWith("orchestrator.jar");
+  }
+
+  @Test
+  void orchestratorJavaNamesTheJvm() throws Exception {
+    Path called = root.resolve("called");
+    Path java = root.resolve("java");
+    Files.writeString(
+        java, "#!/bin/sh\necho \"$@\" >> '" + called + "'\nexec '" + thisJava() + "' \"$@\"\n");
+    java.toFile().setExecutable(true);
+
+    ProcessResult plan = launcher(Map.of("ORCHESTRATOR_JAVA", java.toString()));
+    assertThat(plan.succeeded()).as(String.join("\n", plan.output())).isTrue();
+    assertThat(Files.readAllLines(called)).last().asString().endsWith("plan --root " + root);
+  }
+
+  private static String thisJava() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   /** The class-load log of the launcher's JVM running {@code plan}. */
   private List<String> classLoadsOfPlan(Map<String, String> extra) throws Exception {
     Path log = Files.createTempFile(root, "classes", ".log");
-    Map<String, String> env = new java.util.HashMap<>(extra);
+    Map<String, String> env = new HashMap<>(extra);
     env.put("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info:file=" + log);
-    ProcessResult plan =
-        TestProcesses.run(
-            List.of(
-                Checkout.root().resolve("orchestrator/bin/orchestrator").toString(),
-                "plan",
-                "--root",
-                root.toString()),
-            root,
-            env);
+    ProcessResult plan = launcher(env);
     assertThat(plan.succeeded()).as(String.join("\n", plan.output())).isTrue();
     return Files.readAllLines(log);
+  }
+
+  private ProcessResult launcher(Map<String, String> env) {
+    return TestProcesses.run(
+        List.of(
+            Checkout.root().resolve("orchestrator/bin/orchestrator").toString(),
+            "plan",
+            "--root",
+            root.toString()),
+        root,
+        env);
   }
 
   /** Where that log says {@code className} was loaded from. */
