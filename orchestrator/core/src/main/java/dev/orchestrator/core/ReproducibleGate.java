@@ -5,7 +5,6 @@ import dev.orchestrator.core.build.BuildSettings;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.error.FileErrors;
 import dev.orchestrator.core.graph.ServiceGraph;
-import dev.orchestrator.core.process.Command;
 import dev.orchestrator.core.process.CommandRunner;
 import dev.orchestrator.core.process.ProcessResult;
 import dev.orchestrator.core.progress.BuildEvent;
@@ -162,7 +161,7 @@ final class ReproducibleGate {
     listener.on(new BuildEvent.Started(service.name(), argv));
     ProcessResult result =
         runner.run(
-            new Command(argv, settings.root(), settings.buildxEnvironment(), Optional.empty()),
+            settings.buildxCommand(argv),
             line -> listener.on(new BuildEvent.Output(service.name(), line)));
     return new Build(dir, argv, result);
   }

@@ -4,6 +4,7 @@ import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.discovery.Service;
 import dev.orchestrator.core.image.ImageLabels;
 import dev.orchestrator.core.image.Platforms;
+import dev.orchestrator.core.process.Command;
 import dev.orchestrator.core.state.StateFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,6 +82,13 @@ public record BuildSettings(
     return profile.attestations().provenance() == Profile.ProvenanceMode.FALSE
         ? Map.of("BUILDX_GIT_INFO", "false")
         : Map.of();
+  }
+
+  /**
+   * {@code argv} (a {@code docker buildx} command) run in the root with {@link #buildxEnvironment}.
+   */
+  public Command buildxCommand(List<String> argv) {
+    return new Command(argv, root, buildxEnvironment(), Optional.empty());
   }
 
   /**

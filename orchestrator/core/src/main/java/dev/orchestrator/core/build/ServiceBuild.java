@@ -11,7 +11,6 @@ import dev.orchestrator.core.layers.PlatformImage;
 import dev.orchestrator.core.layers.StepRecord;
 import dev.orchestrator.core.layers.StepRecordFile;
 import dev.orchestrator.core.layers.StepRecords;
-import dev.orchestrator.core.process.Command;
 import dev.orchestrator.core.process.CommandRunner;
 import dev.orchestrator.core.process.ProcessResult;
 import dev.orchestrator.core.progress.BuildEvent;
@@ -101,8 +100,7 @@ final class ServiceBuild {
         RegistryHiccup.runOnceMoreIfNeeded(
             () ->
                 runner.run(
-                    new Command(
-                        argv, settings.root(), settings.buildxEnvironment(), Optional.empty()),
+                    settings.buildxCommand(argv),
                     line -> listener.on(new BuildEvent.Output(name, line))),
             why -> listener.on(new BuildEvent.Phase(name, why)));
     if (!result.succeeded()) {

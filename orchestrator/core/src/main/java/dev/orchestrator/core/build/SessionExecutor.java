@@ -5,7 +5,6 @@ import dev.orchestrator.core.error.FileErrors;
 import dev.orchestrator.core.error.OrchestratorBug;
 import dev.orchestrator.core.graph.Plan;
 import dev.orchestrator.core.graph.ServiceGraph;
-import dev.orchestrator.core.process.Command;
 import dev.orchestrator.core.process.CommandRunner;
 import dev.orchestrator.core.process.ExitCleanup;
 import dev.orchestrator.core.process.ProcessResult;
@@ -448,7 +447,7 @@ final class SessionExecutor {
 
   private ProcessResult bake(Prepared p, BakeProgress progress) {
     return runner.run(
-        new Command(p.argv(), settings.root(), settings.buildxEnvironment(), Optional.empty()),
+        settings.buildxCommand(p.argv()),
         line ->
             progress
                 .accept(line, System.nanoTime())
