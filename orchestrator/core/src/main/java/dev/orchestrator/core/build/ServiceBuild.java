@@ -97,7 +97,7 @@ final class ServiceBuild {
     createParent(argv.get(argv.indexOf("--metadata-file") + 1));
     listener.on(new BuildEvent.Started(name, argv));
     ProcessResult result =
-        RegistryHiccup.runOnceMoreIfNeeded(
+        TransientFailure.runOnceMoreIfNeeded(
             () ->
                 runner.run(
                     settings.buildxCommand(argv),

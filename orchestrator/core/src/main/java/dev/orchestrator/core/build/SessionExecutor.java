@@ -340,7 +340,7 @@ final class SessionExecutor {
     // Each attempt reads its own progress: the last one is what happened.
     List<BakeProgress> attempts = new ArrayList<>();
     ProcessResult result =
-        RegistryHiccup.runOnceMoreIfNeeded(
+        TransientFailure.runOnceMoreIfNeeded(
             () -> {
               BakeProgress attempt = new BakeProgress(p.targets());
               attempts.add(attempt);
