@@ -34,7 +34,8 @@ import java.util.Optional;
  * @param sourceDateEpoch the {@code SOURCE_DATE_EPOCH} builds get: from git (the default), a fixed
  *     number of seconds, or none
  * @param sessionWidth at most this many services are in BuildKit ({@code bake}) sessions at once,
- *     so no one session holds more: bake has no limit of its own, and cold at 100 targets it fails
+ *     so no one session holds more: bake has no limit of its own, and cold at 104 targets it failed
+ *     here once (DeadlineExceeded, on a loaded machine)
  * @param attestations what buildx attaches to the images: provenance ({@code provenance:}) and an
  *     SBOM ({@code sbom:}); none by default
  * @param verify what {@code build} verifies after building: {@code verify: {reproducible: true}}
