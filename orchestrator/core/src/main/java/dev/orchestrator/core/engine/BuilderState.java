@@ -10,6 +10,7 @@ import java.util.List;
 final class BuilderState {
   private final BuildxProbe probe;
   private volatile BuildxProbe.Result found;
+  private volatile String engine = "";
 
   BuilderState(BuildxProbe probe) {
     this.probe = probe;
@@ -27,8 +28,16 @@ final class BuilderState {
     return askBuildx ? ask() : BuildxProbe.Result.found(platforms);
   }
 
+  /** The engine's ID and version, from its preflight: part of what a kept answer is kept by. */
+  void engineIs(String identity) {
+    engine = identity;
+  }
+
+  /** Asks buildx, or takes the answer an earlier run kept for the same builder on this engine. */
   void require(List<String> platforms) {
-    PreflightChecks.requireFeatures(true, ask(), platforms);
+    BuildxProbe.Result r = probe.probe(platforms, engine);
+    found = r;
+    PreflightChecks.requireFeatures(true, r, platforms);
   }
 
   TimestampRewrite timestampRewrite() {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +42,18 @@ final class BuildxProbe {
   }
 
   private final CommandRunner runner;
+  private final Optional<RememberedProbes> remembered;
 
   BuildxProbe(CommandRunner runner) {
+    this(runner, Optional.empty());
+  }
+
+  /**
+   * @param remembered answers kept from earlier runs ({@link #probe(List, String)})
+   */
+  BuildxProbe(CommandRunner runner, Optional<RememberedProbes> remembered) {
     this.runner = runner;
+    this.remembered = remembered;
   }
 
   static List<String> command() {
@@ -76,28 +86,73 @@ final class BuildxProbe {
         .orElse("");
   }
 
+  /** Asks buildx now. */
   Result probe() {
+    return ask().result();
+  }
+
+  /**
+   * The answer an earlier run kept for the same builder ({@link RememberedProbes}) when it offers
+   * every wanted platform; else buildx is asked now, and a successful answer is kept.
+   *
+   * @param engine the engine's ID and version; empty: buildx is asked
+   */
+  Result probe(List<String> wanted, String engine) {
+    if (remembered.isEmpty() || engine.isBlank()) {
+      return probe();
+    }
+    String fingerprint = remembered.get().fingerprint(engine);
+    Optional<Result> kept =
+        remembered
+            .get()
+            .recall(fingerprint)
+            .map(BuildxProbe::answerOf)
+            .filter(r -> PreflightChecks.missingPlatforms(wanted, r.platforms()).isEmpty());
+    if (kept.isPresent()) {
+      return kept.get();
+    }
+    Answer asked = ask();
+    if (asked.result().ok()) {
+      remembered.get().remember(fingerprint, asked.output());
+    }
+    return asked.result();
+  }
+
+  /** What buildx printed, and what that says. */
+  private record Answer(Result result, String output) {}
+
+  private Answer ask() {
     ProcessResult result;
     try {
       result = runner.run(Command.of(command(), null).withTimeLimit(TIME_LIMIT), line -> {});
     } catch (EnvironmentException e) {
-      return Result.failed("could not run `docker buildx inspect`: " + e.getMessage());
+      return failed("could not run `docker buildx inspect`: " + e.getMessage());
     }
     String text = String.join("\n", result.output());
     LOG.debug("docker buildx inspect exited {}:\n{}", result.exitCode(), text);
     if (result.timedOut()) {
-      return Result.failed("`docker buildx inspect` did not finish within " + TIME_LIMIT);
+      return failed("`docker buildx inspect` did not finish within " + TIME_LIMIT);
     }
     if (Thread.currentThread().isInterrupted()) {
-      return Result.failed("interrupted while running `docker buildx inspect`");
+      return failed("interrupted while running `docker buildx inspect`");
     }
     if (!result.succeeded()) {
-      return Result.failed("`docker buildx inspect` failed: " + text.strip());
+      return failed("`docker buildx inspect` failed: " + text.strip());
     }
+    return new Answer(answerOf(text), text);
+  }
+
+  private static Answer failed(String why) {
+    return new Answer(Result.failed(why), "");
+  }
+
+  /** The platforms and exporter of a successful {@code docker buildx inspect}'s output. */
+  static Result answerOf(String inspectOutput) {
     return new Result(
-        parsePlatforms(text),
+        parsePlatforms(inspectOutput),
         "",
-        TimestampRewrite.of(field(text, "Driver"), field(text, "BuildKit version")));
+        TimestampRewrite.of(
+            field(inspectOutput, "Driver"), field(inspectOutput, "BuildKit version")));
   }
 
   /** Removes a temporary file; one left behind is logged, not fatal. */

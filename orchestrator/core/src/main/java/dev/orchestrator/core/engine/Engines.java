@@ -76,7 +76,9 @@ public final class Engines {
       return DockerJavaConnections.connect(host, runner);
     }
     return new LazyEngine(
-        direct.get(), new BuildxProbe(runner), () -> DockerJavaConnections.connect(host, runner));
+        direct.get(),
+        new BuildxProbe(runner, RememberedProbes.inUserCache(environment)),
+        () -> DockerJavaConnections.connect(host, runner));
   }
 
   /**

@@ -81,6 +81,10 @@ final class LazyEngine implements Engine {
     String apiVersion = version.path("ApiVersion").asText("");
     PreflightChecks.requireApi(apiVersion);
     JsonNode info = json("info", "docker info", "/info");
+    builder.engineIs(
+        info.path("ID").asText("").isEmpty()
+            ? ""
+            : info.path("ID").asText() + " " + version.path("Version").asText(""));
     List<List<String>> statuses = new ArrayList<>();
     info.path("DriverStatus").forEach(pair -> statuses.add(texts(pair)));
     EngineInfo found =
