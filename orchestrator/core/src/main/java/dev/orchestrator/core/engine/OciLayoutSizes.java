@@ -5,6 +5,7 @@ import static dev.orchestrator.core.image.OciDescriptors.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.core.layers.HistoryEntry;
 import dev.orchestrator.core.layers.LayerBlob;
 import dev.orchestrator.core.layers.PlatformImage;
@@ -14,10 +15,7 @@ import dev.orchestrator.core.size.LayerCompression;
 import dev.orchestrator.core.size.LayerSizes;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,65 +24,84 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarConstants;
-import org.apache.commons.compress.archivers.tar.TarFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Per-platform layers and sizes of the image in an OCI layout tar, as {@code docker save} writes it
- * under the containerd image store. Walks {@code index.json} through nested image indexes to each
- * platform manifest, leaving out attestation manifests. Compressed size is the sum of the layer
- * descriptors' sizes; uncompressed size comes from {@link LayerSizes} when that layer was measured
- * before (a shared base layer is measured once), else from the gzip ISIZE trailer where it proves
- * the size ({@link GzipTrailer}), else from the byte count of the layer unpacked, streamed (also
- * the only method when {@code layers} is null: today's reference). The tar is read once for its
- * table of entries and then each entry is opened where it lies, in any order: {@code docker save}
- * writes {@code index.json} after the blobs.
+ * Per-platform layers and sizes of an image, read from its OCI blobs: those of an OCI layout tar,
+ * as {@code docker save} writes it under the containerd image store ({@link #read}), or those of a
+ * containerd content store on this machine ({@link #readStored}). Walks the index through nested
+ * image indexes to each platform manifest, leaving out attestation manifests. Compressed size is
+ * the sum of the layer descriptors' sizes; uncompressed size comes from {@link LayerSizes} when
+ * that layer was measured before (a shared base layer is measured once), else from the gzip ISIZE
+ * trailer where it proves the size ({@link GzipTrailer}), else from the byte count of the layer
+ * unpacked, streamed (also the only method when {@code layers} is null: today's reference).
  */
 final class OciLayoutSizes {
   private static final Logger LOG = LoggerFactory.getLogger(OciLayoutSizes.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_JSON_BYTES = 4 << 20;
 
-  private final TarFile tar;
-  private final Path file;
+  private final BlobSource source;
   private final LayerSizes layers;
-
-  /** Regular files by name, with any leading {@code ./} removed. */
-  private final Map<String, TarArchiveEntry> files = new HashMap<>();
-
   private final Map<String, PlatformImage> images = new TreeMap<>();
   private final Map<String, Long> unpackedByDigest = new HashMap<>();
 
-  private OciLayoutSizes(TarFile tar, Path file, LayerSizes layers) {
-    this.tar = tar;
-    this.file = file;
+  /** Some content the walk needed was not there (a platform was left out). */
+  private boolean incomplete;
+
+  private OciLayoutSizes(BlobSource source, LayerSizes layers) {
+    this.source = source;
     this.layers = layers;
-    for (TarArchiveEntry entry : tar.getEntries()) {
-      // Not isFile(): that also holds for symbolic and hard links, which have no content here.
-      byte type = entry.getLinkFlag();
-      if (type == TarConstants.LF_NORMAL || type == TarConstants.LF_OLDNORM) {
-        String name = entry.getName();
-        files.put(name.startsWith("./") ? name.substring(2) : name, entry);
-      }
-    }
   }
 
   /**
-   * Each platform's layers (with sizes) and history, by platform in name order; platforms whose
-   * content is not in the tar are left out.
+   * Each platform's layers (with sizes) and history, by platform in name order, from an OCI layout
+   * tar; platforms whose content is not in the tar are left out.
    */
   static Map<String, PlatformImage> read(Path layoutTar, LayerSizes layers) throws IOException {
-    try (TarFile tar = new TarFile(layoutTar)) {
-      OciLayoutSizes reader = new OciLayoutSizes(tar, layoutTar, layers);
+    try (LayoutTarBlobs tar = new LayoutTarBlobs(layoutTar)) {
+      OciLayoutSizes reader = new OciLayoutSizes(tar, layers);
       JsonNode index = reader.json("index.json");
       for (JsonNode descriptor : index.path("manifests")) {
         reader.visit(descriptor);
       }
       return Collections.unmodifiableMap(reader.images);
     }
+  }
+
+  /**
+   * {@link #read}'s answer for the image whose index or manifest has this digest, from a containerd
+   * content store's folder ({@link ContentStoreBlobs}); empty when any blob the walk needs is not
+   * there, so that the caller measures another way rather than leave a platform out.
+   */
+  static Optional<Map<String, PlatformImage>> readStored(
+      Path contentStore, String digest, LayerSizes layers) throws IOException {
+    ContentStoreBlobs store = new ContentStoreBlobs(contentStore);
+    Optional<String> top = ContentStoreBlobs.path(digest);
+    if (top.isEmpty() || store.size(top.get()) < 0) {
+      return Optional.empty();
+    }
+    OciLayoutSizes reader = new OciLayoutSizes(store, layers);
+    JsonNode root = reader.json(top.get());
+    ObjectNode descriptor = JSON.createObjectNode();
+    descriptor.put("mediaType", mediaTypeOf(root));
+    descriptor.put("digest", digest);
+    reader.visit(descriptor);
+    return reader.incomplete || reader.images.isEmpty()
+        ? Optional.empty()
+        : Optional.of(Collections.unmodifiableMap(reader.images));
+  }
+
+  /** The media type a manifest or index names itself by; by its fields where it does not. */
+  private static String mediaTypeOf(JsonNode root) {
+    String named = root.path("mediaType").asText("");
+    if (!named.isEmpty()) {
+      return named;
+    }
+    return root.has("manifests")
+        ? "application/vnd.oci.image.index.v1+json"
+        : "application/vnd.oci.image.manifest.v1+json";
   }
 
   /** {@link #read}'s sizes alone: the sums of each platform's layers. */
@@ -96,30 +113,33 @@ final class OciLayoutSizes {
 
   private void visit(JsonNode descriptor) throws IOException {
     String mediaType = descriptor.path("mediaType").asText();
-    String blob = blobPath(descriptor);
     if (isAttestation(descriptor)) {
       return;
     }
-    if (!files.containsKey(blob)) {
-      LOG.debug("{} is not in the export, left out", blob);
+    Optional<String> blob = blobPath(descriptor);
+    if (blob.isEmpty() || source.size(blob.get()) < 0) {
+      LOG.debug("{} is not in the blobs, left out", descriptor.path("digest"));
+      incomplete = true;
       return;
     }
     if (mediaType.endsWith("image.index.v1+json") || mediaType.endsWith("manifest.list.v2+json")) {
-      for (JsonNode child : json(blob).path("manifests")) {
+      for (JsonNode child : json(blob.get()).path("manifests")) {
         visit(child);
       }
     } else {
-      measure(descriptor, json(blob));
+      measure(descriptor, json(blob.get()));
     }
   }
 
   private void measure(JsonNode descriptor, JsonNode manifest) throws IOException {
     JsonNode configDescriptor = manifest.path("config");
-    if (!files.containsKey(blobPath(configDescriptor))) {
-      LOG.debug("config of {} is not in the export, left out", descriptor.path("digest"));
+    Optional<String> configBlob = blobPath(configDescriptor);
+    if (configBlob.isEmpty() || source.size(configBlob.get()) < 0) {
+      LOG.debug("config of {} is not in the blobs, left out", descriptor.path("digest"));
+      incomplete = true;
       return;
     }
-    JsonNode config = json(blobPath(configDescriptor));
+    JsonNode config = json(configBlob.get());
     String platform = platform(descriptor.path("platform"));
     if (platform == null) { // a single-platform image: the platform is in the config
       platform = platform(config);
@@ -130,13 +150,15 @@ final class OciLayoutSizes {
     }
     List<LayerBlob> blobs = new ArrayList<>();
     for (JsonNode layer : manifest.path("layers")) {
-      String blob = blobPath(layer);
-      if (!files.containsKey(blob)) {
-        LOG.debug("layer {} of {} is not in the export, platform left out", blob, platform);
+      Optional<String> blob = blobPath(layer);
+      long stored = blob.isEmpty() ? -1 : source.size(blob.get());
+      if (stored < 0 || stored != layer.path("size").asLong(-1)) {
+        LOG.debug("layer {} of {} is not in the blobs, platform left out", layer, platform);
+        incomplete = true;
         return;
       }
       OptionalLong size =
-          unpackedSize(blob, layer.path("digest").asText(), layer.path("mediaType").asText());
+          unpackedSize(blob.get(), layer.path("digest").asText(), layer.path("mediaType").asText());
       if (size.isEmpty()) {
         return; // not measured: never a guess
       }
@@ -170,15 +192,17 @@ final class OciLayoutSizes {
     }
     OptionalLong trailer =
         layers != null && compression.get() == LayerCompression.GZIP
-            ? GzipTrailer.uncompressedSize(files.get(blob).getSize(), lastBytes(blob, 4))
+            ? GzipTrailer.uncompressedSize(source.size(blob), source.lastBytes(blob, 4))
             : OptionalLong.empty();
     long count;
     if (trailer.isPresent()) {
       count = trailer.getAsLong();
     } else if (compression.get() == LayerCompression.NONE) {
-      count = files.get(blob).getSize();
+      count = source.size(blob);
     } else {
-      count = compression.get().uncompressedSize(open(blob));
+      try (InputStream in = source.open(blob)) {
+        count = compression.get().uncompressedSize(in);
+      }
     }
     unpackedByDigest.put(blob, count);
     if (layers != null) {
@@ -187,40 +211,19 @@ final class OciLayoutSizes {
     return OptionalLong.of(count);
   }
 
-  /** The entry's last bytes, read where they lie in the tar: nothing before them is read. */
-  private byte[] lastBytes(String name, int n) throws IOException {
-    TarArchiveEntry entry = files.get(name);
-    if (entry.getSize() < n) {
-      return new byte[0];
-    }
-    ByteBuffer buffer = ByteBuffer.allocate(n);
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      long at = entry.getDataOffset() + entry.getSize() - n;
-      while (buffer.hasRemaining() && channel.read(buffer, at + buffer.position()) >= 0) {
-        // read until full
-      }
-    }
-    return buffer.array();
-  }
-
-  private static String blobPath(JsonNode descriptor) {
-    return "blobs/" + descriptor.path("digest").asText().replaceFirst(":", "/");
+  /** {@code blobs/<algorithm>/<hex>}; empty for a digest that is not of that form. */
+  private static Optional<String> blobPath(JsonNode descriptor) {
+    return ContentStoreBlobs.path(descriptor.path("digest").asText());
   }
 
   private JsonNode json(String name) throws IOException {
-    if (!files.containsKey(name)) {
+    long size = source.size(name);
+    if (size < 0) {
       throw new IOException("not an OCI layout: no " + name);
     }
-    if (files.get(name).getSize() > MAX_JSON_BYTES) {
+    if (size > MAX_JSON_BYTES) {
       throw new IOException(name + " is too large for a manifest or index");
     }
-    try (InputStream in = open(name)) {
-      return JSON.readTree(in);
-    }
-  }
-
-  /** The entry's content, streamed from where it lies in the file. */
-  private InputStream open(String name) throws IOException {
-    return tar.getInputStream(files.get(name));
+    return JSON.readTree(source.readAll(name));
   }
 }

@@ -141,6 +141,31 @@ class EngineIT {
     }
   }
 
+  /**
+   * Read from the engine's content store, an image measures to the byte as its export does, and as
+   * its export with every layer inflated (the reference method): layers, sizes and history.
+   */
+  @Test
+  void theContentStoreMeasuresAsTheExportDoes() throws Exception {
+    try (Engine direct =
+        Engines.connect(SystemCommandRunner.inheritingEnvironment(), System.getenv())) {
+      direct.preflightWithoutBuilder(PLATFORMS);
+      LazyEngine lazy = (LazyEngine) direct;
+      assertThat(lazy.readsContentStore())
+          .as("the engine's content store is readable here (the tests run as root, on its machine)")
+          .isTrue();
+
+      Map<String, PlatformImage> stored = direct.imageLayers(IMAGE);
+      Map<String, PlatformImage> exported = lazy.exportedLayers(IMAGE);
+      Path tar = work.resolve("reference.tar");
+      run(work, "docker", "image", "save", IMAGE, "-o", tar.toString());
+      Map<String, PlatformImage> inflated = OciLayoutSizes.read(tar, null);
+
+      assertThat(stored).containsOnlyKeys(PLATFORMS).isEqualTo(exported).isEqualTo(inflated);
+      assertThat(direct.imageLayers("enginetest/never-built:1")).isEmpty();
+    }
+  }
+
   @Test
   void sizesOfAMissingImageAreEmpty() {
     assertThat(engine.imageSizes("enginetest/never-built:1")).isEmpty();

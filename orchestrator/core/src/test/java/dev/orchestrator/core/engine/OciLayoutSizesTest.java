@@ -198,6 +198,70 @@ class OciLayoutSizesTest {
     assertThatThrownBy(() -> OciLayoutSizes.sizes(tar, layers)).hasMessageContaining("index.json");
   }
 
+  @Test
+  void readsAnImageFromAContentStoreFolderAsFromItsExport() throws IOException {
+    layers = new LayerSizes();
+    byte[] gzipLayer = gzip(filled(9_000, 'g'));
+    String amd64 = manifest(config("linux", "amd64", null), layer(GZIP_LAYER, gzipLayer));
+    String arm64 = manifest(config("linux", "arm64", null), layer(TAR_LAYER, filled(2_048, 't')));
+    String index =
+        blob(
+            INDEX,
+            index(
+                withPlatform(amd64, "linux", "amd64")
+                    + ","
+                    + withPlatform(arm64, "linux", "arm64")));
+    Path store = contentStore();
+
+    Map<String, ImageSizes> stored = new TreeMap<>();
+    OciLayoutSizes.readStored(store, digestOf(index), layers)
+        .orElseThrow()
+        .forEach((platform, image) -> stored.put(platform, image.sizes()));
+
+    assertThat(stored).isEqualTo(read(index)).containsOnlyKeys("linux/amd64", "linux/arm64");
+    assertThat(stored.get("linux/amd64").uncompressedBytes()).isEqualTo(9_000);
+  }
+
+  @Test
+  void aContentStoreMissingABlobOrHoldingATamperedOneIsNotTrusted() throws IOException {
+    byte[] gzipLayer = gzip(filled(9_000, 'm'));
+    String manifest = manifest(config("linux", "amd64", null), layer(GZIP_LAYER, gzipLayer));
+    Path store = contentStore();
+    String digest = digestOf(manifest);
+    assertThat(OciLayoutSizes.readStored(store, digest, new LayerSizes())).isPresent();
+
+    java.nio.file.Files.delete(store.resolve(blobPath(gzipLayer)));
+    assertThat(OciLayoutSizes.readStored(store, digest, new LayerSizes())).isEmpty();
+
+    Path manifestFile = store.resolve("blobs/" + digest.replace(':', '/'));
+    manifestFile.toFile().setWritable(true);
+    java.nio.file.Files.writeString(manifestFile, "{\"layers\":[]}");
+    assertThatThrownBy(() -> OciLayoutSizes.readStored(store, digest, new LayerSizes()))
+        .hasMessageContaining("does not hold what its digest names");
+
+    assertThat(OciLayoutSizes.readStored(store, "sha256:../../etc/passwd", new LayerSizes()))
+        .isEmpty();
+    assertThat(OciLayoutSizes.readStored(store, "sha256:" + "0".repeat(64), new LayerSizes()))
+        .isEmpty();
+  }
+
+  /** The blobs written so far, in a folder laid out as containerd's content store is. */
+  private Path contentStore() throws IOException {
+    Path store = dir.resolve("io.containerd.content.v1.content");
+    for (Map.Entry<String, byte[]> blob : blobs.entrySet()) {
+      Path file = store.resolve(blob.getKey());
+      java.nio.file.Files.createDirectories(file.getParent());
+      java.nio.file.Files.write(file, blob.getValue());
+    }
+    return store;
+  }
+
+  /** The digest in a descriptor this test made. */
+  private static String digestOf(String descriptor) {
+    int at = descriptor.indexOf("\"digest\":\"") + 10;
+    return descriptor.substring(at, descriptor.indexOf('"', at));
+  }
+
   private Map<String, ImageSizes> read(String topDescriptor) throws IOException {
     TestTar tar = new TestTar().directory("blobs/").directory("blobs/sha256/");
     blobs.forEach(tar::file);
