@@ -75,11 +75,13 @@ final class RememberedProbes {
     }
   }
 
+  /** Keeps this answer, and removes those past {@link #MAX_AGE}, so that the folder stays small. */
   void remember(String fingerprint, String inspectOutput) {
     Path file = folder.resolve(fingerprint + ".txt");
     Path part = null;
     try {
       Files.createDirectories(folder);
+      forgetOld();
       part = Files.createTempFile(folder, fingerprint, ".part");
       Files.writeString(part, inspectOutput, StandardCharsets.UTF_8);
       try {
@@ -91,6 +93,21 @@ final class RememberedProbes {
       LOG.debug("could not keep docker buildx inspect's answer in {}", file, e);
     } finally {
       BuildxProbe.deleteQuietly(part);
+    }
+  }
+
+  private void forgetOld() throws IOException {
+    Instant oldest = Instant.now().minus(MAX_AGE);
+    try (var files = Files.list(folder)) {
+      for (Path f : files.filter(f -> f.toString().endsWith(".txt")).toList()) {
+        try {
+          if (Files.getLastModifiedTime(f).toInstant().isBefore(oldest)) {
+            Files.deleteIfExists(f);
+          }
+        } catch (IOException e) {
+          LOG.debug("could not remove {}", f, e);
+        }
+      }
     }
   }
 }

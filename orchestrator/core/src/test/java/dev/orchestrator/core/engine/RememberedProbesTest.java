@@ -107,6 +107,11 @@ class RememberedProbesTest {
     RecordingCommandRunner later = buildxSays("linux/amd64");
     probe(later).probe(AMD64, ENGINE);
     assertThat(later.commands()).hasSize(1);
+    try (var files = Files.list(cache)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".txt")).count())
+          .as("answers past their age are removed when another is kept")
+          .isEqualTo(1);
+    }
   }
 
   @Test
