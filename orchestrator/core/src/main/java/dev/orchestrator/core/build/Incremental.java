@@ -14,9 +14,12 @@ public record Incremental(
     InputHashes hashes, BuildIndex index, RegistryClient registry, boolean force)
     implements AutoCloseable {
 
-  /** Keeps what was learned about files for the next run, and stops the hashing threads. */
+  /**
+   * Keeps what was learned about files and images for the next run, and stops the hashing threads.
+   */
   @Override
   public void close() {
+    index.save();
     hashes.save();
     hashes.close();
   }

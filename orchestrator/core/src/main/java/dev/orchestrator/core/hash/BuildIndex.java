@@ -15,7 +15,11 @@ import java.util.OptionalLong;
  * The local index of what was built: service, platform, input hash, the hash recorded on the image,
  * its reference and (for loaded images) its sizes, so that an up-to-date image's budget is checked
  * without exporting it again. Kept in {@code .cache/orchestrator/index.tsv}, a tab-separated line
- * per entry; the newest {@value #KEEP} entries per service and platform stay.
+ * per entry; the newest {@value #KEEP} entries per service and platform stay. Entries are written
+ * by {@link #save}, once per build (when its {@code Incremental} closes), not once per image: the
+ * 24 rewrites of a 24-service build, serialised by this lock, took 1 to 14 ms each while the images
+ * were measured four at a time. A build killed before it saves loses only sizes, which the next
+ * build measures again.
  */
 public final class BuildIndex {
   static final int KEEP = 5;
@@ -24,6 +28,7 @@ public final class BuildIndex {
 
   private final Path file;
   private final List<Entry> entries = new ArrayList<>();
+  private boolean dirty;
 
   /**
    * @param imageHash the value of the image's input-hash label: over all platforms built together
@@ -98,7 +103,7 @@ public final class BuildIndex {
     return Optional.empty();
   }
 
-  /** Records an entry (replacing one of the same image hash) and writes the index. */
+  /** Records an entry (replacing one of the same image hash), to be written by {@link #save}. */
   public synchronized void record(
       String service,
       String platform,
@@ -129,13 +134,15 @@ public final class BuildIndex {
     for (int i = 0; i < same.size() - KEEP; i++) {
       entries.remove(same.get(i));
     }
-    save();
+    dirty = true;
   }
 
-  private void save() {
-    if (file == null) {
+  /** Writes the entries, when any was recorded since the last save. */
+  public synchronized void save() {
+    if (file == null || !dirty) {
       return;
     }
+    dirty = false;
     try {
       Files.createDirectories(file.getParent());
       Path tmp = Files.createTempFile(file.getParent(), "index", ".tmp");
