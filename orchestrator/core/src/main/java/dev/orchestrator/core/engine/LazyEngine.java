@@ -167,9 +167,9 @@ final class LazyEngine implements Engine {
   /**
    * The image's layers and sizes: from the engine's content store where this process can read it
    * ({@link OciLayoutSizes#readStored}: one inspect for the image's digest, then its manifests,
-   * configs and layer trailers, about 10 ms), else from the export ({@code GET /images/NAME/get}:
-   * 30 to 65 ms of the engine's time for an image of a few layers, most of it spent adding every
-   * blob to a lease). Both give the same sizes to the byte (SizeMethodsEndToEndIT).
+   * configs and layer trailers), else from the export ({@code GET /images/NAME/get}: 30 to 65 ms of
+   * the engine's time for an image of a few layers, most of it spent adding every blob to a lease).
+   * Both give the same layers and sizes, to the byte (EngineIT).
    */
   @Override
   public Map<String, PlatformImage> imageLayers(String imageRef) {
