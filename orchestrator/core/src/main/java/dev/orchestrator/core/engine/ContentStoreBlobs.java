@@ -10,8 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The blobs of a containerd content store on this machine ({@code
@@ -22,24 +20,10 @@ import java.util.regex.Pattern;
  * this only reads it, and a manifest, index or config is checked against its digest before use.
  */
 final class ContentStoreBlobs implements BlobSource {
-  private static final Pattern DIGEST =
-      Pattern.compile("(sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128})");
-
   private final Path store;
 
   ContentStoreBlobs(Path store) {
     this.store = store;
-  }
-
-  /**
-   * {@code blobs/<algorithm>/<hex>} for a sha256 or sha512 digest; empty for anything else, so that
-   * a digest read from a manifest can never name a path outside the blobs folder.
-   */
-  static Optional<String> path(String digest) {
-    if (digest == null || !DIGEST.matcher(digest).matches()) {
-      return Optional.empty();
-    }
-    return Optional.of("blobs/" + digest.replace(':', '/'));
   }
 
   /** Whether this folder looks like a content store this process can read. */

@@ -78,7 +78,7 @@ final class OciLayoutSizes {
   static Optional<Map<String, PlatformImage>> readStored(
       Path contentStore, String digest, LayerSizes layers) throws IOException {
     ContentStoreBlobs store = new ContentStoreBlobs(contentStore);
-    Optional<String> top = ContentStoreBlobs.path(digest);
+    Optional<String> top = BlobSource.path(digest);
     if (top.isEmpty() || store.size(top.get()) < 0) {
       return Optional.empty();
     }
@@ -158,7 +158,8 @@ final class OciLayoutSizes {
         return;
       }
       OptionalLong size =
-          unpackedSize(blob.get(), layer.path("digest").asText(), layer.path("mediaType").asText());
+          unpackedSize(
+              blob.get(), stored, layer.path("digest").asText(), layer.path("mediaType").asText());
       if (size.isEmpty()) {
         return; // not measured: never a guess
       }
@@ -175,7 +176,10 @@ final class OciLayoutSizes {
             platform, descriptor.path("digest").asText(), blobs, HistoryEntry.of(config)));
   }
 
-  private OptionalLong unpackedSize(String blob, String digest, String mediaType)
+  /**
+   * @param stored the blob's size, as its source holds it (checked equal to its descriptor's)
+   */
+  private OptionalLong unpackedSize(String blob, long stored, String digest, String mediaType)
       throws IOException {
     Long known = unpackedByDigest.get(blob);
     if (known != null) {
@@ -192,13 +196,13 @@ final class OciLayoutSizes {
     }
     OptionalLong trailer =
         layers != null && compression.get() == LayerCompression.GZIP
-            ? GzipTrailer.uncompressedSize(source.size(blob), source.lastBytes(blob, 4))
+            ? GzipTrailer.uncompressedSize(stored, source.lastBytes(blob, 4))
             : OptionalLong.empty();
     long count;
     if (trailer.isPresent()) {
       count = trailer.getAsLong();
     } else if (compression.get() == LayerCompression.NONE) {
-      count = source.size(blob);
+      count = stored;
     } else {
       try (InputStream in = source.open(blob)) {
         count = compression.get().uncompressedSize(in);
@@ -213,7 +217,7 @@ final class OciLayoutSizes {
 
   /** {@code blobs/<algorithm>/<hex>}; empty for a digest that is not of that form. */
   private static Optional<String> blobPath(JsonNode descriptor) {
-    return ContentStoreBlobs.path(descriptor.path("digest").asText());
+    return BlobSource.path(descriptor.path("digest").asText());
   }
 
   private JsonNode json(String name) throws IOException {
