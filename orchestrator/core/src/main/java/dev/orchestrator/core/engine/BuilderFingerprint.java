@@ -82,12 +82,9 @@ final class BuilderFingerprint {
     stamp(config.resolve("cli-plugins/docker-buildx"));
     PLUGIN_FOLDERS.forEach(p -> stamp(Path.of(p, "docker-buildx")));
     dockerOnPath();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(binfmt)) {
-      List<Path> sorted = new ArrayList<>();
-      entries.forEach(sorted::add);
-      sorted.sort(null);
+    try {
       // Each emulator's file says whether it is enabled; register is write-only.
-      sorted.stream().filter(p -> !p.endsWith("register")).forEach(this::content);
+      sortedEntries(binfmt).stream().filter(p -> !p.endsWith("register")).forEach(this::content);
     } catch (IOException e) {
       line("binfmt", "unreadable");
     }
@@ -141,14 +138,13 @@ final class BuilderFingerprint {
       line(dir.toString(), "absent");
       return;
     }
-    List<Path> sorted = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-      entries.forEach(sorted::add);
+    List<Path> sorted;
+    try {
+      sorted = sortedEntries(dir);
     } catch (IOException e) {
       line(dir.toString(), "unreadable");
       return;
     }
-    sorted.sort(null);
     for (Path p : sorted) {
       if (deep && Files.isDirectory(p)) {
         folder(p, true);
@@ -156,6 +152,16 @@ final class BuilderFingerprint {
         stamp(p);
       }
     }
+  }
+
+  /** A folder's entries in name order, so that the fingerprint does not depend on listing order. */
+  private static List<Path> sortedEntries(Path dir) throws IOException {
+    List<Path> sorted = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      entries.forEach(sorted::add);
+    }
+    sorted.sort(null);
+    return sorted;
   }
 
   private void line(String key, String value) {
