@@ -6,6 +6,7 @@ import dev.orchestrator.core.build.BuildSettings;
 import dev.orchestrator.core.build.Explanation;
 import dev.orchestrator.core.build.ExternalBases;
 import dev.orchestrator.core.build.Incremental;
+import dev.orchestrator.core.build.OnceValue;
 import dev.orchestrator.core.config.DigestsFileReader;
 import dev.orchestrator.core.config.Profile;
 import dev.orchestrator.core.config.ProfileOrigin;
@@ -22,6 +23,7 @@ import dev.orchestrator.core.graph.Planner;
 import dev.orchestrator.core.graph.ServiceGraph;
 import dev.orchestrator.core.graph.Wiring;
 import dev.orchestrator.core.hash.Affected;
+import dev.orchestrator.core.image.ImageLabels;
 import dev.orchestrator.core.image.ImageNames;
 import dev.orchestrator.core.image.Platforms;
 import dev.orchestrator.core.lint.Finding;
@@ -215,7 +217,7 @@ public final class Orchestrator {
                     new BuildSettings(
                         workspace.root(), profile, platforms, jobs, request.failFast()),
                     incremental)
-                .withProvenance(BuildProvenance.of(workspace.root(), environment, runner))
+                .withProvenance(provenance(workspace))
                 .withEarlierImages(earlier)
                 .withEpochs(epochs(workspace, profile, incremental));
         built = build(request, workspace, services, plan, platforms, settings, listener);
@@ -529,7 +531,7 @@ public final class Orchestrator {
     }
     return UpToDate.withIncremental(
             new BuildSettings(workspace.root(), profile, platforms, 1, false), incremental)
-        .withProvenance(BuildProvenance.of(workspace.root(), environment, runner))
+        .withProvenance(provenance(workspace))
         .withEarlierImages(earlier)
         .withEpochs(epochs(workspace, profile, incremental));
   }
@@ -590,6 +592,15 @@ public final class Orchestrator {
                 .finalBaseImage(s, names::reference)
                 .ifPresent(base -> bases.put(s.name(), base)));
     return new Lineage(builtFrom, bases);
+  }
+
+  /**
+   * The images' source labels: git runs only once an image is to be labelled (see {@link
+   * OnceValue}).
+   */
+  private OnceValue<ImageLabels.Provenance> provenance(Workspace workspace) {
+    return new OnceValue<>(
+        "git-provenance", () -> BuildProvenance.of(workspace.root(), environment, runner));
   }
 
   private SourceDateEpochs epochs(Workspace workspace, Profile profile, Incremental incremental) {

@@ -346,9 +346,13 @@ public final class BuildExecutor {
     }
   }
 
-  /** Something will be built: buildx is asked now, in the background (see {@link #run}). */
+  /**
+   * Something will be built: buildx is asked now, and git for the images' labels, in the background
+   * (see {@link #run}).
+   */
   public void expectBuilds() {
     serviceBuild.probeBuilderAhead();
+    settings.provenance().startInBackground();
   }
 
   /**

@@ -19,7 +19,8 @@ import java.util.function.Function;
  *
  * @param failFast stop starting services after the first failure (running ones finish)
  * @param incremental how to skip services whose image is up to date; empty: always build
- * @param provenance what the images' OCI labels say about their sources (see {@link ImageLabels})
+ * @param provenance what the images' OCI labels say about their sources (see {@link ImageLabels}):
+ *     worked out (git runs) only when an image is to be labelled, so not when all are up to date
  * @param earlierImages in-repo images this build refers to but does not build, by digest: service
  *     to {@code REPOSITORY@sha256:…} (a staged CI job's dependencies, built by earlier jobs)
  * @param epochs each service's {@code SOURCE_DATE_EPOCH}, if it has one
@@ -31,7 +32,7 @@ public record BuildSettings(
     int jobs,
     boolean failFast,
     Optional<Incremental> incremental,
-    ImageLabels.Provenance provenance,
+    OnceValue<ImageLabels.Provenance> provenance,
     Map<String, String> earlierImages,
     Function<Service, Optional<SourceDateEpoch>> epochs) {
 
@@ -54,13 +55,13 @@ public record BuildSettings(
         jobs,
         failFast,
         incremental,
-        ImageLabels.Provenance.NONE,
+        OnceValue.known(ImageLabels.Provenance.NONE),
         Map.of(),
         s -> Optional.empty());
   }
 
   /** These settings, with images labelled from {@code provenance}. */
-  public BuildSettings withProvenance(ImageLabels.Provenance provenance) {
+  public BuildSettings withProvenance(OnceValue<ImageLabels.Provenance> provenance) {
     return new BuildSettings(
         root, profile, platforms, jobs, failFast, incremental, provenance, earlierImages, epochs);
   }
@@ -122,7 +123,7 @@ public record BuildSettings(
    * SOURCE_DATE_EPOCH}, so that the label and BuildKit's image date agree.
    */
   public java.util.Map<String, String> labelsOf(Service service) {
-    ImageLabels.Provenance p = provenance;
+    ImageLabels.Provenance p = provenance.get();
     Optional<SourceDateEpoch> epoch = epochs.apply(service);
     if (epoch.isPresent()) {
       p =
