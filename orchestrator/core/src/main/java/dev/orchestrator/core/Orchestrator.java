@@ -354,24 +354,34 @@ public final class Orchestrator {
     }
     try (Engine engine = engines.get()) {
       listener.on(new BuildEvent.Phase("", "preflight"));
+      BuildExecutor executor = new BuildExecutor(settings, engine, runner, listener);
+      List<Service> withPreparations =
+          plan.services().stream()
+              .map(services::get)
+              .filter(s -> s.descriptor().prepare().isPresent())
+              .toList();
+      // With no preparation to run first, the look-ups (they only read) go ahead on their own
+      // threads while the preflight asks the engine its two questions, instead of after them. The
+      // preflight's error is the one told: they are left to their daemon threads.
+      OnceValue<Set<String>> upToDateAhead =
+          new OnceValue<>(
+              "up-to-date-lookups", () -> executor.upToDate(List.copyOf(services.values())));
+      if (withPreparations.isEmpty()) {
+        upToDateAhead.startInBackground();
+      }
       // buildx is asked only once something is to be built (BuildExecutor).
       engine.preflightWithoutBuilder(platforms);
-      BuildExecutor executor = new BuildExecutor(settings, engine, runner, listener);
       // Preparations first: every up-to-date decision below hashes what they write.
       Map<String, ServiceResult> failures =
-          new LinkedHashMap<>(
-              executor.prepareAhead(
-                  plan.services().stream()
-                      .map(services::get)
-                      .filter(s -> s.descriptor().prepare().isPresent())
-                      .toList()));
+          new LinkedHashMap<>(executor.prepareAhead(withPreparations));
       Set<String> unprepared = workspace.graph().withDependents(List.copyOf(failures.keySet()));
       // Before any long work: a service whose external base cannot be had fails now, and
       // neither it nor its dependents get a Maven build. An image up to date needs no base.
       listener.on(new BuildEvent.Phase("", "checking external base images"));
       List<Service> prepared =
           services.values().stream().filter(s -> !unprepared.contains(s.name())).toList();
-      Set<String> upToDate = executor.upToDate(prepared);
+      Set<String> upToDate =
+          withPreparations.isEmpty() ? upToDateAhead.get() : executor.upToDate(prepared);
       List<Service> toBuild = prepared.stream().filter(s -> !upToDate.contains(s.name())).toList();
       if (!toBuild.isEmpty()) {
         executor.expectBuilds();
