@@ -20,4 +20,13 @@ class QuietLoggingTest {
             ConsoleAppender.class, a -> assertThat(a.getTarget()).isEqualTo("System.err"));
     assertThat(getClass().getResource("/logback.xml")).isNull();
   }
+
+  @Test
+  void theProviderMainNamesIsLogbacks() throws ReflectiveOperationException {
+    Object provider = Class.forName(Main.LOGGING_PROVIDER).getDeclaredConstructor().newInstance();
+
+    assertThat(provider).isInstanceOf(org.slf4j.spi.SLF4JServiceProvider.class);
+    assertThat(org.slf4j.LoggerFactory.getILoggerFactory())
+        .isInstanceOf(ch.qos.logback.classic.LoggerContext.class);
+  }
 }
