@@ -1,7 +1,6 @@
 package dev.orchestrator.core.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,7 +33,6 @@ import java.util.concurrent.TimeUnit;
  * container needs it ({@link LazyEngine}).
  */
 final class EngineApi {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
   // An export streams every layer: a large image over a slow disk takes minutes, not seconds.
@@ -44,14 +42,14 @@ final class EngineApi {
   /** One answer: the HTTP status and the body. */
   record Response(int status, byte[] body) {
     JsonNode json() throws IOException {
-      return JSON.readTree(body);
+      return JsonTrees.read(body);
     }
 
     /** The engine's own words for a refusal ({@code {"message": …}}), else the body. */
     String message() {
       String text = new String(body, StandardCharsets.UTF_8).strip();
       try {
-        JsonNode m = JSON.readTree(body).path("message");
+        JsonNode m = JsonTrees.read(body).path("message");
         return m.isTextual() ? m.asText().strip() : text;
       } catch (IOException e) {
         return text.isEmpty() ? "HTTP " + status : text;

@@ -33,7 +33,13 @@ public final class RegistryClient {
           "application/vnd.oci.image.manifest.v1+json",
           "application/vnd.docker.distribution.manifest.v2+json");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Made when a registry first answers: every build makes a client, most never call one, and {@code
+   * ObjectMapper}'s class initialisation took about 13 ms.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final java.util.function.Supplier<DockerConfig> configs;
   private DockerConfig config;
@@ -330,7 +336,7 @@ public final class RegistryClient {
         throw failure(
             "the token endpoint of " + ref.registry() + " answered " + answer.statusCode());
       }
-      var json = JSON.readTree(answer.body());
+      var json = Json.MAPPER.readTree(answer.body());
       String value = json.path("token").asText(json.path("access_token").asText(""));
       return value.isEmpty() ? Optional.empty() : Optional.of("Bearer " + value);
     } catch (IOException e) {
@@ -383,7 +389,8 @@ public final class RegistryClient {
 
   private static String mediaTypeOf(byte[] body) {
     try {
-      return JSON.readTree(body)
+      return Json.MAPPER
+          .readTree(body)
           .path("mediaType")
           .asText("application/vnd.oci.image.manifest.v1+json");
     } catch (IOException e) {
