@@ -9,13 +9,17 @@ public final class Main {
 
   /**
    * SLF4J's provider, named so that SLF4J does not look for one with a {@code ServiceLoader}: that
-   * scan of the jar took about 9 ms of every run. Set only when the user has not set it.
+   * scan of the jar took about 9 ms of every run. SLF4J then says so on stderr at its INFO level,
+   * so its own reports are kept to warnings. Each is set only when the user has not set it.
    */
   static final String LOGGING_PROVIDER = "ch.qos.logback.classic.spi.LogbackServiceProvider";
 
   public static void main(String[] args) {
     if (System.getProperty("slf4j.provider") == null) {
       System.setProperty("slf4j.provider", LOGGING_PROVIDER);
+      if (System.getProperty("slf4j.internal.verbosity") == null) {
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+      }
     }
     // On Ctrl-C the core stops the children and containers it started; this only says so, once,
     // when the command is still running (the JVM's exit code is then 130).

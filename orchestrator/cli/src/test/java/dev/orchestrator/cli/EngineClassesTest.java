@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,5 +39,18 @@ class EngineClassesTest {
     // The probe sees the classes the verb did load: the core's own are there.
     assertThat(run.loadedFrom("dev.orchestrator.core.graph.")).isNotEmpty();
     assertThat(run.loadedFrom("com.github.dockerjava.")).as(run.toString()).isEmpty();
+  }
+
+  @Test
+  void slf4jSaysNothingAboutTheProviderItIsGiven() throws IOException {
+    Files.createDirectories(root.resolve("services/app"));
+    Files.writeString(
+        root.resolve("services/app/Dockerfile"), "FROM scratch\nUSER 1000\nHEALTHCHECK NONE\n");
+
+    FreshJvm.Run run = FreshJvm.run(root, List.of("plan", "--root", root.toString()));
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(run.err()).as(run.toString()).doesNotContain("SLF4J").isEmpty();
+    assertThat(run.loadedFrom("ch.qos.logback.classic.spi.LogbackServiceProvider")).isNotEmpty();
   }
 }
