@@ -4,7 +4,7 @@ import static dev.orchestrator.core.image.OciDescriptors.isAttestation;
 import static dev.orchestrator.core.image.OciDescriptors.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.orchestrator.core.layers.HistoryEntry;
 import dev.orchestrator.core.layers.LayerBlob;
@@ -39,7 +39,6 @@ import org.slf4j.LoggerFactory;
  */
 final class OciLayoutSizes {
   private static final Logger LOG = LoggerFactory.getLogger(OciLayoutSizes.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_JSON_BYTES = 4 << 20;
 
   private final BlobSource source;
@@ -84,7 +83,7 @@ final class OciLayoutSizes {
     }
     OciLayoutSizes reader = new OciLayoutSizes(store, layers);
     JsonNode root = reader.json(top.get());
-    ObjectNode descriptor = JSON.createObjectNode();
+    ObjectNode descriptor = JsonNodeFactory.instance.objectNode();
     descriptor.put("mediaType", mediaTypeOf(root));
     descriptor.put("digest", digest);
     reader.visit(descriptor);
@@ -228,6 +227,6 @@ final class OciLayoutSizes {
     if (size > MAX_JSON_BYTES) {
       throw new IOException(name + " is too large for a manifest or index");
     }
-    return JSON.readTree(source.readAll(name));
+    return JsonTrees.read(source.readAll(name));
   }
 }
