@@ -15,12 +15,7 @@ public final class Main {
   static final String LOGGING_PROVIDER = "ch.qos.logback.classic.spi.LogbackServiceProvider";
 
   public static void main(String[] args) {
-    if (System.getProperty("slf4j.provider") == null) {
-      System.setProperty("slf4j.provider", LOGGING_PROVIDER);
-      if (System.getProperty("slf4j.internal.verbosity") == null) {
-        System.setProperty("slf4j.internal.verbosity", "WARN");
-      }
-    }
+    nameTheLoggingProvider();
     // On Ctrl-C the core stops the children and containers it started; this only says so, once,
     // when the command is still running (the JVM's exit code is then 130).
     PrintWriter out = new PrintWriter(System.out, true);
@@ -35,10 +30,25 @@ public final class Main {
                   }
                 },
                 "say-interrupted"));
-    int exit = CliFactory.forArguments(out, err, System.console() != null, args).execute(args);
+    int exit = CliFactory.forArguments(out, err, interactive(), args).execute(args);
     finished.set(true);
     out.flush();
     err.flush();
     System.exit(exit);
+  }
+
+  /** Set before anything logs; also by the start-up archive's training run. */
+  public static void nameTheLoggingProvider() {
+    if (System.getProperty("slf4j.provider") == null) {
+      System.setProperty("slf4j.provider", LOGGING_PROVIDER);
+      if (System.getProperty("slf4j.internal.verbosity") == null) {
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+      }
+    }
+  }
+
+  /** Whether a terminal is attached: progress is then drawn live. */
+  public static boolean interactive() {
+    return System.console() != null;
   }
 }
