@@ -7,9 +7,12 @@ import dev.orchestrator.core.error.OrchestratorBug;
 import dev.orchestrator.core.process.ExitCleanup;
 import dev.orchestrator.core.result.Verdict;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,43 +36,34 @@ public final class CliFactory {
       footer = ExitCodes.HELP)
   static final class Root {}
 
-  static final List<Class<?>> SUBCOMMANDS =
-      List.of(
-          ListCommand.class,
-          GraphCommand.class,
-          PlanCommand.class,
-          BuildCommand.class,
-          LintCommand.class,
-          LayersCommand.class,
-          VerifyCommand.class,
-          AffectedCommand.class,
-          CleanCommand.class,
-          MatrixCommand.class,
-          MergeCommand.class,
-          ProfilesCommand.class,
-          InitCommand.class,
-          CompletionCommand.class);
-
   /**
-   * Each subcommand's name, as its {@code @Command} says (CliFactoryTest checks that they agree),
-   * so that picking the one to model reads no annotation: reading all fourteen took about 15 ms of
-   * every run. {@code completion} is left out: it describes every subcommand.
+   * Each subcommand by its name, as its {@code @Command} says (CliFactoryTest checks that they
+   * agree), so that picking the one to model reads no annotation: reading all fourteen took about
+   * 15 ms of every run. {@code completion} is not here: it describes every subcommand.
    */
-  static final Map<String, Class<?>> BY_NAME =
-      Map.ofEntries(
-          Map.entry("list", ListCommand.class),
-          Map.entry("graph", GraphCommand.class),
-          Map.entry("plan", PlanCommand.class),
-          Map.entry("build", BuildCommand.class),
-          Map.entry("lint", LintCommand.class),
-          Map.entry("layers", LayersCommand.class),
-          Map.entry("verify", VerifyCommand.class),
-          Map.entry("affected", AffectedCommand.class),
-          Map.entry("clean", CleanCommand.class),
-          Map.entry("matrix", MatrixCommand.class),
-          Map.entry("merge", MergeCommand.class),
-          Map.entry("profiles", ProfilesCommand.class),
-          Map.entry("init", InitCommand.class));
+  static final Map<String, Class<?>> BY_NAME = byName();
+
+  /** Every subcommand, in the order help lists them. */
+  static final List<Class<?>> SUBCOMMANDS =
+      Stream.concat(BY_NAME.values().stream(), Stream.of(CompletionCommand.class)).toList();
+
+  private static Map<String, Class<?>> byName() {
+    Map<String, Class<?>> named = new LinkedHashMap<>();
+    named.put("list", ListCommand.class);
+    named.put("graph", GraphCommand.class);
+    named.put("plan", PlanCommand.class);
+    named.put("build", BuildCommand.class);
+    named.put("lint", LintCommand.class);
+    named.put("layers", LayersCommand.class);
+    named.put("verify", VerifyCommand.class);
+    named.put("affected", AffectedCommand.class);
+    named.put("clean", CleanCommand.class);
+    named.put("matrix", MatrixCommand.class);
+    named.put("merge", MergeCommand.class);
+    named.put("profiles", ProfilesCommand.class);
+    named.put("init", InitCommand.class);
+    return Collections.unmodifiableMap(named);
+  }
 
   /**
    * @param interactive draw live progress (a terminal) rather than plain prefixed lines
