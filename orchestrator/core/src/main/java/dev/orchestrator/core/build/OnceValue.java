@@ -1,7 +1,9 @@
 package dev.orchestrator.core.build;
 
+import dev.orchestrator.core.error.OrchestratorBug;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -64,15 +66,20 @@ public final class OnceValue<T> implements Supplier<T> {
       }
     }
     try {
-      return current.join();
-    } catch (CompletionException e) {
+      return current.get();
+    } catch (InterruptedException e) {
+      // An embedding's stop (the Maven plugin's thread interrupted): as DaemonThreads.get.
+      Thread.currentThread().interrupt();
+      throw new CancellationException("interrupted while waiting for " + name);
+    } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
       if (e.getCause() instanceof Error error) {
         throw error;
       }
-      throw e;
+      throw new OrchestratorBug(
+          name + " failed: " + OrchestratorBug.describe(e.getCause()), e.getCause());
     }
   }
 }

@@ -79,4 +79,42 @@ class OnceValueTest {
   void aKnownValueNeedsNoWork() {
     assertThat(OnceValue.known("x").get()).isEqualTo("x");
   }
+
+  @Test
+  void aWaitingAskerThatIsInterruptedStopsWaiting() throws Exception {
+    CountDownLatch never = new CountDownLatch(1);
+    OnceValue<String> once =
+        new OnceValue<>(
+            "slow",
+            () -> {
+              try {
+                never.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              return "late";
+            });
+    once.startInBackground();
+    java.util.concurrent.atomic.AtomicReference<Throwable> thrown =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread asker =
+        new Thread(
+            () -> {
+              try {
+                once.get();
+              } catch (RuntimeException e) {
+                thrown.set(e);
+              }
+            });
+    asker.start();
+    Thread.sleep(100);
+    asker.interrupt();
+    asker.join(10_000);
+
+    assertThat(asker.isAlive()).isFalse();
+    assertThat(thrown.get())
+        .isInstanceOf(java.util.concurrent.CancellationException.class)
+        .hasMessage("interrupted while waiting for slow");
+    never.countDown();
+  }
 }
