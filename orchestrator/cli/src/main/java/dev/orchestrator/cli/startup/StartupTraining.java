@@ -41,6 +41,8 @@ public final class StartupTraining {
 
   /** {@code StartupTraining CHECKOUT}: exits with the first non-zero exit code of its runs. */
   public static void main(String[] args) {
+    // What main does before a command: the logging provider, and the console (its provider's
+    // classes load on the first System.console()).
     Main.nameTheLoggingProvider();
     Main.interactive();
     Path checkout = Path.of(args.length > 0 ? args[0] : ".");
