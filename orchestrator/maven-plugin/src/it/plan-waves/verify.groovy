@@ -12,7 +12,7 @@ assert log.contains('[INFO] leaf will be rebuilt')
 assert log =~ /\[INFO\]   looked: local engine: no image orchestrator-it\/leaf:latest/
 // orchestrator:build -Dorchestrator.dryRun: the exact bake command and the definition it reads,
 // where leaf takes its in-repo bases as target: contexts of the same session
-assert log =~ /\[INFO\] BUILDX_GIT_INFO=false docker buildx bake --file \S+batch-1\.json --progress=plain/
+assert log =~ /\[INFO\] BUILDX_GIT_INFO=false docker buildx bake --file \S+batch-1\.json --progress=rawjson/
 assert log.contains('"tags" : [ "orchestrator-it/leaf:latest" ]')
 assert log.contains('"mid" : "target:mid"')
 assert !log.contains('BUILD FAILURE')

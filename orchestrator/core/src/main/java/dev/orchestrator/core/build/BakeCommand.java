@@ -18,8 +18,9 @@ public final class BakeCommand {
     List<String> argv = new ArrayList<>(List.of("docker", "buildx", "bake"));
     builder.ifPresent(b -> argv.addAll(List.of("--builder", b)));
     argv.addAll(List.of("--file", definition.toString()));
-    // plain names every vertex after its target: per-target results and cache use come from it.
-    argv.add("--progress=plain");
+    // rawjson names every vertex after each target that solves it (plain shows a shared vertex
+    // under one target only): per-target results and cache use come from it (BakeRawProgress).
+    argv.add("--progress=rawjson");
     argv.addAll(List.of("--metadata-file", metadataFile.toString()));
     return List.copyOf(argv);
   }

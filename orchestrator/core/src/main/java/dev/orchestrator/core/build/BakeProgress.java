@@ -13,10 +13,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code docker buildx bake --progress=plain} as it comes, target by target. bake names each
- * vertex after its target ({@code #7 [svc-1 linux/amd64 2/3] RUN make}); later lines of that vertex
- * ({@code #7 0.21 output}, {@code #7 CACHED}, {@code #7 ERROR: …}) carry only its number. So every
- * line is attributed to one target, or to none (the session's own vertices).
+ * Reads a bake session's progress in plain form as it comes ({@link BakeRawProgress} makes it of
+ * rawjson), target by target. bake names each vertex after its target ({@code #7 [svc-1 linux/amd64
+ * 2/3] RUN make}); later lines of that vertex ({@code #7 0.21 output}, {@code #7 CACHED}, {@code #7
+ * ERROR: …}) carry only its number. So every line is attributed to one target, or to none (the
+ * session's own vertices).
  *
  * <p>Not thread-safe: one reader per bake process, fed from its output thread.
  */
@@ -40,28 +41,64 @@ final class BakeProgress {
 
   private final Map<String, Progress> progress = new LinkedHashMap<>();
 
+  /** Each member's bases in the same session: its solve holds their steps too. */
+  private final Map<String, Set<String>> basesInSession;
+
+  private final Map<String, String> digestOfVertex = new HashMap<>();
+  private final Map<String, Set<String>> servicesOfDigest = new HashMap<>();
+
   /** What the session did for one target so far. */
-  static final class Progress {
+  final class Progress {
+    private final String service;
     private final Set<String> steps = new LinkedHashSet<>();
     private final Set<String> cached = new LinkedHashSet<>();
     private final List<String> lines = new ArrayList<>();
+    private final List<String> vertexOfLine = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
     private long firstNanos = -1;
     private long lastNanos = -1;
 
-    BuildOutput.StepCounts steps() {
-      Set<String> hits = new LinkedHashSet<>(cached);
-      hits.retainAll(steps);
-      return new BuildOutput.StepCounts(hits.size(), steps.size());
+    private Progress(String service) {
+      this.service = service;
     }
 
-    /** Errors of this target's own vertices; a cancelled vertex is no error of its own. */
+    /** Its own steps: those of an in-session base, which its solve holds too, left out. */
+    BuildOutput.StepCounts steps() {
+      Set<String> own = new LinkedHashSet<>(steps);
+      own.removeIf(this::isBasesVertex);
+      Set<String> hits = new LinkedHashSet<>(cached);
+      hits.retainAll(own);
+      return new BuildOutput.StepCounts(hits.size(), own.size());
+    }
+
+    /**
+     * Errors of this target's vertices, its in-session bases' included (a base's failing step fails
+     * its dependent's solve too); a cancelled vertex is no error of its own.
+     */
     List<String> errors() {
       return List.copyOf(errors);
     }
 
+    /** Its lines, those of an in-session base's vertices left out. */
     List<String> lines() {
-      return List.copyOf(lines);
+      List<String> own = new ArrayList<>();
+      for (int i = 0; i < lines.size(); i++) {
+        String vertex = vertexOfLine.get(i);
+        if (vertex == null || !isBasesVertex(vertex)) {
+          own.add(lines.get(i));
+        }
+      }
+      return List.copyOf(own);
+    }
+
+    /** A vertex whose digest an in-session base names too ({@link #vertexDigest}). */
+    private boolean isBasesVertex(String vertex) {
+      String digest = digestOfVertex.get(vertex);
+      if (digest == null) {
+        return false;
+      }
+      Set<String> naming = servicesOfDigest.getOrDefault(digest, Set.of());
+      return basesInSession.getOrDefault(service, Set.of()).stream().anyMatch(naming::contains);
     }
 
     /** From its first vertex to its last line, in nanoseconds; 0 when nothing was seen. */
@@ -74,11 +111,32 @@ final class BakeProgress {
    * @param targets service name to bake target name
    */
   BakeProgress(Map<String, String> targets) {
+    this(targets, Map.of());
+  }
+
+  /**
+   * @param targets service name to bake target name
+   * @param basesInSession each member's bases (transitively) that are members too
+   */
+  BakeProgress(Map<String, String> targets, Map<String, Set<String>> basesInSession) {
+    this.basesInSession = Map.copyOf(basesInSession);
     targets.forEach(
         (service, target) -> {
           serviceOfTarget.put(target, service);
-          progress.put(service, new Progress());
+          progress.put(service, new Progress(service));
         });
+  }
+
+  /**
+   * Tells the digest of vertex {@code #number} ({@link BakeRawProgress} numbers a digest once per
+   * target naming it), so that a base's steps held in a dependent's solve count for the base alone.
+   */
+  void vertexDigest(String number, String digest) {
+    digestOfVertex.put(number, digest);
+    String service = targetOfVertex.get(number);
+    if (service != null) {
+      servicesOfDigest.computeIfAbsent(digest, d -> new HashSet<>()).add(service);
+    }
   }
 
   /**
@@ -156,6 +214,8 @@ final class BakeProgress {
   private Progress touch(String service, String line, long nanos) {
     Progress p = progress.get(service);
     p.lines.add(line);
+    Matcher numbered = LINE.matcher(line);
+    p.vertexOfLine.add(numbered.matches() ? numbered.group(1) : null);
     if (p.firstNanos < 0) {
       p.firstNanos = nanos;
     }

@@ -342,7 +342,7 @@ final class SessionExecutor {
     ProcessResult result =
         TransientFailure.runOnceMoreIfNeeded(
             () -> {
-              BakeProgress attempt = new BakeProgress(p.targets());
+              BakeProgress attempt = new BakeProgress(p.targets(), p.basesInSession());
               attempts.add(attempt);
               return bake(p, attempt);
             },
@@ -361,8 +361,7 @@ final class SessionExecutor {
                 ? Optional.ofNullable(digests.get(s))
                 : Optional.empty();
         BuildOutput.StepCounts own = progress.of(s).steps();
-        // A member whose steps all carry another member's name (BuildKit names a shared vertex
-        // after one target) is cached when the whole session was.
+        // A member with no step of its own (a FROM and metadata) is cached when the session was.
         boolean cached = own.total() > 0 ? own.allCached() : sessionSteps.allCached();
         afterBuilds.add(
             () ->
@@ -383,9 +382,9 @@ final class SessionExecutor {
       }
       return new Outcome(measured(afterBuilds), Set.of());
     }
-    // BuildKit names a vertex shared by several targets after one of them: a base's step built
-    // in-solve may carry a dependent's name. So a failure is certain only for a member with no
-    // base in the session; otherwise that member and its in-session bases are retried alone.
+    // A dependent's solve holds its in-session bases' steps, so a base's failing step is an error
+    // of the dependent too. So a failure is certain only for a member with no base in the
+    // session; otherwise that member and its in-session bases are retried alone.
     Set<String> members = new HashSet<>(batch);
     List<String> ownFailures =
         batch.stream().filter(s -> !progress.of(s).errors().isEmpty()).toList();
@@ -445,13 +444,24 @@ final class SessionExecutor {
     return active > 0 ? Duration.ofNanos(active) : session;
   }
 
+  /**
+   * Runs one session. Its result holds the plain-form lines {@link BakeRawProgress} made of bake's
+   * rawjson, so failures and retries read the same lines as the members' progress.
+   */
   private ProcessResult bake(Prepared p, BakeProgress progress) {
-    return runner.run(
-        settings.buildxCommand(p.argv()),
-        line ->
-            progress
-                .accept(line, System.nanoTime())
-                .ifPresent(s -> listener.on(new BuildEvent.Output(s, line))));
+    List<String> lines = new ArrayList<>();
+    BakeRawProgress plain =
+        new BakeRawProgress(
+            line -> {
+              lines.add(line);
+              progress
+                  .accept(line, System.nanoTime())
+                  .ifPresent(s -> listener.on(new BuildEvent.Output(s, line)));
+            },
+            progress::vertexDigest);
+    ProcessResult raw = runner.run(settings.buildxCommand(p.argv()), plain::accept);
+    plain.finish();
+    return new ProcessResult(raw.command(), raw.exitCode(), lines, raw.duration(), raw.timedOut());
   }
 
   /**
@@ -494,6 +504,7 @@ final class SessionExecutor {
   /** One batch ready to run: its definition, command and files. */
   private record Prepared(
       Map<String, String> targets,
+      Map<String, Set<String>> basesInSession,
       String definition,
       Path definitionFile,
       Path metadataFile,
@@ -519,8 +530,16 @@ final class SessionExecutor {
             settings.profile().builderFor(settings.platformsOf(first)),
             definitionFile,
             metadataFile);
+    Map<String, Set<String>> basesInSession = new HashMap<>();
+    for (String s : batch) {
+      Set<String> bases = new HashSet<>(graph.withDependencies(List.of(s)));
+      bases.retainAll(members);
+      bases.remove(s);
+      basesInSession.put(s, bases);
+    }
     return new Prepared(
         BakeDefinition.targetNames(batch),
+        basesInSession,
         BakeDefinition.json(builds),
         definitionFile,
         metadataFile,

@@ -19,7 +19,7 @@ class BakeCommandTest {
             "bake",
             "--file",
             def.toString(),
-            "--progress=plain",
+            "--progress=rawjson",
             "--metadata-file",
             meta.toString());
   }
@@ -35,7 +35,7 @@ class BakeCommandTest {
             "arm",
             "--file",
             def.toString(),
-            "--progress=plain",
+            "--progress=rawjson",
             "--metadata-file",
             meta.toString());
   }

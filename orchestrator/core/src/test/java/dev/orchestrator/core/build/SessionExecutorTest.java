@@ -244,8 +244,8 @@ class SessionExecutorTest {
         report.services().stream().filter(r -> r.name().equals("bad")).findFirst().orElseThrow();
     assertThat(bad.message()).isEqualTo("docker buildx bake exited with 1: exit code: 3");
     assertThat(bad.outputTail()).contains("#10 [bad 1/1] RUN step");
-    // bad's step might have been a base's (BuildKit names shared vertices after one target), so
-    // bad and its base are retried alone; the others are built again together.
+    // bad's failing step might have been its base's (a dependent's solve holds its in-session
+    // bases' steps), so bad and its base are retried alone; the others are built again together.
     assertThat(sessions.get(0)).containsExactly("b", "bad", "after", "leaf", "ok");
     assertThat(sessions.subList(1, sessions.size()))
         .contains(List.of("b"), List.of("bad"))
@@ -396,7 +396,7 @@ class SessionExecutorTest {
             "bake",
             "--file",
             state.resolve("batch-1.json").toString(),
-            "--progress=plain",
+            "--progress=rawjson",
             "--metadata-file",
             state.resolve("batch-1.metadata.json").toString());
     assertThat(commands.get("bake batch 1 definition").get(0))
