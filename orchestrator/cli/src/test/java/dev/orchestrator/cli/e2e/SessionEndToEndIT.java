@@ -74,10 +74,65 @@ class SessionEndToEndIT {
     assertThat(sessions()).containsExactly("batch-1.json");
     String rebuilt = Files.readString(root.resolve(".cache/orchestrator/bake/batch-1.json"));
     assertThat(rebuilt).contains("\"targets\" : [ \"base\", \"mid\", \"leaf\" ]");
+    // mid's and leaf's solves hold base's steps too (bake shows them once, often under a
+    // dependent's name in plain progress): base's new RUN is still base's, and it ran.
+    assertThat(second.out())
+        .containsPattern("\"name\": \"base\",[^}]*\"status\": \"built\"")
+        .containsPattern("\"name\": \"mid\",[^}]*\"status\": \"built\"");
+    for (String platform : BOTH.split(",")) {
+      Cli layers = Cli.in(root, "layers", "base", "--platform", platform);
+      assertThat(layers.out())
+          .as(layers.toString())
+          .containsPattern("echo fresh-base >> /base.* built\n")
+          .doesNotContain("cache unknown");
+    }
     for (String platform : BOTH.split(",")) {
       assertThat(cat(repo.image("mid"), platform, "/mid.txt")).endsWith("fresh-base");
       assertThat(cat(repo.image("leaf"), platform, "/from-mid.txt")).endsWith("fresh-base");
     }
+  }
+
+  @Test
+  void aBaseCopiedFromInTheSameSessionKeepsItsOwnStepsAndTheirCacheUse() throws IOException {
+    repo.file(
+        "services/app/Dockerfile",
+        "FROM base\nRUN echo stable > /stable\nCOPY main.sh /app/main.sh\n");
+    repo.file("services/app/main.sh", "echo one\n");
+    repo.file(
+        "services/pack/Dockerfile",
+        "FROM base\nCOPY --from=app /app/main.sh /app.sh\nRUN echo pack > /pack\n");
+    // base first, so that app's RUN stays cached (a step after base built in the same session
+    // has another cache key than after base's image).
+    for (String[] services : List.of(new String[] {"base"}, new String[] {"app", "pack"})) {
+      Cli first =
+          Cli.in(
+              root, Stream.concat(Stream.of("build"), Stream.of(services)).toArray(String[]::new));
+      assertThat(first.exitCode()).as(first.toString()).isZero();
+    }
+
+    // app's RUN is cached and its COPY runs again. pack's solve holds both of app's steps (app
+    // is its target: context); plain progress showed them once, under pack's name.
+    repo.file("services/app/main.sh", "echo two\n");
+    Cli second = Cli.in(root, "build", "app", "pack", "--json");
+
+    assertThat(second.exitCode()).as(second.toString()).isZero();
+    assertThat(sessions()).containsExactly("batch-1.json");
+    assertThat(Files.readString(root.resolve(".cache/orchestrator/bake/batch-1.json")))
+        .contains("\"app\" : \"target:app\"");
+    assertThat(second.out())
+        .containsPattern(
+            "\"name\": \"app\",[^}]*\"status\": \"built\"[^]]*"
+                + "\"cachedSteps\": 1,\\s*\"totalSteps\": 2,")
+        .containsPattern(
+            "\"name\": \"pack\",[^}]*\"status\": \"built\"[^]]*"
+                + "\"cachedSteps\": 0,\\s*\"totalSteps\": 2,");
+    Cli layers = Cli.in(root, "layers", "app");
+    assertThat(layers.out())
+        .as(layers.toString())
+        .containsPattern("RUN /bin/sh -c echo stable > /stable .* cached\\n")
+        .containsPattern("COPY main.sh /app/main.sh .* built\\n")
+        .doesNotContain("cache unknown");
+    assertThat(cat(repo.image("pack"), "linux/amd64", "/app.sh")).isEqualTo("echo two");
   }
 
   @Test

@@ -66,8 +66,8 @@ public final class StepRecords {
       List<BuildStep> steps, DockerfileInfo dockerfile, List<Stage> chain, String platform) {
     List<StepRecord.Step> own = new ArrayList<>();
     for (Stage stage : chain) {
-      String label = label(dockerfile, stage);
-      List<BuildStep> ofStage = steps.stream().filter(s -> s.stage().equals(label)).toList();
+      Set<String> labels = labels(dockerfile, stage);
+      List<BuildStep> ofStage = steps.stream().filter(s -> labels.contains(s.stage())).toList();
       if (ofStage.isEmpty()) {
         continue; // a stage without steps: no layer
       }
@@ -121,13 +121,17 @@ public final class StepRecords {
   }
 
   /**
-   * How BuildKit names a stage in its progress: its name, else {@code stage-N} when there are
-   * several.
+   * How BuildKit names a stage in its progress: its name, else {@code stage-N} when the solve holds
+   * several stages. That is so for a Dockerfile of several stages, and also for one of a single
+   * stage whose solve holds a named context's stages (an in-session base, {@code target:}): then
+   * its one stage is {@code stage-0}, else it has no name.
    */
-  static String label(DockerfileInfo dockerfile, Stage stage) {
+  static Set<String> labels(DockerfileInfo dockerfile, Stage stage) {
     if (stage.name().isPresent()) {
-      return stage.name().get();
+      return Set.of(stage.name().get());
     }
-    return dockerfile.stages().size() > 1 ? "stage-" + stage.index() : "";
+    return dockerfile.stages().size() > 1
+        ? Set.of("stage-" + stage.index())
+        : Set.of("", "stage-" + stage.index());
   }
 }

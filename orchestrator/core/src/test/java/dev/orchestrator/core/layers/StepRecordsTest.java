@@ -171,4 +171,38 @@ class StepRecordsTest {
         .extracting(StepRecord.Step::cache)
         .containsExactly(LayerCache.BUILT, LayerCache.CACHED);
   }
+
+  @Test
+  void aSingleStageBuiltBesideANamedContextsStagesIsStageZero() {
+    // worker (FROM base, COPY --from=api) in a bake session with api, its target: context: the
+    // solve holds api's stage too, so BuildKit names worker's one stage stage-0.
+    DockerfileInfo worker =
+        DockerfileParser.parse(
+            Path.of("Dockerfile"),
+            """
+            FROM base
+            COPY --from=api /app/main.sh /app/api.sh
+            RUN echo worker > /app/w
+            """,
+            Map.of());
+    List<String> progress =
+        List.of(
+            "#11 [worker context base] monorepo/base:latest",
+            "#11 CACHED",
+            "#12 [worker stage-0 1/3] COPY --from=api /app/main.sh /app/api.sh",
+            "#13 [worker stage-0 2/3] RUN echo worker > /app/w",
+            "#13 CACHED");
+
+    Map<String, StepRecord> records =
+        StepRecords.of(
+            BuildStep.parse(progress, Optional.of("worker")),
+            worker,
+            Optional.empty(),
+            Map.of(BOTH_AMD, "sha256:amd"));
+
+    assertThat(records.get(BOTH_AMD).steps())
+        .containsExactly(
+            new StepRecord.Step("COPY --from=api /app/main.sh /app/api.sh", LayerCache.BUILT),
+            new StepRecord.Step("RUN echo worker > /app/w", LayerCache.CACHED));
+  }
 }
