@@ -54,12 +54,21 @@ engine_ticks() {   # CPU ticks (1/100 s) dockerd and containerd have used so far
   done
   echo "$t"
 }
+# An engine that never settles is told in the results: dockerd 26.1.5 leaks about one gRPC stream
+# to containerd per two builds (counted in its SIGUSR1 goroutine dump, for bake alone as for the
+# orchestrator), and after a few hundred builds the two exchanged HTTP/2 pings nonstop at over a
+# core while idle; every later row is then slower. Restart the engine (and bench) when it says so.
+settle_runs=0; unsettled_runs=0; busiest=0
 settle() {
   local before after i
+  settle_runs=$((settle_runs + 1))
   for i in $(seq 1 30); do
     before=$(engine_ticks); sleep 0.5; after=$(engine_ticks)
     [ $((after - before)) -le 2 ] && return   # at most 20 ms of CPU in half a second
   done
+  unsettled_runs=$((unsettled_runs + 1))
+  [ $((after - before)) -gt "$busiest" ] && busiest=$((after - before))
+  log "the engine did not settle in 15 s: $((2 * (after - before)))% of a core in its last half second"
 }
 now() { date +%s%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b - a) / 1e9 }'; }
@@ -276,4 +285,9 @@ if [ "$SAMPLE" = 1 ]; then
     echo "| nothing changed | $(echo "$warm" | median) ($warm) | $warm_rebuilt | ≤ 1.0 s |"
   } | tee -a "$out"
 fi
+{
+  echo
+  echo "engine: idle before $((settle_runs - unsettled_runs)) of $settle_runs timed runs;" \
+    "busiest unsettled: $((2 * busiest))% of a core (see settle in bench.sh)"
+} | tee -a "$out"
 log "results written to $out"
