@@ -63,6 +63,7 @@ import dev.orchestrator.core.workspace.Workspace;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -716,6 +717,10 @@ public final class Orchestrator {
                 failedModules.put(coordinates, coordinates.substring(coordinates.indexOf(':') + 1));
               }
             });
+    Set<String> serviceModules = new HashSet<>();
+    for (Service s : services.values()) {
+      workspace.maven().module(s.directory()).ifPresent(m -> serviceModules.add(m.coordinates()));
+    }
     Map<String, ServiceResult> failures = new LinkedHashMap<>();
     for (Service s : services.values()) {
       Optional<ReactorModule> module = workspace.maven().module(s.directory());
@@ -738,14 +743,21 @@ public final class Orchestrator {
                 + ")";
         why = maven.tails().getOrDefault(module.get().coordinates(), tail);
       } else if (status.isPresent()) {
+        List<String> needed =
+            MavenFailures.neededBy(workspace.maven(), module.get(), failedModules);
         message =
             "Maven skipped its module "
                 + module.get().relativeDirectory()
                 + ": a module it needs failed ("
-                + String.join(
-                    ", ", MavenFailures.neededBy(workspace.maven(), module.get(), failedModules))
+                + String.join(", ", needed)
                 + ")";
-        why = List.of();
+        // A failed library that is no service has no result of its own to show its error.
+        why = new ArrayList<>();
+        for (Map.Entry<String, String> failed : failedModules.entrySet()) {
+          if (needed.contains(failed.getValue()) && !serviceModules.contains(failed.getKey())) {
+            why.addAll(maven.tails().getOrDefault(failed.getKey(), List.of()));
+          }
+        }
       } else {
         message = "Maven build failed before building its module (exit " + maven.exitCode() + ")";
         why = tail;

@@ -218,6 +218,22 @@ class MavenLibraryEndToEndIT {
     assertThat(root.resolve("services/solo/target/solo-1.0.jar")).exists();
   }
 
+  @Test
+  void aCompileErrorInTheLibraryIsShownUnderTheServicesThatNeedIt() {
+    // kit is no service, so no result of its own would show its error.
+    repo.file("libs/kit/src/main/java/e2e/Kit.java", "package e2e;\nclass Kit { broken }\n");
+
+    Cli build = orchestrator("build", "app", "solo");
+
+    assertThat(build.exitCode()).as(build.toString()).isEqualTo(1);
+    assertThat(build.out())
+        .contains(
+            "FAILED app: Maven skipped its module services/app: a module it needs failed (kit)")
+        .contains("Kit.java")
+        .contains("COMPILATION ERROR")
+        .doesNotContain("FAILED solo");
+  }
+
   private void service(String name, String dependencies) {
     repo.file("services/" + name + "/pom.xml", module(name, dependencies));
     repo.file(
