@@ -47,7 +47,10 @@ final class BakeRawProgress {
   private final Map<String, Instant> startedOf = new HashMap<>();
   private final Set<String> reported = new HashSet<>();
 
-  /** Each target's stream carries the same logs of a shared vertex: they are shown once each. */
+  /**
+   * Each target's stream carries the logs of a shared vertex: a log message is told once, under
+   * every target naming its vertex, not once per stream.
+   */
   private final Set<String> logsSeen = new HashSet<>();
 
   private final BiConsumer<String, String> onVertex;
@@ -159,13 +162,18 @@ final class BakeRawProgress {
   private void log(JsonNode log) {
     String digest = log.path("vertex").asText();
     String data = log.path("data").asText();
+    // The data itself is not kept: a build's logs can be megabytes. The timestamp (nanoseconds)
+    // with the data's length and hash tells a second copy of one log message.
     if (!logsSeen.add(
         digest
             + "\n"
             + log.path("stream").asText()
             + "\n"
             + log.path("timestamp").asText()
-            + data)) {
+            + "\n"
+            + data.length()
+            + ":"
+            + data.hashCode())) {
       return;
     }
     Instant at = instant(log.path("timestamp"));
