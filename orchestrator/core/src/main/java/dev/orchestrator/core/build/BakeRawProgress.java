@@ -57,13 +57,6 @@ final class BakeRawProgress {
 
   /**
    * @param out receives the plain-form lines, in order
-   */
-  BakeRawProgress(Consumer<String> out) {
-    this(out, (number, digest) -> {});
-  }
-
-  /**
-   * @param out receives the plain-form lines, in order
    * @param onVertex told each vertex number's digest, right after the number's first line
    */
   BakeRawProgress(Consumer<String> out, BiConsumer<String, String> onVertex) {

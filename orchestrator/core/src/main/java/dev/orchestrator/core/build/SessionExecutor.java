@@ -385,14 +385,11 @@ final class SessionExecutor {
     // A dependent's solve holds its in-session bases' steps, so a base's failing step is an error
     // of the dependent too. So a failure is certain only for a member with no base in the
     // session; otherwise that member and its in-session bases are retried alone.
-    Set<String> members = new HashSet<>(batch);
     List<String> ownFailures =
         batch.stream().filter(s -> !progress.of(s).errors().isEmpty()).toList();
     Set<String> alone = new LinkedHashSet<>();
     for (String s : ownFailures) {
-      Set<String> bases = new LinkedHashSet<>(graph.withDependencies(List.of(s)));
-      bases.retainAll(members);
-      bases.remove(s);
+      Set<String> bases = p.basesInSession().get(s);
       if (!bases.isEmpty()) {
         alone.add(s);
         alone.addAll(bases);
@@ -532,7 +529,8 @@ final class SessionExecutor {
             metadataFile);
     Map<String, Set<String>> basesInSession = new HashMap<>();
     for (String s : batch) {
-      Set<String> bases = new HashSet<>(graph.withDependencies(List.of(s)));
+      // In the graph's order: a failing member's bases are retried alone in this order.
+      Set<String> bases = new LinkedHashSet<>(graph.withDependencies(List.of(s)));
       bases.retainAll(members);
       bases.remove(s);
       basesInSession.put(s, bases);

@@ -28,7 +28,7 @@ class BakeRawProgressTest {
 
   private static List<String> translated(List<String> raw) {
     List<String> plain = new ArrayList<>();
-    BakeRawProgress progress = new BakeRawProgress(plain::add);
+    BakeRawProgress progress = new BakeRawProgress(plain::add, (number, digest) -> {});
     raw.forEach(progress::accept);
     progress.finish();
     return plain;
@@ -154,7 +154,7 @@ class BakeRawProgressTest {
   @Test
   void aMessageCutOffByTheProcessEndIsShownAsItCame() {
     List<String> plain = new ArrayList<>();
-    BakeRawProgress progress = new BakeRawProgress(plain::add);
+    BakeRawProgress progress = new BakeRawProgress(plain::add, (number, digest) -> {});
     progress.accept("{");
     progress.accept("  \"vertexes\": [");
     progress.finish();
